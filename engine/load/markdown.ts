@@ -86,7 +86,12 @@ function collectList(list: List, source: string, out: Block[], ctx: Context): vo
 }
 
 /** Flattens inline content into plain text with segments pointing back into the source. */
-function inlineBlock(kind: BlockKind, children: PhrasingContent[], node: Nodes, source: string): Block | null {
+function inlineBlock(
+  kind: BlockKind,
+  children: PhrasingContent[],
+  node: Nodes,
+  source: string,
+): Block | null {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return null;
@@ -132,7 +137,13 @@ function flatten(children: PhrasingContent[], source: string, state: FlattenStat
   }
 }
 
-function appendValue(value: string, node: Nodes, source: string, state: FlattenState, synthetic = false): void {
+function appendValue(
+  value: string,
+  node: Nodes,
+  source: string,
+  state: FlattenState,
+  synthetic = false,
+): void {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   const plainStart = state.text.length;
@@ -154,13 +165,20 @@ function appendValue(value: string, node: Nodes, source: string, state: FlattenS
  * The source differs from the value (backslash escapes, entities, or inline code fences): walk
  * both and record runs of characters that match, skipping source characters that do not.
  */
-function alignSegments(value: string, slice: string, plainStart: number, viewStart: number, out: OffsetSegment[]): void {
+function alignSegments(
+  value: string,
+  slice: string,
+  plainStart: number,
+  viewStart: number,
+  out: OffsetSegment[],
+): void {
   let i = 0;
   let j = 0;
   let run: OffsetSegment | null = null;
   while (i < value.length && j < slice.length) {
     if (value[i] === slice[j]) {
-      if (run && run.plain + run.length === plainStart + i && run.view + run.length === viewStart + j) run.length++;
+      if (run && run.plain + run.length === plainStart + i && run.view + run.length === viewStart + j)
+        run.length++;
       else {
         run = { plain: plainStart + i, view: viewStart + j, length: 1 };
         out.push(run);
@@ -176,4 +194,3 @@ function alignSegments(value: string, slice: string, plainStart: number, viewSta
     out.push({ plain: plainStart + i, view: viewStart + slice.length, length: 0 });
   }
 }
-

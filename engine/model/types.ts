@@ -79,6 +79,8 @@ export interface Section {
 export interface Sentence {
   range: Range;
   text: string;
+  /** Offset of the sentence in its paragraph's plain `text`. */
+  offset: number;
 }
 
 export interface Paragraph {
@@ -88,6 +90,8 @@ export interface Paragraph {
   /** Innermost section containing the paragraph. */
   sectionId?: string;
   sentences: Sentence[];
+  /** Plain-text offset → text-view offset (see `toViewRange`). */
+  segments: OffsetSegment[];
   wordParagraph?: number;
 }
 

@@ -39,7 +39,8 @@ export class LineIndex {
   offset(line: number, column: number): number {
     const lineIdx = Math.max(0, Math.min(line - 1, this.lineStarts.length - 1));
     const start = this.lineStarts[lineIdx] as number;
-    const next = lineIdx + 1 < this.lineStarts.length ? (this.lineStarts[lineIdx + 1] as number) - 1 : this.text.length;
+    const next =
+      lineIdx + 1 < this.lineStarts.length ? (this.lineStarts[lineIdx + 1] as number) - 1 : this.text.length;
     return Math.min(start + Math.max(0, column - 1), next);
   }
 

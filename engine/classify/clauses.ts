@@ -1,0 +1,256 @@
+import type { ContractModel, Definition, Range, Section } from '../model/types.js';
+import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
+import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from './types.js';
+
+/**
+ * Clause classification: labels paragraphs with the clause types they belong to.
+ *
+ * Two kinds of evidence, both cheap:
+ * - headings: a section whose title names a clause ("Audit Rights", "Term and Termination") labels
+ *   every paragraph inside it; a child section inherits its parent's labels unless its own title
+ *   names a clause of its own;
+ * - sentences: precompiled regexes over each sentence, which is what finds clauses in EDGAR plain
+ *   text where headings were flattened into the paragraph or lost.
+ *
+ * Sentences that define a term ("“Audit” means …") and paragraphs of a definitions section are
+ * not sentence evidence (except for patterns that opt in), so a glossary does not make a clause.
+ */
+export function classifyClauses(model: ContractModel): ClauseIndex {
+  const compiled = compilePatterns();
+  const paragraphCount = model.paragraphs.length;
+  const labels: Set<ClauseType>[] = Array.from({ length: paragraphCount }, () => new Set<ClauseType>());
+  const hitsByType = new Map<ClauseType, ClauseHit[]>();
+  const sectionsByType = new Map<ClauseType, string[]>();
+  const addHit = (hit: ClauseHit) => {
+    let list = hitsByType.get(hit.type);
+    if (!list) {
+      list = [];
+      hitsByType.set(hit.type, list);
+    }
+    list.push(hit);
+    labels[hit.paragraph]?.add(hit.type);
+  };
+
+  // --- Headings -------------------------------------------------------------------------------
+  const sectionInfo = analyseSections(model, compiled);
+  for (const [id, info] of sectionInfo) {
+    for (const type of info.own) {
+      let list = sectionsByType.get(type);
+      if (!list) {
+        list = [];
+        sectionsByType.set(type, list);
+      }
+      list.push(id);
+    }
+  }
+
+  // --- Paragraphs and sentences ---------------------------------------------------------------
+  const isDefinition = definitionSentenceTest(model.definitions);
+  for (let index = 0; index < paragraphCount; index++) {
+    const paragraph = model.paragraphs[index];
+    if (!paragraph) continue;
+    const info = paragraph.sectionId === undefined ? undefined : sectionInfo.get(paragraph.sectionId);
+    if (info) {
+      for (const type of info.effective) {
+        addHit({ type, paragraph: index, range: info.headingRange, source: 'heading' });
+      }
+    }
+    if (paragraph.kind === 'heading') continue;
+    const inDefinitionsSection = info?.effective.includes('definitions') ?? false;
+    for (const sentence of paragraph.sentences) {
+      const definitional = inDefinitionsSection || isDefinition(sentence.range, sentence.text);
+      for (const entry of compiled) {
+        if (entry.rules.length === 0) continue;
+        if (definitional && !entry.inDefinitions) continue;
+        if (matchesAny(entry.rules, sentence.text)) {
+          addHit({ type: entry.type, paragraph: index, range: sentence.range, source: 'sentence' });
+        }
+      }
+    }
+  }
+
+  for (const list of hitsByType.values())
+    list.sort((a, b) => a.range.start - b.range.start || a.paragraph - b.paragraph);
+  const order = new Map<ClauseType, number>(CLAUSE_TYPES.map((t, i) => [t, i]));
+  const labelLists: ClauseType[][] = labels.map((set) =>
+    [...set].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+  );
+  const empty: readonly never[] = Object.freeze([]);
+
+  return {
+    labelsOf: (paragraph) => labelLists[paragraph] ?? empty,
+    hits: (type) => hitsByType.get(type) ?? empty,
+    has: (type) => (hitsByType.get(type)?.length ?? 0) > 0,
+    sectionsOf: (type) => sectionsByType.get(type) ?? empty,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface CompiledPattern {
+  type: ClauseType;
+  heading?: RegExp;
+  headingNot?: RegExp;
+  rules: readonly SentenceRule[];
+  inDefinitions: boolean;
+}
+
+let compiledCache: CompiledPattern[] | undefined;
+
+function compilePatterns(): CompiledPattern[] {
+  if (compiledCache) return compiledCache;
+  compiledCache = CLAUSE_TYPES.map((type) => {
+    const pattern: ClausePattern = CLAUSE_PATTERNS[type];
+    const entry: CompiledPattern = {
+      type,
+      rules: pattern.sentences,
+      inDefinitions: pattern.inDefinitions ?? false,
+    };
+    if (pattern.heading) entry.heading = pattern.heading;
+    if (pattern.headingNot) entry.headingNot = pattern.headingNot;
+    return entry;
+  });
+  return compiledCache;
+}
+
+function matchesAny(rules: readonly SentenceRule[], text: string): boolean {
+  for (const rule of rules) {
+    let ok = true;
+    for (const re of rule.all) {
+      if (!re.test(text)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    if (rule.none?.some((re) => re.test(text))) continue;
+    return true;
+  }
+  return false;
+}
+
+interface SectionInfo {
+  /** Clause types the section's own title names. */
+  own: ClauseType[];
+  /** Own types, or the nearest titled ancestor's. */
+  effective: ClauseType[];
+  /** Heading range of the section the effective types come from. */
+  headingRange: Range;
+}
+
+/** Titles that name the document rather than a clause ("Patent License Agreement"). */
+const DOCUMENT_TITLE =
+  /\b(?:agreement|contract|amendment|addendum|terms of (?:service|use)|memorandum|deed|indenture)\s*$/i;
+/** Sections with nothing in them ("Audit. [Reserved]"). */
+const RESERVED =
+  /^\s*\[?\s*(?:reserved|intentionally (?:left blank|omitted)|deleted|not used)\s*\]?\s*\.?\s*$/i;
+
+function titleTypes(title: string, compiled: CompiledPattern[]): ClauseType[] {
+  const clean = title
+    .replace(/[*_`#]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.:;,\s-]+$/, '');
+  if (clean === '' || clean.length > 100 || DOCUMENT_TITLE.test(clean)) return [];
+  const out: ClauseType[] = [];
+  for (const entry of compiled) {
+    if (entry.heading?.test(clean) && !entry.headingNot?.test(clean)) out.push(entry.type);
+  }
+  return out;
+}
+
+function analyseSections(model: ContractModel, compiled: CompiledPattern[]): Map<string, SectionInfo> {
+  const info = new Map<string, SectionInfo>();
+  const reserved = reservedSections(model);
+  const walk = (sections: Section[], inherited: SectionInfo | undefined) => {
+    for (const section of sections) {
+      const own = reserved.has(section.id) ? [] : titleTypes(section.title, compiled);
+      const entry: SectionInfo =
+        own.length > 0
+          ? { own, effective: own, headingRange: section.headingRange }
+          : {
+              own,
+              effective: inherited?.effective ?? [],
+              headingRange: inherited?.headingRange ?? section.headingRange,
+            };
+      info.set(section.id, entry);
+      walk(section.children, entry.effective.length > 0 ? entry : inherited);
+    }
+  };
+  walk(model.sections, undefined);
+  return info;
+}
+
+/** Ids of sections whose only text after the title says "[Reserved]" / "Intentionally omitted". */
+function reservedSections(model: ContractModel): Set<string> {
+  const out = new Set<string>();
+  const bySection = new Map<string, string[]>();
+  for (const p of model.paragraphs) {
+    if (p.sectionId === undefined) continue;
+    let list = bySection.get(p.sectionId);
+    if (!list) {
+      list = [];
+      bySection.set(p.sectionId, list);
+    }
+    if (list.length < 3) list.push(p.text);
+  }
+  const visit = (sections: Section[]) => {
+    for (const s of sections) {
+      const texts = bySection.get(s.id) ?? [];
+      if (s.children.length === 0 && texts.length > 0) {
+        const body = texts.map((t) => stripTitle(t, s.title)).join(' ');
+        if (RESERVED.test(body)) out.add(s.id);
+      }
+      visit(s.children);
+    }
+  };
+  visit(model.sections);
+  return out;
+}
+
+function stripTitle(text: string, title: string): string {
+  const at = title === '' ? -1 : text.indexOf(title);
+  const rest = at < 0 ? text : text.slice(at + title.length);
+  return rest.replace(/^[\s.:;\-–—]+/, '').replace(/^(?:section|article)?\s*[\dIVXivx.()a-z]{0,8}\s*$/i, '');
+}
+
+/** A sentence that defines a term: `"X" means …`, `"X" shall have the meaning …`. */
+const DEFINING_SENTENCE =
+  /^[\s\d.()a-zA-Z]{0,12}?["“][^"”]{1,80}["”](?:\s+or\s+["“][^"”]{1,80}["”])?(?:\s*\([^)]{0,80}\))?\s*(?:shall\s+)?(?:means?|has the meaning|shall have the meaning|have the meanings?|refers to|includes?|shall include)\b/;
+
+/**
+ * Builds a test for "this sentence is a definition": it overlaps the defining text of a
+ * `means`-style definition found by the model, or reads like one.
+ */
+function definitionSentenceTest(definitions: Definition[]): (range: Range, text: string) => boolean {
+  const ranges = definitions
+    .filter((d) => d.style === 'means' || d.style === 'shall-mean' || d.style === 'bold')
+    .map((d) => d.definitionRange)
+    .sort((a, b) => a.start - b.start);
+  // Merge into disjoint ranges for a binary search.
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ start: r.start, end: r.end });
+  }
+  return (range, text) => {
+    if (DEFINING_SENTENCE.test(text)) return true;
+    let low = 0;
+    let high = merged.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const r = merged[mid] as Range;
+      if (r.end <= range.start) low = mid + 1;
+      else if (r.start >= range.end) high = mid - 1;
+      else return r.start <= range.start + 2 || overlapShare(r, range) > 0.5;
+    }
+    return false;
+  };
+}
+
+function overlapShare(a: Range, b: Range): number {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  const length = b.end - b.start;
+  return length <= 0 ? 0 : overlap / length;
+}

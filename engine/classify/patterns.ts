@@ -1,0 +1,394 @@
+import type { ClauseType } from './types.js';
+
+/**
+ * Clause patterns as data: for each clause type, what a section title that names it looks like,
+ * and which sentences are evidence of it.
+ *
+ * Sentence regexes run on one sentence of a paragraph (not across sentences); they use bounded
+ * gaps (`[^.;]{0,N}` or `.{0,N}`) so every test is linear in the sentence length and two words
+ * far apart in a long EDGAR paragraph-sentence are not taken as one phrase.
+ */
+
+/** A sentence is evidence when every `all` regex matches and no `none` regex does. */
+export interface SentenceRule {
+  all: readonly RegExp[];
+  none?: readonly RegExp[];
+}
+
+export interface ClausePattern {
+  /** A section title that names the clause ("Audit Rights", "Term and Termination"). */
+  heading?: RegExp;
+  /** A title that matches `heading` but names something else ("Assignment of Inventions"). */
+  headingNot?: RegExp;
+  /** Sentence evidence; the first regex of each rule should be the cheapest, most selective one. */
+  sentences: readonly SentenceRule[];
+  /**
+   * Also look at sentences that define a term ("“Term” means …"). Off by default: a definition of
+   * "Audit" or "Confidential Information" is not the clause itself.
+   */
+  inDefinitions?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared fragments.
+
+/** A sentence about a person's employment, not about the agreement. */
+const EMPLOYMENT =
+  /\b(?:termination|terminat(?:e|es|ed|ing)) (?:of )?(?:his|her|their|its|the|such|any)? ?(?:\w+['’]s )?employment\b/i;
+/** "this Agreement" / "the Agreement" / "this License" — the instrument itself. */
+const THIS_AGREEMENT =
+  /\b(?:this|the|such|that) (?:\w+ ){0,3}(?:Agreement|Contract|License|Licence|Addendum|BAA|DPA|Framework Terms|Order Form|Terms)\b/;
+
+// ---------------------------------------------------------------------------------------------
+// The patterns.
+
+export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
+  definitions: {
+    heading:
+      /^(?:(?:certain |other )?definitions?|defined terms|definitions and interpretation|interpretation)\b/i,
+    sentences: [],
+  },
+
+  'license-grant': {
+    heading:
+      /\b(?:licen[cs]e grants?|grants? of (?:licen[cs]es?|rights?)|licen[cs]e rights?|licen[cs]es? granted|cross[- ]licen[cs]es?|licen[cs]e)\s*$|^grants?\b/i,
+    headingNot: /\b(?:agreement|fees?|term|termination|restrictions?|limitations?)\s*$/i,
+    sentences: [
+      {
+        all: [
+          /\b(?:hereby |shall |will |agrees? to |does )?grants?\b[^.;]{0,250}\b(?:licen[cs]es?|sub-?licen[cs]es?|right to (?:use|make|sell|reproduce|distribute|market|manufacture|practi[cs]e))\b/i,
+        ],
+        none: [/\bgrants? of (?:any )?(?:licen[cs]e|sublicen[cs]e)s? (?:to|by) (?:any )?third part/i],
+      },
+      {
+        all: [
+          /\b(?:is|are) hereby granted\b[^.;]{0,200}\blicen[cs]e|\blicen[cs]es? granted (?:to|by|under) |\blicen[cs]e (?:is|are) hereby granted\b/i,
+        ],
+      },
+      { all: [/\bhereby (?:licen[cs]es|sub-?licen[cs]es|grants)\b/i] },
+    ],
+  },
+
+  'field-of-use': {
+    heading: /\bfield(?:s)? of use\b|^field\b/i,
+    sentences: [{ all: [/\bfields? of use\b|\b(?:in|within|outside|limited to) the (?:Licensed )?Field\b/] }],
+  },
+
+  territory: {
+    heading: /\bterritor(?:y|ies|ial)\b/i,
+    sentences: [
+      {
+        all: [
+          /\bTerritory\b|\b(?:throughout|anywhere in) the world\b|\bworld-?wide\b|\bterritor(?:y|ies) of\b/,
+        ],
+      },
+    ],
+  },
+
+  exclusivity: {
+    heading: /\bexclusiv(?:e|ity)\b|\bnon-?compet/i,
+    headingNot: /\bnon-?exclusiv|\bexclusive remed|\bexclusive jurisdiction\b/i,
+    sentences: [
+      {
+        // An exclusive licence, appointment, right or relationship ("sole and exclusive distributor").
+        all: [
+          /\b(?:sole and )?exclusive(?:ly)?\b(?!\s+(?:of|remed|jurisdiction|venue|forum|property|owner|right to (?:own|control|prosecute|enforce))|\s*basis of)/i,
+        ],
+        none: [
+          /\bnon-?exclusive\b|\bnot\s+(?:be\s+)?exclusive\b|\bexclusive remed|\bexclusive (?:jurisdiction|venue|forum)|\bexclusive of (?:any |all )?(?:taxes|vat|the)|\bexclusive(?:ly)? (?:property|owner|ownership|responsib|liability|control)/i,
+        ],
+      },
+      {
+        // Exclusive dealing without the word: requirements, non-competition, no third-party supply.
+        all: [
+          /\b(?:all of (?:its|their) requirements|shall (?:not|neither)\b[^.;]{0,80}\b(?:compet(?:e|ing|itive)|sell|distribute|market|license|purchase|supply|engage)\b[^.;]{0,120}\b(?:competitive|competing|similar) (?:product|service|business)|non-?compet(?:e|ition) (?:covenant|obligation|period|agreement)|shall not\b[^.;]{0,60}\b(?:appoint|engage)\b[^.;]{0,60}\b(?:other|another|third)\b[^.;]{0,40}\b(?:distributor|reseller|agent|representative|supplier|manufacturer))/i,
+        ],
+      },
+    ],
+  },
+
+  payment: {
+    heading: /\b(?:payments?|fees?|compensation|consideration|pricing|prices?|invoic(?:e|es|ing)|charges)\b/i,
+    headingNot: /\bagreement\s*$/i,
+    sentences: [
+      {
+        all: [
+          /\b(?:shall|will|agrees? to|must) (?:\w+ ){0,2}pay\b|\bpayable\b|\bpayments? (?:shall|will) be made\b|\binvoice[sd]?\b[^.;]{0,80}\bwithin\b|\b(?:fees?|price|compensation) (?:of|shall be|will be|is)\b/i,
+        ],
+      },
+    ],
+  },
+
+  royalty: {
+    heading: /\broyalt(?:y|ies)\b/i,
+    sentences: [{ all: [/\broyalt(?:y|ies)\b/i], none: [/\broyalty[- ]free\b/i] }],
+  },
+
+  reports: {
+    heading: /\breports?\b|\breporting\b|\bstatements?\b/i,
+    headingNot: /\bfinancial statements\b|\bstatements? of work\b|\bcredit reports?\b/i,
+    sentences: [
+      {
+        all: [
+          /\b(?:deliver|provide|submit|furnish|send|render|supply|prepare|make)\b[^.;]{0,120}\b(?:(?:written|quarterly|monthly|annual|royalty|sales|progress|periodic) )?(?:reports?|statements? (?:of|setting|showing|detailing|specifying)|accounting)\b/i,
+          /\b(?:quarter|month|year|annual|calendar|within \w+ (?:\(\d+\) )?days|each|every|periodic|royalt|sales|progress|net)\w*\b/i,
+        ],
+        none: [/\bstatements? of work\b|\bcredit report|\bincident report|\bfinancial statements\b/i],
+      },
+    ],
+  },
+
+  records: {
+    heading: /\brecords?\b|\bbooks\b|\brecord[- ]keeping\b/i,
+    sentences: [
+      {
+        all: [
+          /\b(?:keep|kept|maintain(?:ed)?|retain(?:ed)?|preserve[ds]?)\b[^.;]{0,120}\b(?:books|records|accounts)\b|\b(?:books|records|accounts)\b[^.;]{0,80}\b(?:kept|maintained|retained|preserved)\b/i,
+        ],
+        none: [/\bmedical records\b/i],
+      },
+    ],
+  },
+
+  audit: {
+    heading:
+      /\baudit(?:s|ing)?\b|\binspections? (?:of|and audit)\b|\baudit rights?\b|\bright (?:of|to) (?:audit|inspect)/i,
+    headingNot: /\baudit(?:ed)? (?:committee|financial|reports?)\b|\bSOC\b/i,
+    sentences: [
+      {
+        // Someone may audit/inspect/examine books, records, accounts, facilities or compliance.
+        all: [
+          /\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|es|ed|ing|ations?))\b/i,
+          /\b(?:books|records|accounts|ledgers|facilit(?:y|ies)|premises|plants?|sites?|operations|systems|timesheets|documentation|compliance|(?:manufacturing|production) (?:process|site|facilit))/i,
+        ],
+        none: [
+          /\baudit committee\b|\baudited (?:consolidated )?(?:financial|balance)|\bfinancial statements\b[^.;]{0,60}\baudited\b/i,
+          /\b(?:inspect(?:ion)?|examin(?:e|ation))\b[^.;]{0,40}\b(?:the |any |such )?(?:goods|products|shipments?|deliver(?:y|ies)|samples?)\b(?![^.;]{0,40}\b(?:books|records|facilit))/i,
+        ],
+      },
+      {
+        // "Licensor may audit Licensee", "the right to conduct an audit", "audits shall be conducted".
+        all: [
+          /\b(?:right to (?:conduct |perform |have |cause )?(?:an? )?(?:\w+ )?audit|(?:may|shall be entitled to|is entitled to|permit\w*|allow\w*|request) (?:\w+ ){0,3}(?:an? )?audit|audits? (?:shall|will|may) (?:be )?(?:conducted|performed|carried out|held|not)|(?:conduct|perform|carry out|undertake) (?:an? |such |any )?(?:\w+ )?audits?|(?:cost|costs|expense|expenses|results|scope|purpose) of (?:the |any |such |an )?audit|subject to (?:an? )?audit|for audit\b)/i,
+        ],
+        none: [
+          /\baudit committee\b|\baudited (?:consolidated )?(?:financial|balance)|\bSOC ?[12]\b|\bISO ?\d|\bthird[- ]party audit reports?\b/i,
+        ],
+      },
+    ],
+  },
+
+  term: {
+    heading:
+      /^(?:the )?(?:(?:initial |agreement |license |licence )?term|duration|period of (?:agreement|performance)|term of (?:the |this )?(?:agreement|license|licence)|renewal|commencement and term|effective date and term)\b/i,
+    headingNot: /\bterms\b/i,
+    inDefinitions: true,
+    sentences: [
+      {
+        all: [
+          /\b(?:(?:initial|renewal|original|then[- ]current) term|term of (?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence)|(?:shall|will) (?:continue|remain) in (?:full )?(?:force|effect)|(?:shall|will) (?:automatically )?(?:renew|expire|commence)|(?:automatically|successive) (?:renew|extend)|(?:expire|expiration|expiry) (?:of|on|at)|(?:shall|will) continue (?:for|until)|(?:shall|will) be (?:valid|effective|in (?:full )?(?:force|effect)) (?:for|until))/i,
+        ],
+        none: [EMPLOYMENT],
+      },
+    ],
+  },
+
+  termination: {
+    heading: /\bterminat(?:e|ion|ing)\b|\bcancell?ation\b|\bexpiration\b|\bduration and termination\b/i,
+    headingNot:
+      /\b(?:effects?|consequences?|upon|after|following|post)[- ]?(?:of )?(?:termination|expiration)\b|\bsurviv|\bemployment\b|\btermination (?:assistance|fee)s?\b/i,
+    sentences: [
+      {
+        all: [
+          /\bterminat(?:e|es|ed|ing|ion)\b|\bcancel(?:s|led|ed|lation)?\b|\bexpir(?:e|es|ed|ation|y)\b|\brescind\b/i,
+          THIS_AGREEMENT,
+        ],
+        none: [EMPLOYMENT],
+      },
+      {
+        all: [
+          /\b(?:may|shall|will|can|might) (?:(?:immediately|automatically|forthwith) )?terminate\b|\bright to terminate\b|\b(?:may|shall|will) be terminated\b|\bterminat(?:e|ion) (?:for|upon|without|with) (?:cause|convenience|breach|material breach|notice|any reason|no reason)\b/i,
+        ],
+        none: [EMPLOYMENT],
+      },
+    ],
+  },
+
+  'cure-period': {
+    heading: /\bcure\b|\bdefault\b/i,
+    headingNot: /\bevents? of default\s*$/i,
+    sentences: [
+      {
+        all: [
+          /\bcure[sd]?\b[^.;]{0,160}\b(?:within|in|of|for|after)\b[^.;]{0,40}\bdays?\b|\b(?:\w+ \(\d+\)|\d+)[- ](?:business |calendar )?days?\b[^.;]{0,120}\bcure[sd]?\b|\bcure period\b|\b(?:fails?|failure) to (?:cure|remedy|correct)\b|\bremain(?:s|ed)? uncured\b|\bnot (?:been )?(?:cured|remedied)\b/i,
+        ],
+      },
+    ],
+  },
+
+  'termination-effects': {
+    heading:
+      /\b(?:effects?|consequences?|results?|rights and obligations) (?:of|upon|on) (?:termination|expiration|expiry)|\b(?:upon|after|following) (?:termination|expiration)|\bpost[- ]termination\b|\btermination (?:effects?|consequences?)\b/i,
+    sentences: [
+      {
+        all: [
+          /\b(?:upon|after|following|on|from|in the event of) (?:the )?(?:(?:any|such|early) )?(?:expiration|expiry|termination|cancellation)\b|\beffects? of (?:termination|expiration)\b|\btermination (?:or expiration )?(?:of this \w+ )?(?:shall|will) not (?:relieve|affect|prejudice|release)\b|\bwind[- ]down\b|\bsell[- ]off\b/i,
+        ],
+        none: [EMPLOYMENT],
+      },
+    ],
+  },
+
+  survival: {
+    heading: /\bsurviv(?:al|e)\b/i,
+    sentences: [
+      { all: [/\bsurviv(?:e|es|al|ing)\b/i], none: [/\bsurviving (?:entity|corporation|company|spouse)\b/i] },
+    ],
+  },
+
+  improvements: {
+    heading: /\bimprovements?\b|\bgrant[- ]?backs?\b|\benhancements?\b/i,
+    sentences: [{ all: [/\bimprovements?\b|\bgrant[- ]?backs?\b/i] }],
+  },
+
+  confidentiality: {
+    heading: /\bconfidential(?:ity)?\b|\bnon-?disclosure\b|\bproprietary information\b|\bsecrecy\b/i,
+    headingNot: /\bconfidential (?:treatment|portions?)\b/i,
+    sentences: [
+      {
+        // An obligation about confidential information: keep, hold, not disclose, protect, use only.
+        all: [
+          /\bconfidential(?:ity)?\b|\bproprietary information\b|\bin confidence\b/i,
+          /\b(?:(?:shall|will|must|agrees? to|undertakes? to)\b[^.;]{0,60}\b(?:keep|hold|maintain|treat|protect|safeguard|preserve)\b|(?:shall|will|must|agrees?)\b[^.;]{0,40}\bnot\b[^.;]{0,40}\b(?:disclose|divulge|reveal|publish|use|make available)|\b(?:held|kept|maintained|treated) (?:in (?:strict )?confidence|as confidential|confidential)|\bnon-?disclosure obligations?|\bobligations? of confidentiality|\bconfidentiality obligations?)/i,
+        ],
+        none: [/\bconfidential treatment\b|\b(?:omitted|redacted) (?:and|pursuant)\b/i],
+      },
+    ],
+  },
+
+  'governing-law': {
+    heading:
+      /\bgoverning laws?\b|\b(?:applicable|choice of|governing) law\b|\blaws? and (?:jurisdiction|venue|forum|disputes)\b|^law\b|\bgoverning language and law\b/i,
+    sentences: [
+      {
+        all: [
+          /\b(?:governed|construed|interpreted|enforced|determined|controlled)\b[^.;]{0,160}\b(?:laws?|law of|legislation)\b|\blaws? of\b[^.;]{0,100}\b(?:shall|will|to) (?:govern|apply|control)\b|\bgoverning law\b[^.;]{0,80}\b(?:is|shall be|will be|are)\b|\b(?:choice|selection) of (?:the )?law\b/i,
+        ],
+        none: [/\bgoverned by the terms of\b(?![^.;]{0,100}\blaws?\b)/i],
+      },
+    ],
+  },
+
+  'dispute-resolution': {
+    heading:
+      /\bdisputes?\b|\barbitrat(?:ion|or)\b|\bmediation\b|\bjurisdiction\b|\bvenue\b|\bforum\b|\bescalation\b|\blitigation\b|\bresolution of (?:disputes|conflicts)\b/i,
+    headingNot: /\bdisputed (?:amounts|invoices|charges|fees)\b/i,
+    sentences: [
+      {
+        all: [
+          /\barbitrat(?:ion|ed|or|ors|e)\b|\bmediat(?:ion|or|ed|e)\b|\b(?:exclusive|non-?exclusive|personal) jurisdiction\b|\bsubmits? to (?:the )?(?:\w+ )?jurisdiction\b|\bvenue\b|\bforum\b|\b(?:courts?|tribunals?) (?:of|in|located|sitting|for)\b[^.;]{0,150}\b(?:jurisdiction|disputes?|actions?|proceedings?|suits?|claims?|litigation)\b|\b(?:disputes?|controvers(?:y|ies)|claims?)\b[^.;]{0,200}\b(?:courts?|tribunals?)\b[^.;]{0,60}\b(?:of|in|located)\b|\bescalat(?:e|ed|ion)\b[^.;]{0,80}\b(?:dispute|disagreement|executive|senior)/i,
+        ],
+        none: [/\bforum (?:posts?|software)\b/i],
+      },
+      {
+        all: [
+          /\b(?:disputes?|disagreements?|controvers(?:y|ies))\b[^.;]{0,120}\b(?:negotiat(?:e|ion)|resolved?|settle)\b[^.;]{0,80}\b(?:good faith|senior|executives?|officers?|representatives?|management)\b/i,
+        ],
+      },
+    ],
+  },
+
+  assignment: {
+    heading:
+      /^(?:(?:non-?)?assignments?|assignability|(?:no )?assignment(?: and| or|;|,)|transfer(?:ability)?|successors(?: and assigns)?|binding effect|(?:restrictions? on )?(?:assignment|transfer))\b|\bassignment(?:s)?(?: and (?:delegation|sub-?contracting|transfer|change of control|sub-?licensing))?\s*$/i,
+    headingNot:
+      /\bassignment of (?:inventions?|intellectual property|(?:patent|ip|work)\w*|rights in|copyright|results|developments)|\binvention/i,
+    sentences: [
+      {
+        all: [
+          /\bassign(?:s|ed|ing|ment|ments|able|ability)?\b|\btransfer(?:s|red|ring|able)?\b|\bdelegat(?:e|ed|ion)\b/i,
+          /\b(?:this|the) (?:\w+ ){0,2}(?:Agreement|Contract|License|Licence)\b|\b(?:its|any of its|their|his|her|any) (?:\w+ )?(?:rights|obligations|duties|interests?)\b/i,
+          /\b(?:not|no|without|consent|approval|permission|prior written|void|null|except|provided that|notice|may assign|may freely|freely (?:assign|transfer)|successors?)\b/i,
+        ],
+        none: [
+          /\bassign(?:s|ment)? (?:to [^.;]{0,40})?(?:all )?(?:of )?(?:its |his |her |their )?(?:entire )?(?:right, title|rights?, title|all right)\b[^.;]{0,80}\b(?:inventions?|intellectual property|patents?|work product|deliverables|developments|copyright)/i,
+          /\bhereby (?:irrevocably )?assigns?\b/i,
+        ],
+      },
+    ],
+  },
+
+  'change-of-control': {
+    heading: /\bchange (?:of|in) control\b|\bmergers?\b|\bacquisitions?\b/i,
+    sentences: [
+      {
+        all: [
+          /\bchange (?:of|in) (?:the )?(?:control|ownership)\b|\b(?:merger|consolidation|reorgani[sz]ation|amalgamation)\b|\b(?:sale|transfer|acquisition) of (?:all|substantially all|a majority|more than (?:fifty|50)|the controlling)\b/i,
+        ],
+      },
+    ],
+  },
+
+  prosecution: {
+    heading: /\bprosecution\b|\bpatent (?:maintenance|filings?|costs)\b|\bfiling and maintenance\b/i,
+    sentences: [
+      {
+        all: [
+          /\b(?:prosecut(?:e|ion|ing)|fil(?:e|ing))\b[^.;]{0,60}\b(?:maint(?:ain|enance))\b|\b(?:patent )?prosecution\b|\bprosecute\b[^.;]{0,60}\bpatent/i,
+        ],
+        none: [/\bcriminal(?:ly)? prosecut|\bprosecution of (?:any )?(?:claim|crime|offen[cs]e)/i],
+      },
+    ],
+  },
+
+  enforcement: {
+    heading: /\benforcement\b|\binfringement\b|\bthird[- ]party infringe|\blitigation\b/i,
+    headingNot: /\binfringement (?:indemnit|claims? against|by (?:licensee|customer|company))\b|\bindemni/i,
+    sentences: [
+      {
+        all: [
+          /\binfring(?:e|es|ed|ing|ement|er|ers)\b/i,
+          /\b(?:bring|brought|institute[ds]?|commence[ds]?|initiate[ds]?|prosecute|defend|control|enforce|take)\b[^.;]{0,80}\b(?:action|suit|proceeding|litigation|enforcement|legal action|steps)\b|\benforce\b/i,
+          /\b(?:third part(?:y|ies)|infringer|patent|licensed|enforce)/i,
+        ],
+        none: [/\bindemnif/i],
+      },
+    ],
+  },
+
+  standards: {
+    heading: /\bstandards?[- ](?:essential|setting|body|bodies|organi[sz]ations?)\b|\bFRAND\b|\bSEPs?\b/,
+    sentences: [
+      {
+        all: [
+          /\bstandards?[- ](?:essential|setting|development|developing|body|bodies|organi[sz]ations?)\b|\bFRAND\b|\bRAND\b|\bSEPs?\b|\bfair,? reasonable,? and non-?discriminatory\b/i,
+        ],
+      },
+    ],
+  },
+
+  'defensive-termination': {
+    heading: /\bdefensive (?:termination|suspension)\b/i,
+    sentences: [
+      {
+        // Terminate (or suspend) if the other party sues on patents / challenges them.
+        all: [
+          /\b(?:terminat(?:e|es|ed|ion)|revok(?:e|ed)|suspend)\b/i,
+          /\b(?:brings?|brought|institutes?|initiates?|files?|asserts?|commences?|threatens?|maintains?|participates?|challenges?|contests?)\b[^.;]{0,160}\b(?:suit|action|claim|proceeding|litigation|challenge|invalid|validity|enforceability|infring)/i,
+          /\bpatent|\binfring|\bvalidity\b|\binvalid/i,
+        ],
+      },
+    ],
+  },
+
+  'covenant-not-to-sue': {
+    heading: /\bcovenants? not to (?:sue|assert)\b|\bnon-?assertion\b/i,
+    sentences: [
+      {
+        all: [
+          /\bcovenants? not to (?:sue|assert|bring)\b|\b(?:agrees?|covenants?|undertakes?) (?:that it (?:shall|will) )?not to (?:sue|assert|bring|institute|initiate)\b|\bnon-?assertion\b|\b(?:shall|will) not (?:sue|assert)\b[^.;]{0,100}\b(?:claim|patent|infring|action)/i,
+        ],
+      },
+    ],
+  },
+};

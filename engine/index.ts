@@ -1,0 +1,49 @@
+/**
+ * The engine: load → model → rules → findings. It knows nothing of LSP or the terminal; the
+ * language server and the CLI are adapters over these functions.
+ */
+
+export { classifyClauses } from './classify/clauses.js';
+export type { ClauseHit, ClauseIndex, ClauseType } from './classify/types.js';
+export { CLAUSE_TYPES } from './classify/types.js';
+export { CONFIG_FILE_NAMES } from './config/discover.js';
+export { type Catalog, ConfigResolver, type EffectiveRule, type Preset } from './config/resolve.js';
+export { buildConfigSchema } from './config/schema.js';
+export {
+  ConfigError,
+  type ConfigFile,
+  type ResolvedConfig,
+  type RuleSetting,
+  type SeveritySetting,
+} from './config/types.js';
+export {
+  type FileResult,
+  type LocatedFinding,
+  lintDocument,
+  lintFile,
+  SUPPRESSION_WITHOUT_REASON,
+  UNUSED_SUPPRESSION,
+} from './lint/lint.js';
+export {
+  formatMessage,
+  type Rule,
+  type RuleCategory,
+  type RuleContext,
+  type RuleExample,
+  ruleDocsUrl,
+} from './lint/rule.js';
+export type * from './lint/types.js';
+export { isLoadError, LoadError, type LoadErrorCode } from './load/errors.js';
+export {
+  formatOf,
+  loadBytes,
+  loadFile,
+  loadText,
+  MAX_DOCX_BYTES,
+  MAX_TEXT_BYTES,
+  SUPPORTED_EXTENSIONS,
+} from './load/index.js';
+export { allSections, buildModel } from './model/build.js';
+export { describeModel } from './model/describe.js';
+export type * from './model/types.js';
+export { LineIndex } from './text/line-index.js';

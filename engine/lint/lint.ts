@@ -1,0 +1,169 @@
+import { classifyClauses } from '../classify/clauses.js';
+import type { EffectiveRule } from '../config/resolve.js';
+import { isLoadError, LoadError } from '../load/errors.js';
+import { loadFile } from '../load/index.js';
+import { buildModel } from '../model/build.js';
+import type { ContractModel, LoadedDocument, Range } from '../model/types.js';
+import { LineIndex } from '../text/line-index.js';
+import { formatMessage, type RuleReport } from './rule.js';
+import { findSuppressions, isSuppressed } from './suppressions.js';
+import type { Finding, Severity } from './types.js';
+
+/** Ids of the findings the engine itself raises about suppression comments. */
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+export const SUPPRESSION_WITHOUT_REASON = 'suppression-without-reason';
+
+/** A finding placed in the text view with 1-based lines and columns. */
+export interface LocatedFinding extends Finding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Word only: the body paragraph of the finding, to find the spot in Word. */
+  wordParagraph?: number;
+}
+
+export interface FileResult {
+  path: string;
+  findings: LocatedFinding[];
+  /** Set when the file could not be loaded; `findings` is then empty. */
+  error?: LoadError;
+  /** Rules that threw on this file (a bug in contract-lint, reported, never fatal to the batch). */
+  ruleErrors?: { ruleId: string; message: string }[];
+  /** Findings hidden by suppression comments. */
+  suppressedCount?: number;
+  model?: ContractModel;
+  textView?: string;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Runs the rules over a loaded document: model → rules → suppressions → sorted findings. */
+export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileResult {
+  const model = buildModel(doc);
+  const clauses = classifyClauses(model);
+  const raw: Finding[] = [];
+  const ruleErrors: { ruleId: string; message: string }[] = [];
+
+  for (const { rule, severity, options } of rules) {
+    const report = (r: RuleReport) => {
+      const finding: Finding = {
+        ruleId: rule.id,
+        severity: r.severity ?? severity,
+        message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
+        range: clampRange(r.range, doc.textView.length),
+      };
+      if (r.related?.length)
+        finding.related = r.related.map((x) => ({ ...x, range: clampRange(x.range, doc.textView.length) }));
+      if (r.fixes?.length && doc.format !== 'docx') finding.fixes = r.fixes;
+      finding.data = { messageId: r.messageId, ...(r.data ?? {}), ...(r.extra ?? {}) };
+      raw.push(finding);
+    };
+    try {
+      rule.check({ model, textView: doc.textView, options, severity, clauses, report });
+    } catch (error) {
+      ruleErrors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const suppressions = findSuppressions(model, doc.textView);
+  const kept = raw.filter((f) => !isSuppressed(suppressions, f.ruleId, f.range));
+  const suppressedCount = raw.length - kept.length;
+  const enabled = new Map(rules.map((r) => [r.rule.id, r.severity]));
+  for (const s of suppressions) {
+    const withoutReason = enabled.get(SUPPRESSION_WITHOUT_REASON);
+    if (withoutReason && s.reason === '') {
+      kept.push({
+        ruleId: SUPPRESSION_WITHOUT_REASON,
+        severity: withoutReason,
+        message:
+          'Suppression has no reason: add one after "--" so reviewers know why the finding was accepted.',
+        range: s.range,
+      });
+    }
+    const unused = enabled.get(UNUSED_SUPPRESSION);
+    if (unused && !s.used) {
+      const what = s.ruleIds.length ? s.ruleIds.join(', ') : 'all rules';
+      kept.push({
+        ruleId: UNUSED_SUPPRESSION,
+        severity: unused,
+        message: `Suppression of ${what} suppresses nothing: remove it.`,
+        range: s.range,
+      });
+    }
+  }
+
+  const result: FileResult = {
+    path: doc.path,
+    findings: locate(kept, doc),
+    model,
+    textView: doc.textView,
+    suppressedCount,
+  };
+  if (ruleErrors.length) result.ruleErrors = ruleErrors;
+  return result;
+}
+
+/** Loads and lints one file; a file that cannot be read becomes a result with `error`. */
+export async function lintFile(path: string, rules: EffectiveRule[]): Promise<FileResult> {
+  let doc: LoadedDocument;
+  try {
+    doc = await loadFile(path);
+  } catch (error) {
+    if (isLoadError(error)) return { path, findings: [], error };
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      path,
+      findings: [],
+      error: new LoadError('conversion-failed', path, `internal error while reading: ${message}`),
+    };
+  }
+  return lintDocument(doc, rules);
+}
+
+function locate(findings: Finding[], doc: LoadedDocument): LocatedFinding[] {
+  const lines = new LineIndex(doc.textView);
+  const located = findings.map((finding) => {
+    const { start, end } = lines.span(finding.range);
+    const out: LocatedFinding = {
+      ...finding,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    };
+    const wordParagraph = wordParagraphOf(doc, finding.range.start);
+    if (wordParagraph !== undefined) out.wordParagraph = wordParagraph;
+    return out;
+  });
+  located.sort(
+    (a, b) =>
+      a.range.start - b.range.start ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.range.end - b.range.end,
+  );
+  return located;
+}
+
+function clampRange(range: Range, length: number): Range {
+  const start = Math.max(0, Math.min(range.start, length));
+  return { start, end: Math.max(start, Math.min(range.end, length)) };
+}
+
+function wordParagraphOf(doc: LoadedDocument, offset: number): number | undefined {
+  const spans = doc.wordParagraphs;
+  if (!spans) return undefined;
+  let found: number | undefined;
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = spans[mid];
+    if (span && span.range.start <= offset) {
+      found = span.index;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}

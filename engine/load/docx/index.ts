@@ -1,0 +1,118 @@
+import { strToU8, type Zippable, zipSync } from 'fflate';
+import type { Block, LoadedDocument, WordParagraphSpan } from '../../model/types.js';
+import { LoadError } from '../errors.js';
+import { markdownBlocks } from '../markdown.js';
+import { stripMarkers } from './markers.js';
+import { readNumberingModel } from './numbering.js';
+import { prepareBody, readComments } from './paragraphs.js';
+import { readParts } from './parts.js';
+import { docxToHtml, htmlToMarkdownText } from './render.js';
+import { serializeXml } from './xml.js';
+import { openZip } from './zip.js';
+
+export { MAX_XML_DEPTH } from './xml.js';
+export {
+  MAX_COMPRESSION_RATIO,
+  MAX_ENTRY_BYTES,
+  MAX_TOTAL_BYTES,
+  MAX_ZIP_ENTRIES,
+  RATIO_CHECK_MIN_BYTES,
+} from './zip.js';
+
+/**
+ * Loads a Word agreement. The text view is a Markdown rendering with Word's automatic numbers
+ * written in; blocks, Word paragraph spans and comments all point into that one text.
+ * Bad input always ends in a LoadError.
+ */
+export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedDocument> {
+  const zip = openZip(bytes, path);
+  const parts = readParts(zip, path);
+  const model = readNumberingModel(parts.numbering, parts.styles);
+  const { paragraphs } = prepareBody(parts.document, model);
+  const comments = readComments(parts.comments, paragraphs);
+
+  // mammoth only ever sees the parts validated above, stored uncompressed.
+  const files: Zippable = {
+    '_rels/.rels': strToU8(packageRels(parts.mainPath)),
+    [parts.mainPath]: strToU8(serializeXml(parts.document)),
+  };
+  for (const [name, data] of parts.passThrough) files[name] = data;
+  const rebuilt = zipSync(files, { level: 0 });
+
+  let marked: string;
+  try {
+    marked = htmlToMarkdownText(await docxToHtml(rebuilt));
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new LoadError('conversion-failed', path, `the Word converter failed (${detail})`);
+  }
+
+  // Positions are computed on the final text only, after every marker is gone.
+  const { text: textView, ends } = stripMarkers(marked);
+  const blocks = markdownBlocks(textView);
+  const wordParagraphs = paragraphSpans(paragraphs.length, ends, blocks, textView);
+  assignParagraphs(blocks, ends, paragraphs.length);
+  return { path, format: 'docx', textView, blocks, wordParagraphs, comments };
+}
+
+function packageRels(mainPath: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"' +
+    ` Target="${mainPath}"/></Relationships>`
+  );
+}
+
+/**
+ * A paragraph runs from where the previous one ended (or its block's start, whichever is later)
+ * to its marker. Paragraphs that left no text (empty, or never rendered) get an empty range
+ * where they would have been.
+ */
+function paragraphSpans(
+  count: number,
+  ends: Map<number, number>,
+  blocks: Block[],
+  text: string,
+): WordParagraphSpan[] {
+  const spans: WordParagraphSpan[] = [];
+  let previousEnd = 0;
+  for (let index = 1; index <= count; index++) {
+    const end = ends.get(index);
+    if (end === undefined) {
+      spans.push({ index, range: { start: previousEnd, end: previousEnd } });
+      continue;
+    }
+    const block = blocks.find((b) => b.range.start < end && end <= b.range.end);
+    let start = end;
+    if (block) {
+      start = Math.max(block.range.start, previousEnd <= end ? previousEnd : block.range.start);
+      // Table cell nodes start at their pipe; the paragraph starts at its text.
+      while (start < end && /[\s|]/.test(text.charAt(start))) start++;
+    }
+    spans.push({ index, range: { start, end } });
+    previousEnd = end;
+  }
+  return spans;
+}
+
+/** A block belongs to the first paragraph whose marker lies after its start (markers end paragraphs). */
+function assignParagraphs(blocks: Block[], ends: Map<number, number>, count: number): void {
+  const sorted = [...ends]
+    .map(([index, end]) => ({ index, end }))
+    .sort((a, b) => a.end - b.end || a.index - b.index);
+  for (const block of blocks) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((sorted[mid]?.end ?? 0) > block.range.start) high = mid;
+      else low = mid + 1;
+    }
+    // Past the last marker (mammoth's footnote list, say): attach to the last paragraph.
+    const hit = sorted[low] ?? sorted[sorted.length - 1];
+    const index = hit?.index ?? (count > 0 ? count : undefined);
+    if (index !== undefined) block.wordParagraph = index;
+  }
+}

@@ -1,0 +1,163 @@
+import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
+import mammoth from 'mammoth';
+import type { Nodes, Root } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+
+/**
+ * Word (already rewritten, re-zipped) → Markdown: mammoth gives HTML, rehype/remark turn it into
+ * Markdown a person can read. Images and empty anchors are dropped: they are not clause text.
+ */
+
+const stringifyOptions: StringifyOptions = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  listItemIndent: 'one',
+  incrementListMarker: true,
+};
+
+const htmlToMarkdown = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeRemark)
+  // Unaligned tables: padding every cell to the widest one makes long clauses unreadable.
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkStringify, stringifyOptions);
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+
+export async function docxToHtml(docx: Uint8Array): Promise<string> {
+  const result = await mammoth.convertToHtml(
+    { buffer: Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength) },
+    {
+      // Never read image data: the re-built zip holds no media, and images are not clause text.
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    },
+  );
+  return result.value;
+}
+
+export function htmlToMarkdownText(html: string): string {
+  const hast = htmlToMarkdown.parse(html) as HastRoot;
+  dropImages(hast);
+  flattenCells(hast, false);
+  const mdast = htmlToMarkdown.runSync(hast) as Root;
+  unwrapEmptyLinks(mdast);
+  hoistAttentionWhitespace(mdast);
+  dropEmptyHeaderRows(mdast);
+  const markdown = htmlToMarkdown.stringify(mdast);
+  return relaxEscapes(markdown);
+}
+
+function dropImages(node: HastNodes): void {
+  if (!('children' in node)) return;
+  const parent = node as { children: HastNodes[] };
+  parent.children = parent.children.filter((child) => !(child.type === 'element' && child.tagName === 'img'));
+  for (const child of parent.children) dropImages(child);
+}
+
+const CELL_CONTAINERS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'ul', 'ol', 'li']);
+
+/**
+ * A Markdown table cell is one line: nested tables and lists inside a Word cell would be
+ * serialised as "&#xA;" soup, so unwrap them to their paragraphs (which then read as a run of text).
+ */
+function flattenCells(node: HastNodes, inCell: boolean): void {
+  if (!('children' in node)) return;
+  const parent = node as { children: HastNodes[] };
+  const out: HastNodes[] = [];
+  for (const child of parent.children) {
+    const isCell = child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th');
+    flattenCells(child, inCell || isCell);
+    if (inCell && child.type === 'element' && CELL_CONTAINERS.has(child.tagName)) out.push(...child.children);
+    else out.push(child);
+  }
+  parent.children = out;
+}
+
+/**
+ * Word often makes the space next to a bold word bold too. "**Period **and" is not valid
+ * emphasis, so remark-stringify would write "**Period&#x20;**&#x61;nd"; moving the space outside
+ * gives "**Period** and".
+ */
+function hoistAttentionWhitespace(node: Nodes): void {
+  if (!('children' in node)) return;
+  const out: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    hoistAttentionWhitespace(child);
+    if (child.type !== 'strong' && child.type !== 'emphasis' && child.type !== 'delete') {
+      out.push(child);
+      continue;
+    }
+    const first = child.children[0];
+    const lead = first?.type === 'text' ? (/^\s+/.exec(first.value)?.[0] ?? '') : '';
+    if (first?.type === 'text' && lead) first.value = first.value.slice(lead.length);
+    const last = child.children[child.children.length - 1];
+    const trail = last?.type === 'text' ? (/\s+$/.exec(last.value)?.[0] ?? '') : '';
+    if (last?.type === 'text' && trail) last.value = last.value.slice(0, last.value.length - trail.length);
+    child.children = child.children.filter(
+      (c) => c.type !== 'text' || c.value !== '',
+    ) as typeof child.children;
+    if (lead) out.push({ type: 'text', value: lead });
+    if (child.children.length > 0) out.push(child);
+    if (trail) out.push({ type: 'text', value: trail });
+  }
+  (node as { children: Nodes[] }).children = out;
+}
+
+/**
+ * Word tables rarely mark a header row, so the HTML converter invents an empty one; drop it and
+ * let the first real row head the Markdown table.
+ */
+function dropEmptyHeaderRows(node: Nodes): void {
+  if (!('children' in node)) return;
+  for (const child of node.children as Nodes[]) dropEmptyHeaderRows(child);
+  if (node.type !== 'table' || node.children.length < 2) return;
+  const header = node.children[0];
+  const empty = header?.children.every((cell) =>
+    cell.children.every((c) => c.type === 'text' && !c.value.trim()),
+  );
+  if (empty) node.children.shift();
+}
+
+/** Bookmark anchors (<a id>) and links without a target carry no meaning in text. */
+function unwrapEmptyLinks(node: Nodes): void {
+  if (!('children' in node)) return;
+  const out: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    unwrapEmptyLinks(child);
+    if (child.type === 'link' && !child.url) out.push(...(child.children as Nodes[]));
+    else out.push(child);
+  }
+  (node as { children: Nodes[] }).children = out;
+}
+
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+
+/**
+ * remark-stringify escapes conservatively ("\[Date]", "\_"), which reads badly in a contract.
+ * Per line, drop the escapes when the line parses to the same thing without them. Pipes stay
+ * escaped (they matter in table rows), as do lines that could become setext underlines.
+ */
+function relaxEscapes(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('\\') || /^[\s=\-\\]*$/.test(line)) return line;
+      const relaxed = line.replace(ESCAPE, (all, ch: string) => (ch === '|' ? all : ch));
+      if (relaxed === line) return line;
+      return fingerprint(relaxed) === fingerprint(line) ? relaxed : line;
+    })
+    .join('\n');
+}
+
+function fingerprint(markdown: string): string {
+  const tree = markdownParser.parse(markdown);
+  return JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
+}

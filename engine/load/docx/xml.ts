@@ -1,0 +1,148 @@
+import { DOMParser, type Document, type Element, type Node, XMLSerializer } from '@xmldom/xmldom';
+import { LoadError } from '../errors.js';
+
+/** Deepest element nesting accepted in a part (real documents stay well under 100). */
+export const MAX_XML_DEPTH = 256;
+
+/** WordprocessingML namespaces, transitional and strict. */
+export const W_NAMESPACES = new Set([
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+]);
+const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+
+const ELEMENT_NODE = 1;
+
+/**
+ * Decodes and parses one part. DTDs are refused outright (entity expansion and external entities
+ * are the classic XML attacks); every parser complaint is fatal so a malformed part cannot slip
+ * through as a half-read tree.
+ */
+export function parseXml(bytes: Uint8Array, part: string, path: string): Document {
+  const text = decodeXml(bytes);
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+    throw new LoadError(
+      'hostile-xml',
+      path,
+      `${part} declares a DOCTYPE or entities, which Word never writes`,
+    );
+  }
+  let doc: Document;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(text, 'application/xml');
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new LoadError('invalid-xml', path, `${part} is not well-formed XML (${detail})`);
+  }
+  if (!doc.documentElement) throw new LoadError('invalid-xml', path, `${part} has no root element`);
+  if (depthOf(doc.documentElement) > MAX_XML_DEPTH) {
+    throw new LoadError('hostile-xml', path, `${part} nests elements deeper than ${MAX_XML_DEPTH} levels`);
+  }
+  return doc;
+}
+
+export function serializeXml(doc: Document): string {
+  return new XMLSerializer().serializeToString(doc);
+}
+
+function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** Iterative so a hostile part cannot overflow the stack here. */
+function depthOf(root: Element): number {
+  let max = 0;
+  const stack: Array<[Node, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Node, number];
+    if (depth > max) max = depth;
+    if (max > MAX_XML_DEPTH) return max;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+    }
+  }
+  return max;
+}
+
+export function isW(node: Node | null | undefined, localName: string): node is Element {
+  return (
+    !!node &&
+    node.nodeType === ELEMENT_NODE &&
+    node.localName === localName &&
+    W_NAMESPACES.has(node.namespaceURI ?? '')
+  );
+}
+
+export function isMc(node: Node | null | undefined, localName: string): node is Element {
+  return (
+    !!node &&
+    node.nodeType === ELEMENT_NODE &&
+    node.localName === localName &&
+    node.namespaceURI === MC_NAMESPACE
+  );
+}
+
+/** Element children with the given w: local name. */
+export function wChildren(el: Element, localName: string): Element[] {
+  const out: Element[] = [];
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (isW(child, localName)) out.push(child);
+  }
+  return out;
+}
+
+export function wChild(el: Element | undefined, localName: string): Element | undefined {
+  if (!el) return undefined;
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (isW(child, localName)) return child;
+  }
+  return undefined;
+}
+
+/** A w:-namespaced attribute (w:val, w:id...), whichever WordprocessingML flavour the part uses. */
+export function wAttr(el: Element | undefined, localName: string): string | undefined {
+  if (!el) return undefined;
+  for (const ns of W_NAMESPACES) {
+    const value = el.getAttributeNS(ns, localName);
+    if (value !== null && value !== '') return value;
+  }
+  return undefined;
+}
+
+/** All w: descendants with the given local name, in document order. */
+export function wDescendants(root: Element | Document, localName: string): Element[] {
+  const out: Element[] = [];
+  for (const ns of W_NAMESPACES) {
+    const list = root.getElementsByTagNameNS(ns, localName);
+    for (let i = 0; i < list.length; i++) {
+      const el = list.item(i);
+      if (el) out.push(el);
+    }
+  }
+  return out;
+}
+
+/** Creates a w: element in the same namespace and prefix as `like`. */
+export function createW(like: Element, localName: string): Element {
+  const doc = like.ownerDocument as Document;
+  const prefix = like.prefix ? `${like.prefix}:` : '';
+  return doc.createElementNS(like.namespaceURI, `${prefix}${localName}`);
+}
+
+export function setWAttr(el: Element, localName: string, value: string): void {
+  const prefix = el.prefix ? `${el.prefix}:` : '';
+  el.setAttributeNS(el.namespaceURI, `${prefix}${localName}`, value);
+}
+
+/** Concatenated w:t text of an element (for comments). */
+export function wText(root: Element): string {
+  return wDescendants(root, 't')
+    .map((t) => t.textContent ?? '')
+    .join('');
+}

@@ -1,0 +1,113 @@
+import { toViewRange } from '../text/block-text.js';
+import { findCrossReferences, resolveCrossReferences } from './crossrefs.js';
+import { findDefinitions } from './definitions.js';
+import { findDualNumbers } from './numbers.js';
+import { findParties } from './parties.js';
+import { buildSections } from './sections.js';
+import { splitSentences } from './sentences.js';
+import { findCandidateTerms, findTermUses } from './terms.js';
+import type { ContractModel, LoadedDocument, Paragraph, Section } from './types.js';
+
+/** Builds the contract model from a loaded document: the same steps for every input format. */
+export function buildModel(doc: LoadedDocument): ContractModel {
+  const { blocks } = doc;
+  const outline = buildSections(blocks);
+
+  const paragraphs: Paragraph[] = blocks.map((block, index) => {
+    const paragraph: Paragraph = {
+      kind: block.kind,
+      range: block.range,
+      text: block.text,
+      segments: block.segments,
+      sentences: splitSentences(block.text).map((r) => ({
+        range: toViewRange(block, r.start, r.end),
+        text: block.text.slice(r.start, r.end),
+        offset: r.start,
+      })),
+    };
+    const sectionId = outline.blockSection[index];
+    if (sectionId !== undefined) paragraph.sectionId = sectionId;
+    if (block.wordParagraph !== undefined) paragraph.wordParagraph = block.wordParagraph;
+    return paragraph;
+  });
+
+  const sectionAt = sectionLocator(paragraphs);
+  const definitions = findDefinitions(blocks).map((d) => {
+    const sectionId = sectionAt(d.range.start);
+    return sectionId === undefined ? d : { ...d, sectionId };
+  });
+  const crossReferences = resolveCrossReferences(
+    findCrossReferences(blocks).filter((ref) => !isLabelLine(ref.phraseRange, paragraphs, doc.textView)),
+    outline.sections,
+  );
+
+  const model: ContractModel = {
+    path: doc.path,
+    format: doc.format,
+    sections: outline.sections,
+    paragraphs,
+    definitions,
+    termUses: findTermUses(blocks, definitions),
+    candidateTerms: findCandidateTerms(blocks, definitions),
+    crossReferences,
+    parties: findParties(blocks, definitions),
+    numbers: findDualNumbers(blocks),
+  };
+  if (outline.title !== undefined) model.title = outline.title;
+  if (doc.wordParagraphs) model.wordParagraphs = doc.wordParagraphs;
+  if (doc.comments) model.comments = doc.comments;
+  return model;
+}
+
+/**
+ * "EXHIBIT A" alone on a line is the attachment's own heading (or an EDGAR filing label such as
+ * "EXHIBIT 10.4"), not a reference to it.
+ */
+function isLabelLine(
+  phrase: { start: number; end: number },
+  paragraphs: Paragraph[],
+  textView: string,
+): boolean {
+  const paragraph = paragraphAt(paragraphs, phrase.start);
+  if (!paragraph) return false;
+  const line = textView
+    .slice(paragraph.range.start, paragraph.range.end)
+    .replace(/^[#>\s*_-]+|[\s*_:.]+$/g, '');
+  return (
+    line.length <= phrase.end - phrase.start + 1 ||
+    paragraph.text.trim().length <= phrase.end - phrase.start + 1
+  );
+}
+
+function paragraphAt(paragraphs: Paragraph[], offset: number): Paragraph | undefined {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  let found: Paragraph | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const p = paragraphs[mid] as Paragraph;
+    if (p.range.start <= offset) {
+      found = p;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found && offset <= found.range.end ? found : undefined;
+}
+
+/** Finds the innermost section of an offset by binary search over paragraph starts. */
+function sectionLocator(paragraphs: Paragraph[]): (offset: number) => string | undefined {
+  return (offset) => paragraphAt(paragraphs, offset)?.sectionId;
+}
+
+/** Every section of a tree, depth first, in document order. */
+export function allSections(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  const walk = (list: Section[]) => {
+    for (const s of list) {
+      out.push(s);
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  return out;
+}

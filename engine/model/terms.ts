@@ -1,0 +1,764 @@
+import { toViewRange } from '../text/block-text.js';
+import { splitSentences } from './sentences.js';
+import type { Block, CandidateTerm, Definition, Range, TermUse, TermUseForm } from './types.js';
+
+/**
+ * Term uses and candidate (undefined) terms.
+ *
+ * Uses are found with one character trie built from all defined terms (whitespace inside a term
+ * matches any whitespace run), walked once from every word start: linear in the text size times
+ * the length of the longest term prefix that matches there. The longest match wins; after a term
+ * the scanner accepts a plural ("s", "es"; "Party" → "Parties" is stored as its own key) and a
+ * possessive ("'s", "’s", or a bare apostrophe after a plural).
+ */
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Term ending here, and whether this key is the term itself or its "-ies" plural. */
+  term?: string;
+  form?: TermUseForm;
+}
+
+function newNode(): TrieNode {
+  return { next: new Map() };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD_CHAR.test(ch);
+}
+
+function isSpaceChar(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
+}
+
+function insert(root: TrieNode, key: string, term: string, form: TermUseForm): void {
+  let node = root;
+  for (const ch of key.replace(/\s+/g, ' ')) {
+    let child = node.next.get(ch);
+    if (!child) {
+      child = newNode();
+      node.next.set(ch, child);
+    }
+    node = child;
+  }
+  if (node.term === undefined || (node.form !== 'exact' && form === 'exact')) {
+    node.term = term;
+    node.form = form;
+  }
+}
+
+export function buildTermTrie(terms: Iterable<string>): TrieNode {
+  const root = newNode();
+  const list = [...new Set(terms)].filter((t) => t.length > 0);
+  for (const term of list) insert(root, term, term, 'exact');
+  for (const term of list) {
+    if (/[^aeiouAEIOU]y$/.test(term)) insert(root, `${term.slice(0, -1)}ies`, term, 'plural');
+  }
+  return root;
+}
+
+interface Match {
+  term: string;
+  form: TermUseForm;
+  end: number;
+}
+
+/**
+ * Suffix after a complete term ending at `at`: returns the form and the end of the whole match, or
+ * null when the term is only the prefix of a longer word.
+ */
+function suffixAt(
+  text: string,
+  at: number,
+  baseForm: TermUseForm,
+): { form: TermUseForm; end: number } | null {
+  const c0 = text[at];
+  const c1 = text[at + 1];
+  const c2 = text[at + 2];
+  const apostrophe = (c: string | undefined): boolean => c === "'" || c === '’';
+  if (!isWordChar(c0)) {
+    if (apostrophe(c0) && c1 === 's' && !isWordChar(c2)) return { form: 'possessive', end: at + 2 };
+    // "Parties'" — a bare apostrophe after an -ies plural.
+    if (apostrophe(c0) && baseForm === 'plural' && !isWordChar(c1))
+      return { form: 'possessive', end: at + 1 };
+    return { form: baseForm, end: at };
+  }
+  if (baseForm !== 'exact') return null;
+  if (c0 === 's') {
+    if (apostrophe(c1) && !isWordChar(c2)) return { form: 'possessive', end: at + 2 };
+    if (!isWordChar(c1)) return { form: 'plural', end: at + 1 };
+  }
+  if (c0 === 'e' && c1 === 's' && !isWordChar(c2)) {
+    if (apostrophe(c2) && !isWordChar(text[at + 3])) return { form: 'possessive', end: at + 3 };
+    return { form: 'plural', end: at + 2 };
+  }
+  return null;
+}
+
+/** Longest term match starting at `start`, or null. */
+function matchAt(root: TrieNode, text: string, start: number): Match | null {
+  let node: TrieNode | undefined = root;
+  let i = start;
+  let best: Match | null = null;
+  while (node) {
+    if (node.term !== undefined && i > start) {
+      const suffix = suffixAt(text, i, node.form ?? 'exact');
+      if (suffix) best = { term: node.term, form: suffix.form, end: suffix.end };
+    }
+    if (i >= text.length) break;
+    const ch = text[i] as string;
+    if (isSpaceChar(ch)) {
+      node = node.next.get(' ');
+      i++;
+      while (i < text.length && isSpaceChar(text[i])) i++;
+    } else {
+      node = node.next.get(ch);
+      i++;
+    }
+  }
+  return best;
+}
+
+interface PlainMatch extends Match {
+  start: number;
+}
+
+/** All longest, non-overlapping term matches in a text, left to right. */
+export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
+  const out: PlainMatch[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i] as string;
+    if (root.next.has(ch) && !isWordChar(text[i - 1])) {
+      const m = matchAt(root, text, i);
+      if (m) {
+        out.push({ ...m, start: i });
+        i = m.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Sorted, merged ranges for fast "is this inside any of them" checks. */
+class RangeSet {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  constructor(ranges: Range[]) {
+    const sorted = [...ranges].sort((a, b) => a.start - b.start);
+    for (const r of sorted) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && r.start <= (this.ends[last] as number)) {
+        this.ends[last] = Math.max(this.ends[last] as number, r.end);
+      } else {
+        this.starts.push(r.start);
+        this.ends.push(r.end);
+      }
+    }
+  }
+  overlaps(r: Range): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.ends[mid] as number) <= r.start) lo = mid + 1;
+      else if ((this.starts[mid] as number) >= r.end) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+export function findTermUses(blocks: Block[], definitions: Definition[]): TermUse[] {
+  if (definitions.length === 0) return [];
+  const root = buildTermTrie(definitions.map((d) => d.term));
+  const termRanges = new RangeSet(definitions.map((d) => d.range));
+  const ownRanges = new Map<string, Range[]>();
+  for (const d of definitions) {
+    const list = ownRanges.get(d.term) ?? [];
+    list.push(d.definitionRange);
+    ownRanges.set(d.term, list);
+  }
+  const out: TermUse[] = [];
+  for (const block of blocks) {
+    for (const m of scanTerms(root, block.text)) {
+      const range = toViewRange(block, m.start, m.end);
+      if (termRanges.overlaps(range)) continue;
+      const own = ownRanges.get(m.term);
+      if (own?.some((r) => overlaps(r, range))) continue;
+      out.push({ term: m.term, range, form: m.form });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidate terms
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Heuristics (all deliberately conservative — the `undefined-term` rule needs ≤ 1 false positive
+ * per 10,000 words):
+ *
+ * 1. Only paragraph and list-item blocks; headings and table cells (cover-page labels) are skipped,
+ *    and so are heading-like paragraphs (no sentence punctuation, ≤ 12 words, mostly capitalised),
+ *    signature/notice lines ("By:", "Name:", "Attention:") and address-like blocks.
+ * 2. Words are grouped into runs of Title-case words (joined by "of", "&", "for", "and" is NOT a
+ *    joiner). ALL-CAPS words, words with digits, defined-term uses, quoted text and
+ *    cross-reference words ("Section", "Exhibit" …) and the identifiers after them break runs.
+ * 3. The first word of a sentence, of a clause after a list marker "(a)"/"1." or a colon, and
+ *    leading function words ("The", "Each", "If", …) are dropped from a run.
+ * 4. A run is dropped when it contains a stop word (months, days, states, countries, courts,
+ *    statutes and institutions — "Act", "Code", "Court", "Commission" …, company suffixes
+ *    "Inc", "LLC", "Corporation" …, place words "Street", "Suite" …), when all its words appear
+ *    capitalised in the preamble (party names, places), or when it matches a definition (also as
+ *    plural/possessive).
+ * 5. Multi-word runs (2–5 words) are candidates when the phrase occurs at least twice mid-sentence
+ *    in the document (recurrence suggests a term of art rather than a one-off proper name) and at
+ *    least once right after a determiner ("the Purchase Price", "any Development Plan") — defined
+ *    terms are used that way, while headings, names and places mostly are not.
+ * 6. Single words are candidates only if they occur mid-sentence capitalised at least 3 times (twice
+ *    after a determiner: "the Debtor"), are
+ *    never written in lower case in the document, end in a term-like suffix (-ee, -or, -er, -ment,
+ *    -tion, -ity, -ance, -ence, -ory, -ies, -ucts, -ices …) and are not stop words.
+ *
+ * Every occurrence of an accepted phrase (mid-sentence) is returned; the rule deduplicates.
+ */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
+
+const STATES =
+  'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Hampshire Jersey Mexico York Carolina Dakota Ohio Oklahoma Oregon Pennsylvania Rhode Island Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming Columbia Ontario Quebec Alberta British England Wales Scotland Ireland Kingdom Canada China Japan Germany France India Israel Netherlands Switzerland Singapore Hong Kong Korea Taiwan Australia Brazil Italy Spain Sweden Europe European America American Americas Asia Africa Pacific Atlantic Cayman Bermuda Luxembourg Belgium Denmark Norway Finland Austria Russia Mexico Chinese Japanese German French English Latin Greek Roman Christian Jewish Muslim Internet Web Google Microsoft Apple Amazon Windows Linux Android iOS';
+
+/** Words that make a phrase a proper name, statute, institution, place or company. */
+const STOP_WORDS = new Set(
+  [
+    ...MONTHS,
+    ...STATES.split(' '),
+    'I',
+    'United',
+    'States',
+    'State',
+    'Federal',
+    'Republic',
+    'Commonwealth',
+    'County',
+    'City',
+    'Province',
+    'District',
+    'Court',
+    'Courts',
+    'Judge',
+    'Justice',
+    'Supreme',
+    'Circuit',
+    'Chancery',
+    'Bankruptcy',
+    'Act',
+    'Acts',
+    'Code',
+    'Rule',
+    'Rules',
+    'Regulation',
+    'Regulations',
+    'Statute',
+    'Statutes',
+    'Title',
+    'Article',
+    'Articles',
+    'Section',
+    'Sections',
+    'Clause',
+    'Clauses',
+    'Paragraph',
+    'Paragraphs',
+    'Schedule',
+    'Schedules',
+    'Exhibit',
+    'Exhibits',
+    'Annex',
+    'Appendix',
+    'Appendices',
+    'Attachment',
+    'Attachments',
+    'Addendum',
+    'Part',
+    'Item',
+    'Page',
+    'Commission',
+    'Administration',
+    'Agency',
+    'Association',
+    'Authority',
+    'Bureau',
+    'Board',
+    'Council',
+    'Department',
+    'Office',
+    'Institute',
+    'Institution',
+    'University',
+    'College',
+    'School',
+    'Foundation',
+    'Society',
+    'Organization',
+    'Organisation',
+    'Chamber',
+    'Bank',
+    'Trust',
+    'Fund',
+    'Exchange',
+    'Nasdaq',
+    'Securities',
+    'Revenue',
+    'Internal',
+    'Treasury',
+    'Government',
+    'Congress',
+    'Parliament',
+    'Union',
+    'Nations',
+    'Inc',
+    'Incorporated',
+    'LLC',
+    'Ltd',
+    'Limited',
+    'Corp',
+    'Corporation',
+    'Company',
+    'Co',
+    'Holdings',
+    'Group',
+    'Partners',
+    'Partnership',
+    'LP',
+    'LLP',
+    'PLC',
+    'GmbH',
+    'AG',
+    'Street',
+    'St',
+    'Avenue',
+    'Ave',
+    'Road',
+    'Rd',
+    'Drive',
+    'Boulevard',
+    'Blvd',
+    'Suite',
+    'Floor',
+    'Building',
+    'Plaza',
+    'Center',
+    'Centre',
+    'Park',
+    'Way',
+    'Lane',
+    'Highway',
+    'Box',
+    'Mr',
+    'Mrs',
+    'Ms',
+    'Dr',
+    'Sir',
+    'Esq',
+    'Attention',
+    'Attn',
+    'Tel',
+    'Fax',
+    'Email',
+    'Telephone',
+    'Facsimile',
+    'Phone',
+    'Name',
+    'By',
+    'Its',
+    'Date',
+    'Dated',
+    'Signature',
+    'Signed',
+    'Witness',
+    'Chief',
+    'Executive',
+    'Officer',
+    'President',
+    'Vice',
+    'Director',
+    'Secretary',
+    'Manager',
+    'General',
+    'Counsel',
+    'Eastern',
+    'Western',
+    'Pacific',
+    'Central',
+    'Mountain',
+    'Standard',
+    'Time',
+    'Daylight',
+    'GMT',
+    'UTC',
+    'Dollars',
+    'Dollar',
+    'Euro',
+    'Euros',
+    'Pounds',
+    'Sterling',
+    'Yen',
+    'Renminbi',
+    'Christmas',
+    'Thanksgiving',
+    'Year',
+    'Day',
+    'New',
+    'North',
+    'South',
+    'East',
+    'West',
+    'Northern',
+    'Southern',
+    'Los',
+    'San',
+    'Santa',
+    'Las',
+    'Fort',
+    'Mount',
+    'Lake',
+    'River',
+    'Island',
+    'Islands',
+    'Cayman',
+    'Virgin',
+    'Road',
+    'Uniform',
+    'Commercial',
+    'Convention',
+    'Treaty',
+    'Directive',
+    'Protection',
+    'Privacy',
+    'Law',
+    'Laws',
+    'Arbitration',
+    'Mediation',
+    'Tribunal',
+    'Arbitrator',
+    'Arbitrators',
+    'Chapter',
+    'Form',
+    'Forms',
+    'Order',
+    'Orders',
+    'Register',
+    'Registry',
+    'Patent',
+    'Trademark',
+    'Copyright',
+    'Creative',
+    'Commons',
+    'GNU',
+    'Open',
+    'Source',
+    ...'One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Thousand Million Billion'.split(
+      ' ',
+    ),
+  ].map((w) => w.toLowerCase()),
+);
+
+/** Function words dropped from the start of a run (and never a single-word candidate). */
+const LEADING = new Set(
+  'The This That These Those Each Any All Such Either Neither No Every Its Our Your Their His Her A An In If Upon For By On At To Of As Unless Until Except Notwithstanding Subject Without With From When Where Whereas While Following Prior After Before During Under Pursuant Nothing Both Other Neither Nor And Or But Then Thereafter Hereunder Herein Also Only Within Between Among Including Provided However Accordingly Furthermore Moreover Further Therefore Thus Whether Although Though Because Since Once Not Do Does Did Is Are Was Were Be Been Shall Will May Must Can Could Should Would We Us You He She It They Them There Here What Which Who Whom Whose How Why Yes Okay Please Note Upon Per Via'
+    .split(' ')
+    .map((w) => w.toLowerCase()),
+);
+
+const DETERMINERS = new Set(
+  'the such any each all a an no either neither this that these those its their his her our your every other applicable relevant same said'.split(
+    ' ',
+  ),
+);
+
+const JOINERS = new Set(['of', 'for', '&', 'and/or']);
+
+const REF_WORDS =
+  /^(?:Sections?|Articles?|Clauses?|Paragraphs?|Subsections?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|Attachments?|Parts?|Items?|Rules?|Chapters?|Titles?|Forms?|Pages?)$/;
+
+const TERM_SUFFIX =
+  /(?:ee|ees|or|ors|er|ers|ment|ments|tion|tions|sion|sions|ity|ities|ance|ances|ence|ences|ory|ories|ies|ucts|uct|ices|ice|ness|ship|ships|ure|ures|ate|ates|ial|ials|ist|ists|ant|ants|ent|ents|ive|ives|age|ages|ing|ings)$/;
+
+const ENUMERATOR = /^(?:\p{N}+(?:\.\p{N}+)*\.?|[a-zA-Z]\.?|[ivxlcdm]+\.?|[IVXLCDM]+\.?)$/u;
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|\S/gu;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** True when this word opens a sentence or clause. */
+  initial: boolean;
+  /** True when this word follows a leading enumerator ("1.52 Work Product …", "(a) Term …"). */
+  lead?: boolean;
+}
+
+function isTitleWord(w: string): boolean {
+  if (!/^\p{Lu}/u.test(w)) return false;
+  if (/\p{N}/u.test(w)) return false;
+  // ALL-CAPS (two or more capitals and no lower case) breaks runs.
+  if (!/\p{Ll}/u.test(w)) return false;
+  return true;
+}
+
+function stripPossessive(w: string): string {
+  return w.replace(/(?:['’]s?|\.)$/u, '');
+}
+
+function headingLike(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 12) return false;
+  if (/[.;:!?]["”)]*\s+\p{L}/u.test(text.trim().slice(0, -1))) return false;
+  const caps = words.filter((w) => /^[\p{Lu}\p{N}(]/u.test(w)).length;
+  return caps >= words.length * 0.6;
+}
+
+const SIGNATURE =
+  /(?:^|\s)(?:By|Name|Title|Its|Attention|Attn|Address|Tel|Telephone|Fax|Facsimile|E-?mail|Date|Dated|Signature|Print Name)\s*:/;
+const ADDRESS =
+  /\b\d{1,6}\s+\p{Lu}[\p{L}.]*\s+(?:\p{Lu}[\p{L}.]*\s+)?(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Suite|Lane|Way|Plaza|Parkway)\b|\b\d{5}(?:-\d{4})?\b/u;
+
+interface Occurrence {
+  text: string;
+  block: Block;
+  /** Preceded by a determiner ("the", "such", "any" …): the way defined terms are used. */
+  determined: boolean;
+  start: number;
+  end: number;
+}
+
+function preambleWords(blocks: Block[]): Set<string> {
+  const words = new Set<string>();
+  let seen = 0;
+  for (const block of blocks) {
+    if (block.kind === 'heading') continue;
+    const text = block.text;
+    const stop =
+      /\b(?:RECITALS|WHEREAS|Whereas|W I T N E S S|BACKGROUND|NOW,? THEREFORE|Now,? [Tt]herefore)\b/.exec(
+        text,
+      );
+    const region = stop ? text.slice(0, stop.index) : text.slice(0, 3000);
+    for (const m of region.matchAll(/\p{Lu}[\p{L}'’.&-]*/gu)) words.add(stripPossessive(m[0]).toLowerCase());
+    seen++;
+    if (stop || seen >= 5) break;
+  }
+  return words;
+}
+
+export function findCandidateTerms(blocks: Block[], definitions: Definition[]): CandidateTerm[] {
+  const root = buildTermTrie(definitions.map((d) => d.term));
+  const defined = new Set(definitions.map((d) => d.term));
+  const definedLower = new Set(definitions.map((d) => d.term.toLowerCase()));
+  const preamble = preambleWords(blocks);
+  const lowerWords = new Set<string>();
+  const occurrences: Occurrence[] = [];
+  /** Title-case runs right after a leading enumerator: clause headings and unquoted definitions. */
+  const leads = new Set<string>();
+  const definedElsewhere = new Set<string>();
+
+  for (const block of blocks) {
+    const text = block.text;
+    // Lower-case words anywhere (used by the single-word test).
+    for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*/gu)) lowerWords.add(m[0]);
+    if (block.kind === 'heading' || block.kind === 'tableCell') continue;
+    if (headingLike(text) || SIGNATURE.test(text)) continue;
+    // Blocked-out regions: term uses and quoted text.
+    const blocked: Range[] = [];
+    if (definitions.length > 0)
+      for (const m of scanTerms(root, text)) blocked.push({ start: m.start, end: m.end });
+    for (const m of text.matchAll(/"[^"\n]{0,200}"|“[^”\n]{0,200}”/g))
+      blocked.push({ start: m.index, end: m.index + m[0].length });
+    const blockedSet = new RangeSet(blocked);
+    for (const sentence of splitSentences(text)) {
+      const sText = text.slice(sentence.start, sentence.end);
+      if (ADDRESS.test(sText) && sText.length < 400) continue;
+      if (headingLike(sText)) continue;
+      collectRuns(block, text, sentence, blockedSet, occurrences, leads);
+      // "Work Product (as defined in …)": defined elsewhere.
+      for (const m of sText.matchAll(AS_DEFINED)) definedElsewhere.add(m[1] as string);
+    }
+  }
+
+  // Group by phrase and apply the recurrence tests.
+  const byText = new Map<string, Occurrence[]>();
+  for (const occ of occurrences) {
+    const list = byText.get(occ.text) ?? [];
+    list.push(occ);
+    byText.set(occ.text, list);
+  }
+  const out: CandidateTerm[] = [];
+  for (const [phrase, list] of byText) {
+    if (defined.has(phrase) || definedLower.has(phrase.toLowerCase())) continue;
+    const words = phrase.split(' ');
+    if (words.every((w) => preamble.has(w.toLowerCase()))) continue;
+    if (isDefinedVariant(phrase, defined)) continue;
+    if (definedElsewhere.has(phrase) || leadsContain(leads, phrase)) continue;
+    const determined = list.filter((o) => o.determined).length;
+    if (words.length === 1) {
+      const w = words[0] as string;
+      if (list.length < 3 || determined < 2 || w.length < 5) continue;
+      if (lowerWords.has(w.toLowerCase())) continue;
+      if (!TERM_SUFFIX.test(w)) continue;
+    } else if (list.length < 2 || determined < 1) {
+      continue;
+    }
+    for (const occ of list) out.push({ text: phrase, range: toViewRange(occ.block, occ.start, occ.end) });
+  }
+  out.sort((a, b) => a.range.start - b.range.start);
+  return out;
+}
+
+function leadsContain(leads: Set<string>, phrase: string): boolean {
+  if (leads.has(phrase)) return true;
+  for (const lead of leads) if (lead.endsWith(` ${phrase}`) || lead.startsWith(`${phrase} `)) return true;
+  return false;
+}
+
+const AS_DEFINED =
+  /(\p{Lu}[\p{L}-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}-]*){0,4})['’]?s?\s*[(,]\s*(?:as\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?defined|as\s+described|as\s+set\s+forth|each\s+as\s+defined)/gu;
+
+function isDefinedVariant(phrase: string, defined: Set<string>): boolean {
+  const variants = [
+    phrase.replace(/(?:es|s)$/, ''),
+    phrase.replace(/s$/, ''),
+    phrase.replace(/ies$/, 'y'),
+    `${phrase}s`,
+    `${phrase}es`,
+  ];
+  return variants.some((v) => v !== phrase && defined.has(v));
+}
+
+function collectRuns(
+  block: Block,
+  text: string,
+  sentence: Range,
+  blocked: RangeSet,
+  out: Occurrence[],
+  leads: Set<string>,
+): void {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = sentence.start;
+  let initial = true;
+  for (let m = TOKEN.exec(text); m !== null && m.index < sentence.end; m = TOKEN.exec(text)) {
+    const tok = m[0];
+    const prevTok = tokens[tokens.length - 1]?.text ?? '';
+    const lead = initial && (/^\p{N}+(?:\.\p{N}+)*\.?$/u.test(prevTok) || prevTok === ')');
+    tokens.push({ text: tok, start: m.index, end: m.index + tok.length, initial, lead });
+    const n = tokens.length;
+    if (/^[:;—–]$/.test(tok)) initial = true;
+    else if (
+      tok === ')' &&
+      n >= 3 &&
+      tokens[n - 3]?.text === '(' &&
+      ENUMERATOR.test(tokens[n - 2]?.text ?? '')
+    ) {
+      initial = true; // after a list marker "(a)", "(ii)", "(3)"
+    } else if (initial && (tok === '(' || tok === ')' || tok === '.' || ENUMERATOR.test(tok))) {
+      // still in the leading enumerator ("1.1", "(a)", "IV.")
+    } else initial = false;
+  }
+
+  let run: Token[] = [];
+  let before: string | undefined;
+  const flush = (): void => {
+    emitRun(block, run, before, out, leads);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (blocked.overlaps(t)) {
+      flush();
+      continue;
+    }
+    const word = stripPossessive(t.text);
+    if (REF_WORDS.test(word)) {
+      flush();
+      // Skip the identifier after a reference word.
+      if (i + 1 < tokens.length) i++;
+      continue;
+    }
+    if (isTitleWord(word)) {
+      if (run.length === 0) before = tokens[i - 1]?.text;
+      run.push({ ...t, text: word, end: t.start + word.length });
+      // A possessive ends the phrase ("Licensee's Products" → "Licensee").
+      if (word.length !== t.text.length) flush();
+      continue;
+    }
+    if (run.length > 0 && JOINERS.has(t.text) && isTitleWord(tokens[i + 1]?.text ?? '')) {
+      run.push(t);
+      continue;
+    }
+    flush();
+  }
+  flush();
+}
+
+function emitRun(
+  block: Block,
+  run: Token[],
+  before: string | undefined,
+  out: Occurrence[],
+  leads: Set<string>,
+): void {
+  if (run[0]?.lead) leads.add(run.map((t) => t.text).join(' '));
+  let s = 0;
+  let e = run.length;
+  let prev = before;
+  // Drop sentence/clause-initial words and leading function words.
+  while (s < e) {
+    const t = run[s] as Token;
+    if (t.initial || LEADING.has(t.text.toLowerCase()) || JOINERS.has(t.text)) {
+      prev = t.text;
+      s++;
+    } else break;
+  }
+  while (e > s && JOINERS.has((run[e - 1] as Token).text)) e--;
+  if (e <= s) return;
+  const words = run.slice(s, e);
+  if (words.length > 5) return;
+  for (const w of words) {
+    if (STOP_WORDS.has(w.text.toLowerCase().replace(/\.$/, ''))) return;
+  }
+  if (words.length === 1 && LEADING.has((words[0] as Token).text.toLowerCase())) return;
+  const first = words[0] as Token;
+  const last = words[words.length - 1] as Token;
+  const phrase = words.map((w) => w.text).join(' ');
+  const determined = prev !== undefined && DETERMINERS.has(prev.toLowerCase());
+  out.push({ text: phrase, block, determined, start: first.start, end: last.end });
+}

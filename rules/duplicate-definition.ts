@@ -1,0 +1,80 @@
+import type { Rule } from '../engine/lint/rule.js';
+import type { Definition, Paragraph } from '../engine/model/types.js';
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+}
+
+/** The paragraph containing an offset (paragraphs are sorted and disjoint). */
+function paragraphAt(paragraphs: Paragraph[], offset: number): Paragraph | undefined {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  let found: Paragraph | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const p = paragraphs[mid] as Paragraph;
+    if (p.range.start <= offset) {
+      found = p;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found && offset < found.range.end ? found : undefined;
+}
+
+export const duplicateDefinition: Rule = {
+  id: 'duplicate-definition',
+  description: 'The same term defined more than once.',
+  category: 'definitions',
+  defaultSeverity: 'error',
+  messages: {
+    duplicate:
+      '"{term}" is already defined (first definition on line {line}): keep one definition and delete or rename this one.',
+  },
+  rationale: [
+    'A term defined twice has two meanings, and the agreement does not say which one applies where. Even when the two',
+    'definitions agree today, a later amendment to one of them silently splits the term. Keep a single definition (in the',
+    'definitions section or where the term is first used) and, if another place needs to point at it, write',
+    '`"X" has the meaning given in Section 1.4` — such pointers are not reported. Terms are compared case-sensitively, and an',
+    'identical repeat in a table or heading (a cover page that restates the definitions) is not reported.',
+  ].join(' '),
+  examples: {
+    invalid: [
+      {
+        text: '"Territory" means the United States.\n\n"Licensed Products" means the products listed in Schedule 1.\n\n"Territory" means North America.\n',
+      },
+    ],
+    valid: [
+      {
+        text: '"Net Sales" means gross invoiced amounts less returns.\n\nIn this Section, "Net Sales" has the meaning given in Section 1.\n',
+      },
+    ],
+  },
+  check({ model, textView, report }) {
+    const first = new Map<string, Definition>();
+    for (const def of model.definitions) {
+      if (def.style === 'has-meaning') continue;
+      const earlier = first.get(def.term);
+      if (!earlier) {
+        first.set(def.term, def);
+        continue;
+      }
+      // The same definition restated in a table or heading (a cover page or summary) is not a second meaning.
+      const here = paragraphAt(model.paragraphs, def.range.start);
+      const there = paragraphAt(model.paragraphs, earlier.range.start);
+      const restated =
+        here?.kind === 'tableCell' ||
+        here?.kind === 'heading' ||
+        there?.kind === 'tableCell' ||
+        there?.kind === 'heading';
+      if (restated && normalise(def.definitionText) === normalise(earlier.definitionText)) continue;
+      const line = textView.slice(0, earlier.range.start).split('\n').length;
+      report({
+        messageId: 'duplicate',
+        data: { term: def.term, line },
+        range: def.range,
+        related: [{ message: `First definition of "${def.term}"`, range: earlier.range }],
+        extra: { term: def.term },
+      });
+    }
+  },
+};

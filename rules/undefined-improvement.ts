@@ -1,0 +1,78 @@
+import type { Rule } from '../engine/lint/rule.js';
+import type { Definition } from '../engine/model/types.js';
+import { sentenceRange, sentences } from './support/sentences.js';
+
+/** Sentences that give rights or impose duties: where an undefined word becomes a dispute. */
+const CARRIES_OBLIGATION =
+  /\b(?:shall|must|will|agrees?|grants?|granted|licen[cs]es?|licen[cs]ed|owns?|owned|ownership|assigns?|assigned|disclose[sd]?|title|rights?|entitled|deliver|provide|notify)\b/i;
+const IMPROVEMENT = /\bimprovements?\b/gi;
+/** Related words count only when capitalised like a term ("Enhancements"); lowercase is plain English. */
+const RELATED_TERMS =
+  /(?<=[a-z,;]\s+(?:the\s+|any\s+|all\s+|such\s+)?)(?:Enhancements?|Modifications?|Derivative Works?|New Filings?)\b/g;
+
+export const undefinedImprovement: Rule = {
+  id: 'undefined-improvement',
+  description:
+    '"Improvements" (or Enhancements, Modifications, Derivative Works) carry rights or duties but are never defined.',
+  category: 'improvements',
+  defaultSeverity: 'error',
+  fixable: 'template',
+  messages: {
+    undefined:
+      '"{word}" carries rights or obligations here but is never defined: define it (what counts as an improvement, of what, made by whom and when).',
+  },
+  rationale: `"Improvements" is the classic source of later disputes in technology licences: a grant-back of
+"all improvements", a duty to disclose "improvements", or ownership of "improvements" means little
+until the agreement says improvements of what (the licensed patents? the products?), made by whom,
+during what period, and whether a new invention that merely uses the technology counts. Define the
+term once and use it consistently; the editor offers a definition template.`,
+  examples: {
+    invalid: [
+      {
+        text: '## 3. Improvements\n\nLicensee shall disclose all improvements to the Licensed Technology to Licensor.\n',
+      },
+      { text: '## 3. Grant-back\n\nLicensee grants Licensor a licence under its Enhancements.\n' },
+    ],
+    valid: [
+      {
+        text: '## 1. Definitions\n\n"Improvement" means any modification of the Licensed Technology that would infringe a Licensed Patent.\n\n## 3. Improvements\n\nLicensee shall disclose each Improvement to Licensor within thirty (30) days.\n',
+      },
+      {
+        text: 'The parties expect the market to see improvements in pricing.\n',
+        note: 'No right or duty attached.',
+      },
+    ],
+  },
+  check({ model, report }) {
+    const defined = (pattern: RegExp) => model.definitions.some((d: Definition) => pattern.test(d.term));
+    const improvementDefined = defined(/improvement/i);
+    const reported = new Set<string>();
+    for (const { paragraph, sentence, text } of sentences(model)) {
+      const p = model.paragraphs[paragraph];
+      if (!p || p.kind === 'heading' || !CARRIES_OBLIGATION.test(text)) continue;
+      if (!improvementDefined && !reported.has('improvement')) {
+        for (const match of text.matchAll(IMPROVEMENT)) {
+          reported.add('improvement');
+          report({
+            messageId: 'undefined',
+            data: { word: match[0] },
+            range: sentenceRange(p, sentence, match.index, match.index + match[0].length),
+            extra: { template: 'improvement-definition', word: 'Improvement' },
+          });
+          break;
+        }
+      }
+      for (const match of text.matchAll(RELATED_TERMS)) {
+        const family = match[0].replace(/s$/, '');
+        if (reported.has(family) || defined(new RegExp(family, 'i'))) continue;
+        reported.add(family);
+        report({
+          messageId: 'undefined',
+          data: { word: match[0] },
+          range: sentenceRange(p, sentence, match.index, match.index + match[0].length),
+          extra: { word: family },
+        });
+      }
+    }
+  },
+};

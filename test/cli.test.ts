@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'contract-lint-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('contract-lint CLI (as a process)', () => {
+  it('--version prints the package version and exits 0', () => {
+    const run = runCli(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('--help lists the inspect command and the formats', () => {
+    const run = runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('inspect');
+    expect(run.stdout).toContain('--format');
+  });
+
+  it('an unknown option is a usage error (exit 2)', () => {
+    const run = runCli(['--bogus', 'fixtures']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option/);
+  });
+
+  it('no paths is a usage error (exit 2)', () => {
+    expect(runCli([]).code).toBe(2);
+  });
+
+  it('--format json prints ESLint-shaped results for every file in a folder', () => {
+    const run = runCli(['--format', 'json', 'fixtures/markdown', 'fixtures/text']);
+    expect(run.stderr).toBe('');
+    const results = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(results.map((r) => r.filePath)).toEqual([
+      'fixtures/markdown/patent-cross-license.md',
+      'fixtures/text/edgar-license.txt',
+    ]);
+    for (const r of results) {
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining(['filePath', 'messages', 'errorCount', 'warningCount']),
+      );
+      for (const m of r.messages as Array<Record<string, unknown>>) {
+        expect(typeof m.ruleId).toBe('string');
+        expect([1, 2]).toContain(m.severity);
+        expect(m.line).toBeGreaterThanOrEqual(1);
+        expect(m.column).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('an unreadable file is reported with its path and reason, the others still linted, exit 2', () => {
+    const bad = join(dir, 'broken.docx');
+    writeFileSync(bad, 'this is not a zip');
+    const run = runCli(['--format', 'json', bad, 'fixtures/markdown/patent-cross-license.md']);
+    expect(run.code).toBe(2);
+    const results = JSON.parse(run.stdout) as Array<{
+      filePath: string;
+      messages: Array<{ message: string; fatal?: boolean }>;
+    }>;
+    expect(results).toHaveLength(2);
+    const broken = results.find((r) => r.filePath === bad);
+    expect(broken?.messages[0]?.fatal).toBe(true);
+    expect(broken?.messages[0]?.message).toMatch(/^cannot read .*broken\.docx: /);
+  });
+
+  it('a missing path is named on stderr and exits 2', () => {
+    const run = runCli(['fixtures/does-not-exist.md']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('fixtures/does-not-exist.md');
+  });
+
+  it('inspect prints sections, definitions, cross-references and parties for Markdown', () => {
+    const run = runCli(['inspect', 'fixtures/markdown/patent-cross-license.md']);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.stdout);
+    expect(model.format).toBe('markdown');
+    expect(model.title).toBe('Patent Cross-License Agreement');
+    const numbers = JSON.stringify(model.sections);
+    for (const n of ['"1"', '"2.1"', '"7.4"']) expect(numbers).toContain(`"number":${n}`);
+    expect(
+      model.sections.some(
+        (s: { attachmentKind?: string; number?: string }) =>
+          s.attachmentKind === 'schedule' && s.number === 'A',
+      ),
+    ).toBe(true);
+    const terms = model.definitions.map((d: { term: string }) => d.term);
+    expect(terms).toEqual(
+      expect.arrayContaining(['Licensed Patents', 'Field of Use', 'Effective Date', 'Northwind', 'Contoso']),
+    );
+    const netSales = model.definitions.filter((d: { term: string }) => d.term === 'Net Sales');
+    expect(netSales.map((d: { style: string }) => d.style).sort()).toEqual(['has-meaning', 'means']);
+    const ref = model.crossReferences.find((r: { label: string }) => r.label === '4.2');
+    expect(ref).toMatchObject({ kind: 'section', resolved: true, target: 's4.2' });
+    expect(
+      model.crossReferences.find(
+        (r: { label: string; kind: string }) => r.kind === 'schedule' && r.label === 'C',
+      ),
+    ).toMatchObject({ resolved: true });
+    expect(model.parties.map((p: { shortName?: string }) => p.shortName)).toEqual(['Northwind', 'Contoso']);
+  });
+
+  it('inspect works for EDGAR-style text', () => {
+    const run = runCli(['inspect', 'fixtures/text/edgar-license.txt']);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.stdout);
+    expect(model.format).toBe('text');
+    const articles = model.sections
+      .filter((s: { kind: string }) => s.kind === 'article')
+      .map((s: { number: string }) => s.number);
+    expect(articles).toEqual(['1', '2', '3', '4', '5']);
+    expect(model.crossReferences.find((r: { label: string }) => r.label === '2.1')).toMatchObject({
+      resolved: true,
+    });
+    expect(model.crossReferences.find((r: { kind: string }) => r.kind === 'exhibit')).toMatchObject({
+      label: 'A',
+      resolved: true,
+    });
+    expect(model.parties.map((p: { shortName?: string }) => p.shortName)).toEqual(['Licensor', 'Licensee']);
+  });
+
+  it('inspect --text prints the text view, and a bad file exits 2 with its name', () => {
+    const run = runCli(['inspect', '--text', 'fixtures/text/edgar-license.txt']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('TECHNOLOGY LICENSE AGREEMENT');
+    const empty = join(dir, 'empty.md');
+    writeFileSync(empty, '');
+    const bad = runCli(['inspect', empty]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`cannot read ${empty}: the file is empty`);
+  });
+});
