@@ -1,4 +1,4 @@
-import type { Rule, RuleReport } from '../engine/lint/rule.js';
+import type { Rule } from '../engine/lint/rule.js';
 import type { RelatedLocation } from '../engine/lint/types.js';
 import type { CrossReference, CrossReferenceKind, Section } from '../engine/model/types.js';
 
@@ -83,64 +83,172 @@ export const brokenCrossReference: Rule = {
       },
     ],
   },
-  check({ model, report }) {
+  check({ model, textView, report }) {
     const sections = allSections(model.sections);
     const numbered = sections.filter(
       (s) => s.kind !== 'attachment' && s.kind !== 'heading' && s.key !== undefined,
     );
     const attachments = sections.filter((s) => s.kind === 'attachment');
-    // Decimal section numbers ("4.2") only exist in documents that number sections at all.
+    // Section numbers can only be checked in documents that number their sections.
     const hasNumbers = numbered.some((s) => s.kind !== 'clause');
+    const headingKeys = enumeratedHeadings(model.sections);
+    const paragraphStarts = model.paragraphs.map((p) => p.range.start);
+    const byPhrase = new Map<string, CrossReference[]>();
     for (const ref of model.crossReferences) {
-      if (ref.resolved) continue;
-      if (ATTACHMENT_KINDS.has(ref.kind)) {
-        reportAttachment(ref, attachments, report);
+      const key = `${ref.phraseRange.start}:${ref.phraseRange.end}`;
+      const list = byPhrase.get(key) ?? [];
+      list.push(ref);
+      byPhrase.set(key, list);
+    }
+    /** Broken references grouped by what they point at ("section:4.7", "exhibit:c"), in document order. */
+    const broken = new Map<string, CrossReference[]>();
+    const sectionLabels = new Set<string>();
+    const brokenSectionLabels = new Set<string>();
+    for (const refs of byPhrase.values()) {
+      // Regulation and statute numbers ("FAR section 12.212", "DFARS 252.227-7014(a)(1) and (5)"): another instrument.
+      if (refs.some((r) => /\d{3,}/.test(r.label))) continue;
+      for (const ref of refs) {
+        const attachment = ATTACHMENT_KINDS.has(ref.kind);
+        if (!attachment) sectionLabels.add(normaliseLabel(ref.label));
+        if (ref.resolved) continue;
+        // "(iii)" alone continues an earlier label of the phrase; it cannot be checked on its own.
+        if (ref.label.startsWith('(')) continue;
+        // "Section 1.10 "Term" means …" at the start of a paragraph numbers that paragraph: it is no reference.
+        if (atParagraphStart(textView, paragraphStarts, ref.phraseRange.start)) continue;
+        if (attachment) {
+          if (externalAttachment(textView, ref)) continue;
+        } else {
+          if (!hasNumbers || resolvesToHeading(ref.label, headingKeys)) continue;
+          brokenSectionLabels.add(normaliseLabel(ref.label));
+        }
+        const group = `${attachment ? ref.kind : 'section'}:${normaliseLabel(ref.label)}`;
+        const list = broken.get(group) ?? [];
+        list.push(ref);
+        broken.set(group, list);
+      }
+    }
+    // When many different section numbers fail to resolve, the document's numbering was not read
+    // (plain text without recognisable headings): reporting them all would be noise.
+    const numberingUnread =
+      brokenSectionLabels.size >= 3 && brokenSectionLabels.size > sectionLabels.size * 0.25;
+    for (const refs of broken.values()) {
+      const [first, ...others] = refs;
+      if (!first) continue;
+      const uses: RelatedLocation[] = others
+        .slice(0, MAX_RELATED)
+        .map((r) => ({ message: 'Also referred to here', range: r.range }));
+      const extra = { label: first.label, kind: first.kind, references: refs.length };
+      if (ATTACHMENT_KINDS.has(first.kind)) {
+        const what = `${capitalise(first.kind)} ${first.label}`;
+        const attached: RelatedLocation[] = attachments
+          .filter((s) => s.attachmentKind === first.kind)
+          .slice(0, MAX_RELATED)
+          .map((s) => ({
+            message:
+              `${capitalise(first.kind)} ${s.number ?? ''}${s.title ? ` (${s.title})` : ''} is attached`.replace(
+                /\s+/g,
+                ' ',
+              ),
+            range: s.headingRange,
+          }));
+        report({
+          messageId: 'missingAttachment',
+          data: { what, kind: first.kind },
+          range: first.range,
+          related: [...attached, ...uses],
+          extra,
+        });
         continue;
       }
-      if (!hasNumbers) continue;
+      if (numberingUnread) continue;
       const kind =
-        ref.kind === 'article'
+        first.kind === 'article'
           ? 'article'
-          : ref.kind === 'clause'
+          : first.kind === 'clause'
             ? 'clause'
-            : ref.kind === 'paragraph'
+            : first.kind === 'paragraph'
               ? 'paragraph'
               : 'section';
-      const what = `${capitalise(kind)} ${ref.label}`;
-      const related: RelatedLocation[] = closestSections(ref.label, numbered).map((s) => ({
+      const what = `${capitalise(kind)} ${first.label}`;
+      const closest: RelatedLocation[] = closestSections(first.label, numbered).map((s) => ({
         message: `${capitalise(s.kind === 'article' ? 'article' : 'section')} ${s.number ?? s.key}${s.title ? ` (${s.title})` : ''} exists`,
         range: s.headingRange,
       }));
       report({
         messageId: 'missingSection',
         data: { what, kind },
-        range: ref.range,
-        related,
-        extra: { label: ref.label, kind: ref.kind },
+        range: first.range,
+        related: [...closest, ...uses],
+        extra,
       });
     }
   },
 };
 
-function reportAttachment(
-  ref: CrossReference,
-  attachments: Section[],
-  report: (r: RuleReport) => void,
-): void {
-  const what = `${capitalise(ref.kind)} ${ref.label}`;
-  const sameKind = attachments.filter((s) => s.attachmentKind === ref.kind).slice(0, MAX_RELATED);
-  const related: RelatedLocation[] = sameKind.map((s) => ({
-    message: `${capitalise(ref.kind)} ${s.number ?? ''}${s.title ? ` (${s.title})` : ''} is attached`.replace(
-      /\s+/g,
-      ' ',
-    ),
-    range: s.headingRange,
-  }));
-  report({
-    messageId: 'missingAttachment',
-    data: { what, kind: ref.kind },
-    range: ref.range,
-    related,
-    extra: { label: ref.label, kind: ref.kind },
-  });
+/** Is `offset` the first word of a paragraph (after list markers, emphasis and HTML)? */
+function atParagraphStart(textView: string, starts: number[], offset: number): boolean {
+  let low = 0;
+  let high = starts.length - 1;
+  let start: number | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = starts[mid] as number;
+    if (s <= offset) {
+      start = s;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (start === undefined) return false;
+  const before = textView.slice(start, offset);
+  return /^(?:\s|[-*+>#]|\d+[.)]|\*\*|__|<[^>]*>)*$/.test(before);
+}
+
+/**
+ * Keys of headings the model keeps unnumbered but whose title starts with an enumerator ("B. Account
+ * Terms", "D" + "3. License Grant" → "d.3"), so "Section B" and "Section D.3" can still be matched.
+ */
+function enumeratedHeadings(sections: Section[]): Set<string> {
+  const keys = new Set<string>();
+  const walk = (list: Section[], parent: string) => {
+    for (const s of list) {
+      let own = s.key;
+      if (own === undefined && s.kind === 'heading') {
+        const m = /^\(?([A-Za-z]{1,2}|\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})[.):]\s/.exec(s.title);
+        if (m) own = (m[1] as string).toLowerCase();
+      }
+      const full = own === undefined ? parent : parent && !own.includes('.') ? `${parent}.${own}` : own;
+      if (own !== undefined) {
+        keys.add(own);
+        keys.add(full);
+      }
+      walk(s.children, full);
+    }
+  };
+  walk(sections, '');
+  return keys;
+}
+
+function resolvesToHeading(label: string, keys: Set<string>): boolean {
+  let k = normaliseLabel(label);
+  for (;;) {
+    if (keys.has(k)) return true;
+    const stripped = k.replace(/\([^()]*\)$/, '');
+    if (stripped === k) return false;
+    k = stripped;
+  }
+}
+
+/**
+ * "Annex 1A, Annex 1B and Annex II of the UK Addendum", "Annex I(B) on the Cover Page", "Exhibit
+ * A to the Order Form": attachments of another document (the model catches most of these, but not
+ * a list of separately keyworded references or "on/to the …").
+ */
+function externalAttachment(textView: string, ref: CrossReference): boolean {
+  const after = textView.slice(ref.range.end, ref.range.end + 240);
+  const m =
+    /^(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:(?:Annex(?:es)?|Exhibits?|Schedules?|Appendix|Appendices|Attachments?)\s+)?[A-Z0-9][A-Za-z0-9().-]*)*,?\s+(?:of|to|under|in|on|from)\s+(?:the|its|each|any|an?|such)\s+([\p{Lu}][\p{L}-]*)/u.exec(
+      after,
+    );
+  if (!m) return false;
+  return !/^(?:Agreement|Contract|Exhibit|Schedule|Annex|Appendix|Attachment|Addendum)$/.test(m[1] as string);
 }

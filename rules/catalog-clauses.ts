@@ -1,3 +1,4 @@
+import type { Rule } from '../engine/lint/rule.js';
 import { improvementsFlowUnspecified } from './improvements-flow-unspecified.js';
 import { incompleteAuditClause } from './incomplete-audit-clause.js';
 import { missingAuditClause } from './missing-audit-clause.js';
@@ -8,8 +9,8 @@ import { undefinedImprovement } from './undefined-improvement.js';
 import { vagueCoverage } from './vague-coverage.js';
 
 /** Rules about what an agreement's clauses say (or fail to say). */
-export const clauseRules = [
-  vagueCoverage,
+export const clauseRules: Rule<object>[] = [
+  vagueCoverage as Rule<object>,
   missingTerminationClause,
   terminationWithoutCurePeriod,
   missingTerminationEffects,

@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/lint/rule.js';
-import type { Definition, Paragraph } from '../engine/model/types.js';
+import type { Definition, Paragraph, Section } from '../engine/model/types.js';
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
@@ -21,6 +21,20 @@ function paragraphAt(paragraphs: Paragraph[], offset: number): Paragraph | undef
   return found && offset < found.range.end ? found : undefined;
 }
 
+/** For each section id: the id of the attachment it sits in ('' for the body of the agreement). */
+function partsBySection(sections: Section[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (list: Section[], part: string) => {
+    for (const s of list) {
+      const here = s.kind === 'attachment' ? s.id : part;
+      out.set(s.id, here);
+      walk(s.children, here);
+    }
+  };
+  walk(sections, '');
+  return out;
+}
+
 export const duplicateDefinition: Rule = {
   id: 'duplicate-definition',
   description: 'The same term defined more than once.',
@@ -35,7 +49,8 @@ export const duplicateDefinition: Rule = {
     'definitions agree today, a later amendment to one of them silently splits the term. Keep a single definition (in the',
     'definitions section or where the term is first used) and, if another place needs to point at it, write',
     '`"X" has the meaning given in Section 1.4` — such pointers are not reported. Terms are compared case-sensitively, and an',
-    'identical repeat in a table or heading (a cover page that restates the definitions) is not reported.',
+    'identical repeat in a table or heading (a cover page that restates the definitions) is not reported. Each schedule,',
+    'exhibit or addendum is checked on its own, because attachments are often separate instruments with their own definitions.',
   ].join(' '),
   examples: {
     invalid: [
@@ -50,12 +65,16 @@ export const duplicateDefinition: Rule = {
     ],
   },
   check({ model, textView, report }) {
+    const parts = partsBySection(model.sections);
     const first = new Map<string, Definition>();
     for (const def of model.definitions) {
       if (def.style === 'has-meaning') continue;
-      const earlier = first.get(def.term);
+      // A schedule or addendum that is its own instrument (a DPA, a form of licence) may define its own terms.
+      const part = def.sectionId === undefined ? '' : (parts.get(def.sectionId) ?? '');
+      const key = `${part}\u0000${def.term}`;
+      const earlier = first.get(key);
       if (!earlier) {
-        first.set(def.term, def);
+        first.set(key, def);
         continue;
       }
       // The same definition restated in a table or heading (a cover page or summary) is not a second meaning.

@@ -24,7 +24,8 @@ function maskMarkup(view: string): boolean[] {
   // Link destinations "](url)", balanced one level deep.
   for (const m of view.matchAll(/\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)/g))
     skip(m.index + 1, m.index + m[0].length);
-  for (const m of view.matchAll(/https?:\/\/[^\s<>"]*[^\s<>".,;:)\]]/g)) skip(m.index, m.index + m[0].length);
+  for (const m of view.matchAll(/https?:\/\/[^\s<>"()[\]]*[^\s<>".,;:()[\]]/g))
+    skip(m.index, m.index + m[0].length);
   return mask;
 }
 
@@ -99,10 +100,11 @@ export const unbalancedPunctuation: Rule = {
           // Closes an open curly single quote; otherwise an apostrophe.
           const index = findOpen(stack, '‘');
           if (index >= 0 && !(LETTER.test(view[i - 1] ?? '') && LETTER.test(view[i + 1] ?? '')))
-            stack.splice(index);
+            stack.splice(index, 1);
         } else if (c === '"') {
           // An inch mark after a number (5' 10") is not a quotation mark.
-          if (straight === undefined && /\d$/.test(view.slice(0, i)) && !LETTER.test(view[i + 1] ?? '')) continue;
+          if (straight === undefined && /\d$/.test(view.slice(0, i)) && !LETTER.test(view[i + 1] ?? ''))
+            continue;
           straight = straight === undefined ? i : undefined;
         }
       }

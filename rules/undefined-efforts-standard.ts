@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/lint/rule.js';
-import type { Range, RelatedLocation } from '../engine/model/types.js';
+import type { RelatedLocation } from '../engine/lint/types.js';
+import type { Range } from '../engine/model/types.js';
 
 export interface UndefinedEffortsStandardOptions {
   standards: string[];

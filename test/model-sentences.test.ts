@@ -30,7 +30,8 @@ describe('splitSentences', () => {
   });
 
   it('keeps section numbers, decimals and clause markers inside sentences', () => {
-    const text = '12.3 Audit. Licensee shall pay 5.5% of Net Sales under Section 2.1(a) as follows: (a) fees; (i) costs. It ends in Section 2.1. Then more.';
+    const text =
+      '12.3 Audit. Licensee shall pay 5.5% of Net Sales under Section 2.1(a) as follows: (a) fees; (i) costs. It ends in Section 2.1. Then more.';
     expect(sentences(text)).toEqual([
       '12.3 Audit.',
       'Licensee shall pay 5.5% of Net Sales under Section 2.1(a) as follows: (a) fees; (i) costs.',

@@ -12,14 +12,24 @@ function textBlocks(text: string): Block[] {
   const out: Block[] = [];
   for (const m of text.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
     const r = { start: m.index, end: m.index + m[0].length };
-    out.push({ kind: 'paragraph', text: m[0], range: r, segments: [{ plain: 0, view: r.start, length: m[0].length }], strong: [] });
+    out.push({
+      kind: 'paragraph',
+      text: m[0],
+      range: r,
+      segments: [{ plain: 0, view: r.start, length: m[0].length }],
+      strong: [],
+    });
   }
   return out;
 }
 
 function uses(md: string): Array<[string, string, string]> {
   const blocks = markdownBlocks(md);
-  return findTermUses(blocks, findDefinitions(blocks)).map((u) => [u.term, u.form, md.slice(u.range.start, u.range.end)]);
+  return findTermUses(blocks, findDefinitions(blocks)).map((u) => [
+    u.term,
+    u.form,
+    md.slice(u.range.start, u.range.end),
+  ]);
 }
 
 describe('findTermUses', () => {
@@ -29,7 +39,7 @@ describe('findTermUses', () => {
       '',
       '1.2 "Party" means a party to this Agreement.',
       '',
-      'Each Licensee shall notify the Parties. Licensee’s rights and the Licensees\' rights and the Party\'s rights ',
+      "Each Licensee shall notify the Parties. Licensee’s rights and the Licensees' rights and the Party's rights ",
       'survive. No Party shall be a **Licensee**. The Licenseeship and licensee are not uses.',
     ].join('\n');
     expect(uses(md)).toEqual([
@@ -57,6 +67,7 @@ describe('findTermUses', () => {
   });
 
   it('handles every corpus file quickly', () => {
+    const bad: string[] = [];
     for (const dir of [MD, CUAD]) {
       for (const file of readdirSync(dir)) {
         const text = readFileSync(dir + file, 'utf8');
@@ -64,13 +75,15 @@ describe('findTermUses', () => {
         const defs = findDefinitions(blocks);
         for (const u of findTermUses(blocks, defs)) {
           const slice = text.slice(u.range.start, u.range.end).replace(/\s+/g, ' ');
-          expect(slice.startsWith(u.term.slice(0, -1))).toBe(true);
+          if (!slice.startsWith(u.term.slice(0, -1))) bad.push(`${file}: ${u.term} / ${slice}`);
         }
         for (const c of findCandidateTerms(blocks, defs)) {
-          expect(text.slice(c.range.start, c.range.end)).toBe(c.text);
+          const slice = text.slice(c.range.start, c.range.end).replace(/\s+/g, ' ');
+          if (slice !== c.text) bad.push(`${file}: ${c.text} / ${slice}`);
         }
       }
     }
+    expect(bad).toEqual([]);
   });
 });
 

@@ -55,14 +55,15 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
         addHit({ type, paragraph: index, range: info.headingRange, source: 'heading' });
       }
     }
-    if (paragraph.kind === 'heading') continue;
     const inDefinitionsSection = info?.effective.includes('definitions') ?? false;
     for (const sentence of paragraph.sentences) {
-      const definitional = inDefinitionsSection || isDefinition(sentence.range, sentence.text);
+      // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences.
+      const text = MULTI_SPACE.test(sentence.text) ? sentence.text.replace(WHITESPACE_RUN, ' ') : sentence.text;
+      const definitional = inDefinitionsSection || isDefinition(sentence.range, text);
       for (const entry of compiled) {
         if (entry.rules.length === 0) continue;
         if (definitional && !entry.inDefinitions) continue;
-        if (matchesAny(entry.rules, sentence.text)) {
+        if (matchesAny(entry.rules, text)) {
           addHit({ type: entry.type, paragraph: index, range: sentence.range, source: 'sentence' });
         }
       }
@@ -87,10 +88,14 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
 
 // ---------------------------------------------------------------------------------------------
 
+const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
+const WHITESPACE_RUN = /\s+/g;
+
 interface CompiledPattern {
   type: ClauseType;
   heading?: RegExp;
   headingNot?: RegExp;
+  headingConfirm?: RegExp;
   rules: readonly SentenceRule[];
   inDefinitions: boolean;
 }
@@ -108,6 +113,7 @@ function compilePatterns(): CompiledPattern[] {
     };
     if (pattern.heading) entry.heading = pattern.heading;
     if (pattern.headingNot) entry.headingNot = pattern.headingNot;
+    if (pattern.headingConfirm) entry.headingConfirm = pattern.headingConfirm;
     return entry;
   });
   return compiledCache;
@@ -145,12 +151,23 @@ const DOCUMENT_TITLE =
 const RESERVED =
   /^\s*\[?\s*(?:reserved|intentionally (?:left blank|omitted)|deleted|not used)\s*\]?\s*\.?\s*$/i;
 
+/** "Governing Law. This Agreement is governed …" (a Word heading holding a whole clause) → "Governing Law". */
+const LEAD_IN = /^([^.:;]{1,100}?)[.:](?:\s|$)/;
+const SENTENCE_WORDS = /\b(?:means|shall|will|may|must|is|are|has|have|agrees?)\b/;
+
+/** The part of a section title that names it: the lead-in when the "title" is a whole paragraph. */
+export function clauseTitle(title: string): string {
+  let clean = title.replace(/[*_`#]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (clean.length > 80 || /[.:;]\s+\S/.test(clean)) {
+    const lead = LEAD_IN.exec(clean);
+    const candidate = lead ? (lead[1] as string).trim() : '';
+    clean = candidate.split(' ').length <= 12 && !SENTENCE_WORDS.test(candidate) ? candidate : '';
+  }
+  return clean.replace(/[.:;,\s-]+$/, '');
+}
+
 function titleTypes(title: string, compiled: CompiledPattern[]): ClauseType[] {
-  const clean = title
-    .replace(/[*_`#]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.:;,\s-]+$/, '');
+  const clean = clauseTitle(title);
   if (clean === '' || clean.length > 100 || DOCUMENT_TITLE.test(clean)) return [];
   const out: ClauseType[] = [];
   for (const entry of compiled) {
@@ -160,19 +177,52 @@ function titleTypes(title: string, compiled: CompiledPattern[]): ClauseType[] {
 }
 
 function analyseSections(model: ContractModel, compiled: CompiledPattern[]): Map<string, SectionInfo> {
-  const info = new Map<string, SectionInfo>();
   const reserved = reservedSections(model);
+  const parent = new Map<string, Section | undefined>();
+  const byId = new Map<string, Section>();
+  const ownTypes = new Map<string, ClauseType[]>();
+  const index = (sections: Section[], up: Section | undefined) => {
+    for (const section of sections) {
+      parent.set(section.id, up);
+      byId.set(section.id, section);
+      ownTypes.set(section.id, reserved.has(section.id) ? [] : titleTypes(section.title, compiled));
+      index(section.children, section);
+    }
+  };
+  index(model.sections, undefined);
+
+  // Heading labels that need the section's text to confirm them ("Billing, Reporting, Auditing"
+  // over text that never mentions an audit is not an audit clause).
+  const needsConfirm = compiled.filter((c) => c.headingConfirm !== undefined);
+  if (needsConfirm.length > 0) {
+    const confirmed = new Set<string>();
+    for (const paragraph of model.paragraphs) {
+      for (let id = paragraph.sectionId; id !== undefined; id = parent.get(id)?.id) {
+        const types = ownTypes.get(id) ?? [];
+        for (const entry of needsConfirm) {
+          if (!types.includes(entry.type) || confirmed.has(`${id}\u0000${entry.type}`)) continue;
+          const title = byId.get(id)?.title ?? '';
+          const body = title !== '' && paragraph.text.includes(title) ? paragraph.text.replace(title, ' ') : paragraph.text;
+          if (entry.headingConfirm?.test(body)) confirmed.add(`${id}\u0000${entry.type}`);
+        }
+      }
+    }
+    for (const [id, types] of ownTypes) {
+      ownTypes.set(
+        id,
+        types.filter((t) => !needsConfirm.some((c) => c.type === t) || confirmed.has(`${id}\u0000${t}`)),
+      );
+    }
+  }
+
+  const info = new Map<string, SectionInfo>();
   const walk = (sections: Section[], inherited: SectionInfo | undefined) => {
     for (const section of sections) {
-      const own = reserved.has(section.id) ? [] : titleTypes(section.title, compiled);
+      const own = ownTypes.get(section.id) ?? [];
       const entry: SectionInfo =
         own.length > 0
           ? { own, effective: own, headingRange: section.headingRange }
-          : {
-              own,
-              effective: inherited?.effective ?? [],
-              headingRange: inherited?.headingRange ?? section.headingRange,
-            };
+          : { own, effective: inherited?.effective ?? [], headingRange: inherited?.headingRange ?? section.headingRange };
       info.set(section.id, entry);
       walk(section.children, entry.effective.length > 0 ? entry : inherited);
     }

@@ -20,6 +20,11 @@ export interface ClausePattern {
   heading?: RegExp;
   /** A title that matches `heading` but names something else ("Assignment of Inventions"). */
   headingNot?: RegExp;
+  /**
+   * When set, a title naming the clause counts only if the section's text (title removed) matches
+   * this too: a heading that lists the clause among others may sit over text that never has it.
+   */
+  headingConfirm?: RegExp;
   /** Sentence evidence; the first regex of each rule should be the cheapest, most selective one. */
   sentences: readonly SentenceRule[];
   /**
@@ -38,6 +43,13 @@ const EMPLOYMENT =
 /** "this Agreement" / "the Agreement" / "this License" — the instrument itself. */
 const THIS_AGREEMENT =
   /\b(?:this|the|such|that) (?:\w+ ){0,3}(?:Agreement|Contract|License|Licence|Addendum|BAA|DPA|Framework Terms|Order Form|Terms)\b/;
+
+/** Someone is given the right or access (audit needs one: "keeps records" alone is no audit). */
+const RIGHT_CUE =
+  /\b(?:may|might|right|rights|entitled|permit\w*|allow\w*|access|available|open|subject to|upon (?:\w+ ){0,3}(?:notice|request)|shall (?:have|be given|afford)|afford\w*|cooperat\w*|(?:at|during) (?:any|all|normal|regular|reasonable) (?:\w+ )?(?:times|hours)|submit to|designat\w*)\b/i;
+/** Audits of financial statements by a company's auditors, and the audit committee. */
+const FINANCIAL_AUDIT =
+  /\baudit committee\b|\b(?:audited|unaudited)\b[^.;]{0,60}\bfinancial statements\b|\bfinancial statements\b[^.;]{0,60}\baudited\b|\baudited (?:consolidated )?(?:financial|balance)/i;
 
 // ---------------------------------------------------------------------------------------------
 // The patterns.
@@ -151,42 +163,45 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
   },
 
   audit: {
-    heading:
-      /\baudit(?:s|ing)?\b|\binspections? (?:of|and audit)\b|\baudit rights?\b|\bright (?:of|to) (?:audit|inspect)/i,
+    heading: /\baudit(?:s|ing)?\b|\binspections? (?:of|and audit)\b|\bright (?:of|to) (?:audit|inspect)/i,
     headingNot: /\baudit(?:ed)? (?:committee|financial|reports?)\b|\bSOC\b/i,
+    headingConfirm: /\baudit|\binspect|\bexamin|\bverif|\baccess\b|\bbooks\b|\brecords\b/i,
     sentences: [
       {
-        // Someone may audit/inspect/examine books, records, accounts, facilities or compliance.
+        // Someone may audit / inspect / examine books, records, accounts, facilities or compliance.
         all: [
-          /\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|es|ed|ing|ations?))\b/i,
-          /\b(?:books|records|accounts|ledgers|facilit(?:y|ies)|premises|plants?|sites?|operations|systems|timesheets|documentation|compliance|(?:manufacturing|production) (?:process|site|facilit))/i,
+          /\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|es|ed|ing|ations?))\b[^.;]{0,100}\b(?:books|records|accounts|ledgers|facilit(?:y|ies)|premises|plants?|sites?|timesheets|compliance|manufacturing|operations)\b|\b(?:books|records|accounts|ledgers|facilit(?:y|ies)|premises|plants?)\b[^.;]{0,120}\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|es|ed|ing|ations?))\b|\b(?:review|verif(?:y|ication)|cop(?:y|ies))\b[^.;]{0,60}\b(?:books|records|accounts|ledgers)\b/i,
+          RIGHT_CUE,
         ],
-        none: [
-          /\baudit committee\b|\baudited (?:consolidated )?(?:financial|balance)|\bfinancial statements\b[^.;]{0,60}\baudited\b/i,
-          /\b(?:inspect(?:ion)?|examin(?:e|ation))\b[^.;]{0,40}\b(?:the |any |such )?(?:goods|products|shipments?|deliver(?:y|ies)|samples?)\b(?![^.;]{0,40}\b(?:books|records|facilit))/i,
-        ],
+        none: [FINANCIAL_AUDIT],
       },
       {
         // "Licensor may audit Licensee", "the right to conduct an audit", "audits shall be conducted".
         all: [
           /\b(?:right to (?:conduct |perform |have |cause )?(?:an? )?(?:\w+ )?audit|(?:may|shall be entitled to|is entitled to|permit\w*|allow\w*|request) (?:\w+ ){0,3}(?:an? )?audit|audits? (?:shall|will|may) (?:be )?(?:conducted|performed|carried out|held|not)|(?:conduct|perform|carry out|undertake) (?:an? |such |any )?(?:\w+ )?audits?|(?:cost|costs|expense|expenses|results|scope|purpose) of (?:the |any |such |an )?audit|subject to (?:an? )?audit|for audit\b)/i,
         ],
-        none: [
-          /\baudit committee\b|\baudited (?:consolidated )?(?:financial|balance)|\bSOC ?[12]\b|\bISO ?\d|\bthird[- ]party audit reports?\b/i,
+        none: [FINANCIAL_AUDIT, /\bSOC ?[12]\b|\bISO ?\d|\bthird[- ]party audit reports?\b/i],
+      },
+      {
+        // Books and records open to the other side: access to them, or made available for review.
+        all: [
+          /\b(?:provide|provides|permit|permits|allow|allows|afford|affords|give|gives|grant|grants|have|has|reasonable|full|unrestricted)\b[^.;]{0,40}\baccess\b[^.;]{0,100}\b(?:books|records|ledgers)\b|\b(?:books|records|accounts|ledgers)\b[^.;]{0,250}\b(?:available|open)\b(?: to (?:each|the|any|either|all)\b|[^.;]{0,80}\b(?:review|inspection|examination|audit|upon (?:\w+ ){0,3}(?:notice|request)|during (?:\w+ ){0,2}business hours|at (?:all |any )?reasonable times|for (?:the )?purposes? of (?:determining|verifying|confirming|ascertaining)|(?:determin|verif|confirm)\w* (?:\w+ ){0,3}compliance))|\bmake available\b[^.;]{0,60}\b(?:books|records|accounts)\b[^.;]{0,80}\b(?:review|inspection|examination|audit)|\b(?:information|documents|documentation|data)\b[^.;]{0,40}\b(?:available|open) (?:\w+ ){0,3}for (?:inspection|audit|examination)|\baccess\b[^.;]{0,100}\bto (?:verify|audit|inspect|examine|confirm) (?:\w+ ){0,3}(?:funds|payments|amounts|royalt\w+|fees|compliance|sales|accuracy)/i,
         ],
+        none: [FINANCIAL_AUDIT],
       },
     ],
   },
 
   term: {
     heading:
-      /^(?:the )?(?:(?:initial |agreement |license |licence )?term|duration|period of (?:agreement|performance)|term of (?:the |this )?(?:agreement|license|licence)|renewal|commencement and term|effective date and term)\b/i,
-    headingNot: /\bterms\b/i,
+      /^(?:the )?(?:(?:initial |agreement |license |licence |contract )?term|duration|period of (?:agreement|performance)|term of (?:the |this )?(?:agreement|license|licence|contract)|renewals?|commencement and term|effective date and term|term,? renewal)\b/i,
+    headingNot: /\bterms\b|\bterm sheet\b/i,
     inDefinitions: true,
     sentences: [
       {
+        // When the agreement starts, how long it runs, when it ends or renews.
         all: [
-          /\b(?:(?:initial|renewal|original|then[- ]current) term|term of (?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence)|(?:shall|will) (?:continue|remain) in (?:full )?(?:force|effect)|(?:shall|will) (?:automatically )?(?:renew|expire|commence)|(?:automatically|successive) (?:renew|extend)|(?:expire|expiration|expiry) (?:of|on|at)|(?:shall|will) continue (?:for|until)|(?:shall|will) be (?:valid|effective|in (?:full )?(?:force|effect)) (?:for|until))/i,
+          /(?<!\b(?:during|throughout|for|within|after|before|in|of|until|beyond|through) (?:the |any |such |each )?)\b(?:(?:initial|renewal|original|then[- ]current|extended) term|term of (?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract))\b(?: \([^)]{0,40}\))?,? (?:(?:hereof|hereunder|shall|will|is|be|commenc\w+|begin\w*|continu\w+|expir\w+|end\w*|run\w*|last\w*|mean|means) |of (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b)|\b(?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract)\b[^.;]{0,60}\b(?:shall|will) (?:\w+ ){0,2}(?:continue|remain in (?:full )?(?:force|effect)|be (?:valid|effective|in (?:full )?(?:force|effect)))\b[^.;]{0,40}\b(?:until|for|through|unless)\b|\b(?:shall|will) (?:be )?(?:automatically )?(?:renew(?:ed)?|extend(?:ed)?)\b[^.;]{0,80}\b(?:successive|additional|further|periods?|terms?|years?)\b|\b(?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract) (?:shall|will) (?:\w+ ){0,2}(?:expire|commence|begin|end)\b|["“](?:Initial )?Term["”]\s+(?:shall )?means?\b/i,
         ],
         none: [EMPLOYMENT],
       },
@@ -199,15 +214,9 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
       /\b(?:effects?|consequences?|upon|after|following|post)[- ]?(?:of )?(?:termination|expiration)\b|\bsurviv|\bemployment\b|\btermination (?:assistance|fee)s?\b/i,
     sentences: [
       {
+        // A right or event that ends the agreement (or the licence, an order form, the services).
         all: [
-          /\bterminat(?:e|es|ed|ing|ion)\b|\bcancel(?:s|led|ed|lation)?\b|\bexpir(?:e|es|ed|ation|y)\b|\brescind\b/i,
-          THIS_AGREEMENT,
-        ],
-        none: [EMPLOYMENT],
-      },
-      {
-        all: [
-          /\b(?:may|shall|will|can|might) (?:(?:immediately|automatically|forthwith) )?terminate\b|\bright to terminate\b|\b(?:may|shall|will) be terminated\b|\bterminat(?:e|ion) (?:for|upon|without|with) (?:cause|convenience|breach|material breach|notice|any reason|no reason)\b/i,
+          /\b(?:may|shall|will|can|might|to|right to|entitled to|option to) (?:(?:immediately|automatically|forthwith|thereupon|then|also|not) )?(?:terminate|cancel|rescind)\b|\b(?:may|shall|will|can) (?:\w+ )?be (?:immediately |automatically )?(?:terminated|cancell?ed|rescinded)\b|\bterminat(?:e|ion) (?:of )?(?:this|the) (?:\w+ ){0,2}(?:agreement|contract|license|licence)\b[^.;]{0,60}\b(?:for|upon|without|with|by|if|in the event)\b|\bterminat(?:e|ion) (?:for|upon|without) (?:cause|convenience|breach|material breach|insolvency|bankruptcy|any reason|no reason|default)\b|\b(?:this|the) (?:\w+ ){0,2}(?:agreement|contract|license|licence)\b[^.;]{0,40}\b(?:shall|will) (?:\w+ ){0,2}(?:terminate|expire|end|cease)\b|\bterminat\w+ (?:rights?|events?)\b/i,
         ],
         none: [EMPLOYMENT],
       },
@@ -267,14 +276,20 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
   },
 
   'governing-law': {
-    heading:
-      /\bgoverning laws?\b|\b(?:applicable|choice of|governing) law\b|\blaws? and (?:jurisdiction|venue|forum|disputes)\b|^law\b|\bgoverning language and law\b/i,
+    heading: /\bgoverning laws?\b|\b(?:applicable|choice of|governing) law\b|\blaws? and (?:jurisdiction|venue|forum|disputes)\b|^law\b|\bgoverning language and law\b/i,
     sentences: [
       {
         all: [
-          /\b(?:governed|construed|interpreted|enforced|determined|controlled)\b[^.;]{0,160}\b(?:laws?|law of|legislation)\b|\blaws? of\b[^.;]{0,100}\b(?:shall|will|to) (?:govern|apply|control)\b|\bgoverning law\b[^.;]{0,80}\b(?:is|shall be|will be|are)\b|\b(?:choice|selection) of (?:the )?law\b/i,
+          /\b(?:governed|construed|interpreted|enforced|determined|controlled)\b[^.;]{0,160}\b(?:laws?|law of|legislation)\b|\blaws? of\b[^.;]{0,100}\b(?:shall |will |to |)(?:govern|governs|control|controls)\b|\bgoverning law\b[^.;]{0,80}\b(?:is|shall be|will be|are|will govern|shall govern)\b|\b(?:choice|selection) of (?:the )?law\b|\b(?:interpretation|construction|validity|performance)\b[^.;]{0,160}\b(?:in accordance with|pursuant to|under|by)\b[^.;]{0,30}\blaws? of\b/i,
         ],
         none: [/\bgoverned by the terms of\b(?![^.;]{0,100}\blaws?\b)/i],
+      },
+      {
+        // "the law of the Federal Republic of Germany applies" — to this agreement.
+        all: [
+          /\blaws? of\b[^.;]{0,80}\b(?:shall |will )?(?:apply|applies)\b/i,
+          /\b(?:agreements?|contracts?|hereunder|hereto|herein|disputes?)\b/i,
+        ],
       },
     ],
   },

@@ -46,7 +46,7 @@ export class ConfigResolver {
     /** A config given on the command line (--config): used instead of discovery. */
     private readonly explicitConfigPath?: string,
   ) {
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
+    const ajv = new Ajv2020({ allErrors: false, strict: false, verbose: true });
     this.validate = ajv.compile(buildConfigSchema(catalog.rules, Object.keys(catalog.presets)));
   }
 
@@ -148,6 +148,11 @@ function toArray(value: string | string[] | undefined): string[] {
 /** Turns the first schema error into "rules.vague-coverage: must be one of off, info, warning, error". */
 export function describeSchemaError(error: ErrorObject | undefined, data: unknown): string {
   if (!error) return 'does not match the config schema';
+  if (error.propertyName !== undefined) {
+    // propertyNames failed: a rule id that does not exist.
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+    return `${error.instancePath.slice(1).replace(/\//g, '.')}: unknown rule "${error.propertyName}"${allowed ? ` (known rules: ${allowed.join(', ')})` : ''}`;
+  }
   const key = error.instancePath
     .split('/')
     .slice(1)

@@ -1,5 +1,5 @@
 import { toViewRange } from '../text/block-text.js';
-import type { Block, CrossReference, CrossReferenceKind, Range, Section } from './types.js';
+import type { Block, CrossReference, CrossReferenceKind, Section } from './types.js';
 
 /**
  * Cross-references: "Section 12.3(a)", "Sections 4.3, 6 and 7", "Sections 2.1 through 2.4",
@@ -271,5 +271,3 @@ export function resolveCrossReferences(refs: CrossReference[], sections: Section
     return result;
   });
 }
-
-export type { Range };

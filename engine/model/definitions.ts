@@ -312,7 +312,6 @@ function definitionsInBlock(block: Block, out: Definition[]): void {
       j++;
       tail = text.slice(next.quoteEnd, next.quoteEnd + 160);
     }
-    const last = chain[chain.length - 1] as QuotedSpan;
     const atLead = span.quoteStart <= leadEnd + 1;
     const meansMatch = MEANS_AFTER.exec(tail) ?? (atLead ? MEANS_AFTER_GAP.exec(tail) : null);
     const strongAtLead =

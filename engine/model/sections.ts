@@ -59,7 +59,10 @@ export function buildSections(blocks: Block[]): SectionOutline {
     if (top && isTitleLine(block, top, blocks[index - 1])) {
       // "ARTICLE 5" on one line and "TERM AND TERMINATION" on the next: one heading.
       top.section.title = block.text.trim();
-      top.section.headingRange = { start: top.section.headingRange.start, end: block.range.end };
+      top.section.headingRange = {
+        start: top.section.headingRange.start,
+        end: toViewOffset(block, block.text.trimEnd().length - 1) + 1,
+      };
       top.lastBlockEnd = block.range.end;
       blockSection[index] = top.section.id;
       return;
@@ -229,8 +232,7 @@ function rankForHeadingDepths(blocks: Block[]): Map<number, number> {
     const lead = readSectionLead(block.text);
     // Attachments sit at heading depths of their own choosing; they say nothing about body headings.
     if (!lead || lead.kind === 'clause' || lead.kind === 'attachment') continue;
-    const rank =
-      lead.kind === 'attachment' ? 0 : lead.kind === 'article' ? 10 : 20 + 10 * lead.number.split('.').length;
+    const rank = lead.kind === 'article' ? 10 : 20 + 10 * lead.number.split('.').length;
     const known = ranks.get(block.headingDepth);
     if (known === undefined || rank < known) ranks.set(block.headingDepth, rank);
   }
@@ -276,10 +278,7 @@ function newSection(block: Block, kind: Section['kind'], title: string, headingP
     title,
     level: 1,
     kind,
-    headingRange: {
-      start: block.range.start,
-      end: kind === 'heading' ? block.range.end : Math.min(end, block.range.end),
-    },
+    headingRange: { start, end: Math.min(end, block.range.end) },
     range: { start: block.range.start, end: block.range.end },
     children: [],
   };

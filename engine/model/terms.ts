@@ -563,6 +563,11 @@ interface Occurrence {
   end: number;
 }
 
+/**
+ * Capitalised words of the parties clause: the first non-heading blocks up to the one naming the
+ * parties ("between"/"among"/"by and between"), and in that block the sentences up to and including
+ * the one that names them. Party names and their places ("San Jose, California") come from here.
+ */
 function preambleWords(blocks: Block[]): Set<string> {
   const words = new Set<string>();
   let seen = 0;
@@ -573,10 +578,15 @@ function preambleWords(blocks: Block[]): Set<string> {
       /\b(?:RECITALS|WHEREAS|Whereas|W I T N E S S|BACKGROUND|NOW,? THEREFORE|Now,? [Tt]herefore)\b/.exec(
         text,
       );
-    const region = stop ? text.slice(0, stop.index) : text.slice(0, 3000);
+    let region = stop ? text.slice(0, stop.index) : text.slice(0, 3000);
+    const between = /\b(?:between|among|BETWEEN|AMONG)\b/.exec(region);
+    if (between) {
+      const sentence = splitSentences(region).find((r) => r.end > between.index);
+      if (sentence) region = region.slice(0, sentence.end);
+    }
     for (const m of region.matchAll(/\p{Lu}[\p{L}'’.&-]*/gu)) words.add(stripPossessive(m[0]).toLowerCase());
     seen++;
-    if (stop || seen >= 5) break;
+    if (stop || between || seen >= 3) break;
   }
   return words;
 }
@@ -611,7 +621,9 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
       if (headingLike(sText)) continue;
       collectRuns(block, text, sentence, blockedSet, occurrences, leads);
       // "Work Product (as defined in …)": defined elsewhere.
-      for (const m of sText.matchAll(AS_DEFINED)) definedElsewhere.add(m[1] as string);
+      if (/\bas\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/.test(sText)) {
+        for (const m of sText.matchAll(AS_DEFINED)) definedElsewhere.add(m[1] as string);
+      }
     }
   }
 
@@ -623,12 +635,13 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
     byText.set(occ.text, list);
   }
   const out: CandidateTerm[] = [];
+  const leadSet = leadParts(leads);
   for (const [phrase, list] of byText) {
     if (defined.has(phrase) || definedLower.has(phrase.toLowerCase())) continue;
     const words = phrase.split(' ');
     if (words.every((w) => preamble.has(w.toLowerCase()))) continue;
     if (isDefinedVariant(phrase, defined)) continue;
-    if (definedElsewhere.has(phrase) || leadsContain(leads, phrase)) continue;
+    if (definedElsewhere.has(phrase) || leadSet.has(phrase)) continue;
     const determined = list.filter((o) => o.determined).length;
     if (words.length === 1) {
       const w = words[0] as string;
@@ -644,10 +657,17 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
   return out;
 }
 
-function leadsContain(leads: Set<string>, phrase: string): boolean {
-  if (leads.has(phrase)) return true;
-  for (const lead of leads) if (lead.endsWith(` ${phrase}`) || lead.startsWith(`${phrase} `)) return true;
-  return false;
+/** Every word prefix and suffix of the lead phrases ("Work Product Ownership" → "Work", "Work Product", …). */
+function leadParts(leads: Set<string>): Set<string> {
+  const parts = new Set<string>();
+  for (const lead of leads) {
+    const words = lead.split(' ');
+    for (let i = 1; i <= words.length; i++) {
+      parts.add(words.slice(0, i).join(' '));
+      parts.add(words.slice(words.length - i).join(' '));
+    }
+  }
+  return parts;
 }
 
 const AS_DEFINED =

@@ -38,6 +38,9 @@ export async function docxToHtml(docx: Uint8Array): Promise<string> {
     {
       // Never read image data: the re-built zip holds no media, and images are not clause text.
       convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      // Word's Title and Subtitle styles are the agreement's name: headings in the text view, so
+      // the model finds the title the way it does in Markdown.
+      styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
     },
   );
   return result.value;

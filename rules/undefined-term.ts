@@ -1,0 +1,186 @@
+import type { Rule } from '../engine/lint/rule.js';
+import type { RelatedLocation } from '../engine/lint/types.js';
+import type { CandidateTerm, ContractModel, Section } from '../engine/model/types.js';
+
+export interface UndefinedTermOptions {
+  /** How many times the phrase must be used before it is reported. */
+  minUses: number;
+  /** Also report single capitalised words (off by default: too many are names). */
+  singleWords: boolean;
+  /** Phrases never reported (exact spelling). */
+  ignore: string[];
+}
+
+const MAX_RELATED = 3;
+
+/**
+ * Last words of phrases that name documents, defined (if anywhere) in those documents: "Order
+ * Form", "Acceptable Use Policy", "Statement of Work", "Additional Product Terms".
+ */
+const DOCUMENT_WORDS =
+  /\b(?:Agreements?|Terms|Forms?|Polic(?:y|ies)|Addend(?:um|a)|Statements?(?: of Work)?|Orders?|Guidelines|Conditions|Notices?|Plans?|Specifications?|Documentation|Manuals?|Handbooks?|Charters?|Bylaws|Certificates?|Protocols?|Procedures?|Standards?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|Attachments?|Program(?:me)?s?|Rules|Laws?|Regulations?|Act|Code|Clauses)$/;
+
+/** Legal and general proper nouns that are capitalised without being defined. */
+const PROPER_NOUNS = new Set([
+  'Standard Contractual Clauses',
+  'Data Protection Laws',
+  'Member State',
+  'Member States',
+  'Supervisory Authority',
+  'Force Majeure',
+  'Intellectual Property',
+]);
+
+function allSections(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  const walk = (list: Section[]) => {
+    for (const s of list) {
+      out.push(s);
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function wordsRe(phrase: string): string {
+  return escapeRegExp(phrase).replace(/\s+/g, '\\s+');
+}
+
+/** Text that labels things rather than uses terms: headings, section titles, table cells, the title. */
+function labelText(model: ContractModel): string {
+  const parts: string[] = [];
+  if (model.title) parts.push(model.title);
+  for (const s of allSections(model.sections)) parts.push(s.title);
+  for (const p of model.paragraphs) if (p.kind === 'heading' || p.kind === 'tableCell') parts.push(p.text);
+  return parts.join('\n').replace(/\s+/g, ' ');
+}
+
+/**
+ * Is the phrase marked up somewhere as a unit (a link, a bold or italic run, an HTML span)? Such
+ * phrases usually point at a definition on a cover page or in another document.
+ */
+function markedUp(textView: string, phrase: string): boolean {
+  const re = new RegExp(
+    `(?:>|\\[|\\*\\*|__|(?<![\\p{L}\\p{N}*_])[*_])${wordsRe(phrase)}(?:s|['’]s)?(?:<|\\]|\\*\\*|__|[*_](?![\\p{L}\\p{N}*_]))`,
+    'u',
+  );
+  return re.test(textView);
+}
+
+function quoted(textView: string, phrase: string): boolean {
+  return new RegExp(`["“‘]${wordsRe(phrase)}[,.]?["”’]`, 'u').test(textView);
+}
+
+function containsWords(haystack: string, phrase: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${wordsRe(phrase)}(?![\\p{L}\\p{N}])`, 'iu').test(haystack);
+}
+
+export const undefinedTerm: Rule<UndefinedTermOptions> = {
+  id: 'undefined-term',
+  description: 'A capitalised phrase used like a defined term that the agreement never defines.',
+  category: 'definitions',
+  defaultSeverity: 'warning',
+  messages: {
+    undefined:
+      '"{term}" is capitalised like a defined term but is not defined ({count} uses): add a definition ("{term}" means …), or write it in lower case if the ordinary meaning is intended.',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        minUses: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Report a phrase only when it is used at least this many times.',
+        },
+        singleWords: {
+          type: 'boolean',
+          description: 'Also report single capitalised words (noisy: many are names).',
+        },
+        ignore: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Phrases never reported (exact spelling).',
+        },
+      },
+    },
+    defaults: { minUses: 2, singleWords: false, ignore: [] },
+  },
+  rationale: [
+    'Capitalising a phrase tells the reader it has a defined meaning. If the agreement never defines it, each party can',
+    'read it as it likes, and a court will fall back on the ordinary meaning, which may be broader or narrower than the',
+    'drafter had in mind. Usually a definition was deleted, renamed ("Licensed Products" became "Covered Products") or',
+    'lives in another document. Add the definition, refer to where it is defined, or write the phrase in lower case. The',
+    'rule is deliberately cautious: it reports only phrases of two or more words used at least twice, and skips section',
+    'titles and headings, names of the parties and of other documents ("Order Form", "Privacy Policy"), phrases marked up',
+    'as links, and statutes, courts, places and institutions. Each phrase is reported once, at its first use, with its',
+    'other uses as related locations.',
+  ].join(' '),
+  examples: {
+    invalid: [
+      {
+        text: '"Licensed Patents" means the patents in Schedule 1.\n\nThe Licensee may sell Covered Products under the Licensed Patents. The Licensee shall mark all Covered Products.\n',
+      },
+    ],
+    valid: [
+      {
+        text: '"Covered Products" means products that practise a Licensed Patent.\n\n"Licensed Patents" means the patents in Schedule 1.\n\nThe Licensee may sell Covered Products. The Licensee shall mark all Covered Products.\n',
+      },
+      {
+        text: 'The Customer shall comply with the Acceptable Use Policy. The Provider may update the Acceptable Use Policy.\n',
+        note: 'Names of other documents are not terms of this one.',
+      },
+    ],
+  },
+  check({ model, textView, options, report }) {
+    const minUses = options.minUses ?? 2;
+    const ignore = new Set(options.ignore ?? []);
+    const byPhrase = new Map<string, CandidateTerm[]>();
+    for (const c of model.candidateTerms) {
+      const list = byPhrase.get(c.text) ?? [];
+      list.push(c);
+      byPhrase.set(c.text, list);
+    }
+    if (byPhrase.size === 0) return;
+    const labels = labelText(model);
+    const partyWords = new Set<string>();
+    for (const p of model.parties) {
+      for (const name of [p.name, p.shortName]) {
+        for (const w of name?.split(/\s+/) ?? [])
+          if (/^\p{Lu}/u.test(w)) partyWords.add(w.replace(/[,.'’s]+$/u, '').toLowerCase());
+      }
+    }
+    for (const [phrase, uses] of byPhrase) {
+      const words = phrase.split(/\s+/);
+      if (uses.length < minUses) continue;
+      if (words.length < 2 && !options.singleWords) continue;
+      if (ignore.has(phrase) || PROPER_NOUNS.has(phrase)) continue;
+      if (DOCUMENT_WORDS.test(phrase)) continue;
+      // A section title or heading ("Section 8.2 (Damages Waiver)" cites a title, not a term).
+      if (containsWords(labels, phrase)) continue;
+      // Party names and products named after a party ("GitHub Copilot").
+      if (partyWords.has((words[0] as string).toLowerCase())) continue;
+      if (markedUp(textView, phrase)) continue;
+      // Quoted somewhere: defined in a form the model does not read ("X" has the meaning(s) …), or discussed as a name.
+      if (quoted(textView, phrase)) continue;
+      const [first, ...rest] = uses;
+      if (!first) continue;
+      const related: RelatedLocation[] = rest
+        .slice(0, MAX_RELATED)
+        .map((u) => ({ message: `"${phrase}" is also used here`, range: u.range }));
+      report({
+        messageId: 'undefined',
+        data: { term: phrase, count: uses.length },
+        range: first.range,
+        related,
+        extra: { term: phrase, uses: uses.length },
+      });
+    }
+  },
+};
