@@ -125,15 +125,15 @@ export const undefinedTerm: Rule<UndefinedTermOptions> = {
   examples: {
     invalid: [
       {
-        text: '"Licensed Patents" means the patents in Schedule 1.\n\nThe Licensee may sell Covered Products under the Licensed Patents. The Licensee shall mark all Covered Products.\n',
+        text: 'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\nWHEREAS Alpha owns patents.\n\n"Licensed Patents" means the patents in Schedule 1.\n\nBeta may sell Covered Products under the Licensed Patents. Beta shall mark all Covered Products.\n',
       },
     ],
     valid: [
       {
-        text: '"Covered Products" means products that practise a Licensed Patent.\n\n"Licensed Patents" means the patents in Schedule 1.\n\nThe Licensee may sell Covered Products. The Licensee shall mark all Covered Products.\n',
+        text: 'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\nWHEREAS Alpha owns patents.\n\n"Covered Products" means products that practise a Licensed Patent.\n\n"Licensed Patents" means the patents in Schedule 1.\n\nBeta may sell Covered Products. Beta shall mark all Covered Products.\n',
       },
       {
-        text: 'The Customer shall comply with the Acceptable Use Policy. The Provider may update the Acceptable Use Policy.\n',
+        text: 'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\nWHEREAS Beta offers a hosted service.\n\nAlpha shall comply with the Acceptable Use Policy. Beta may update the Acceptable Use Policy.\n',
         note: 'Names of other documents are not terms of this one.',
       },
     ],

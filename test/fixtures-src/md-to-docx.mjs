@@ -82,30 +82,35 @@ export function markdownToDocx(markdown) {
       pendingComment = id;
       continue;
     }
-    let m;
-    if ((m = /^# (.+)$/.exec(block))) {
-      children.push(new Paragraph({ children: withComment(runs(m[1])), heading: HeadingLevel.TITLE }));
-    } else if ((m = /^## (\d+)\. (.+)$/.exec(block)) && Number(m[1]) === heading + 1) {
+    const title = /^# (.+)$/.exec(block);
+    const numberedHeading = /^## (\d+)\. (.+)$/.exec(block);
+    const otherHeading = /^## (.+)$/.exec(block);
+    const numberedClause = /^(\d+)\.(\d+) ([\s\S]+)$/.exec(block);
+    if (title) {
+      children.push(new Paragraph({ children: withComment(runs(title[1])), heading: HeadingLevel.TITLE }));
+    } else if (numberedHeading && Number(numberedHeading[1]) === heading + 1) {
       heading++;
       clause = 0;
       children.push(
         new Paragraph({
-          children: withComment(runs(m[2])),
+          children: withComment(runs(numberedHeading[2])),
           heading: HeadingLevel.HEADING_1,
           numbering: { reference: 'sections', level: 0 },
         }),
       );
-    } else if ((m = /^## (.+)$/.exec(block))) {
-      children.push(new Paragraph({ children: withComment(runs(m[1])), heading: HeadingLevel.HEADING_1 }));
+    } else if (otherHeading) {
+      children.push(
+        new Paragraph({ children: withComment(runs(otherHeading[1])), heading: HeadingLevel.HEADING_1 }),
+      );
     } else if (
-      (m = /^(\d+)\.(\d+) ([\s\S]+)$/.exec(block)) &&
-      Number(m[1]) === heading &&
-      Number(m[2]) === clause + 1
+      numberedClause &&
+      Number(numberedClause[1]) === heading &&
+      Number(numberedClause[2]) === clause + 1
     ) {
       clause++;
       children.push(
         new Paragraph({
-          children: withComment(runs(m[3].replace(/\n/g, ' '))),
+          children: withComment(runs(numberedClause[3].replace(/\n/g, ' '))),
           numbering: { reference: 'sections', level: 1 },
         }),
       );
