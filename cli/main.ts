@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, ConfigResolver, type FileResult, lintFile, type RuleSetting } from '../engine/index.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
-import { collectFiles } from './collect-files.js';
-import { ConfigIgnore } from './config-ignore.js';
-import { formatJson } from './formatters/json.js';
-import { formatStylish } from './formatters/stylish.js';
 import { inspectFile } from './inspect.js';
+import { FORMAT_NAMES, type LintOptions, lintCommand, printConfig } from './lint-command.js';
 
 /** Exit codes CI can rely on. */
 export const EXIT = { clean: 0, errors: 1, failure: 2 } as const;
@@ -15,25 +12,18 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string;
 };
 
-interface LintOptions {
-  format: 'stylish' | 'json';
-  color: boolean;
-  config?: string;
-  preset?: string;
-  rule: string[];
-}
-
 /** Runs the CLI with the given arguments and resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.clean;
   const program = new Command('contract-lint')
     .description('Lint agreements (Markdown, plain text, Word .docx) for drafting defects.')
     .version(pkg.version, '-v, --version')
-    .argument('[paths...]', 'files, folders or globs to lint')
-    .addOption(
-      new Option('-f, --format <name>', 'output format').choices(['stylish', 'json']).default('stylish'),
+    .argument(
+      '[paths...]',
+      'files, folders or globs to lint (folders recurse over .md .markdown .txt .text .docx)',
     )
-    .option('--no-color', 'disable colours in the stylish output')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'use this config file instead of looking for .contractlintrc.* files')
     .option('--preset <name>', `rule preset (${Object.keys(catalog.presets).join(', ')})`)
     .option(
@@ -42,16 +32,34 @@ export async function main(argv: string[]): Promise<number> {
       collect,
       [],
     )
+    .option('--quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings', nonNegativeInt)
+    .option('--stdin', 'lint standard input')
+    .option(
+      '--stdin-filename <name>',
+      'the file name of standard input (its extension selects the format; default stdin.md)',
+    )
+    .option('--shard <i/n>', 'lint only shard i of n (1-based), a stable split for CI matrices', shard)
+    .option('--print-config <file>', 'print the configuration that applies to a file, then exit')
+    .option('--no-progress', 'never show a progress bar')
+    .option('--no-color', 'disable colours in the stylish output')
+    .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .showHelpAfterError('(run contract-lint --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
     .action(async (paths: string[], options: LintOptions) => {
-      exitCode = await runLint(paths, options);
+      exitCode = await withConfigErrors(() =>
+        options.printConfig
+          ? printConfig(options.printConfig, options)
+          : lintCommand(paths, options, pkg.version),
+      );
     });
 
   program
     .command('inspect')
-    .description('print the contract model (sections, definitions, cross-references, parties) as JSON')
+    .description(
+      'print the contract model (sections, definitions, cross-references, parties, clauses) as JSON',
+    )
     .argument('<file>', 'the agreement to inspect')
     .option('--text', 'print the text view that findings’ lines and columns refer to')
     .exitOverride()
@@ -71,13 +79,9 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-async function runLint(paths: string[], options: LintOptions): Promise<number> {
+async function withConfigErrors(run: () => Promise<number>): Promise<number> {
   try {
-    return await lintPaths(paths, options);
+    return await run();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`contract-lint: ${error.message}\n`);
@@ -87,52 +91,25 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   }
 }
 
-/** Parses repeated --rule id:severity flags. */
-function ruleOverrides(flags: string[]): Record<string, RuleSetting> {
-  const out: Record<string, RuleSetting> = {};
-  for (const flag of flags) {
-    const match = /^([a-z][a-z0-9-]*):(off|info|warning|error)$/.exec(flag.trim());
-    if (!match)
-      throw new ConfigError('--rule', `"${flag}" is not id:severity (severity: off, info, warning, error)`);
-    const id = match[1] as string;
-    if (!catalog.rules.some((r) => r.id === id)) throw new ConfigError('--rule', `unknown rule "${id}"`);
-    out[id] = match[2] as RuleSetting;
-  }
-  return out;
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
-async function lintPaths(paths: string[], options: LintOptions): Promise<number> {
-  if (paths.length === 0) {
-    process.stderr.write(
-      'contract-lint: no files given (try: contract-lint fixtures/ or contract-lint --help)\n',
-    );
-    return EXIT.failure;
-  }
-  const { files, missing } = await collectFiles(paths);
-  for (const arg of missing)
-    process.stderr.write(`contract-lint: no such file or no agreements matched: ${arg}\n`);
-  const resolver = new ConfigResolver(catalog, options.config);
-  const overrides = {
-    rules: ruleOverrides(options.rule),
-    ...(options.preset ? { preset: options.preset } : {}),
-  };
-  const configIgnore = new ConfigIgnore();
-  const results: FileResult[] = [];
-  for (const file of files) {
-    const config = resolver.forFile(file);
-    if (configIgnore.isIgnored(file, config)) continue;
-    const rules = resolver.effectiveRules(config, overrides);
-    const result = await lintFile(file, rules);
-    // The model is not needed for output; drop it so memory does not grow with the folder.
-    delete result.model;
-    delete result.textView;
-    results.push(result);
-  }
-  const useColor = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(
-    options.format === 'json' ? `${formatJson(results)}\n` : formatStylish(results, useColor),
-  );
+function nonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return Number(value);
+}
 
-  if (missing.length > 0 || results.some((r) => r.error)) return EXIT.failure;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.errors : EXIT.clean;
+function positiveInt(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return Number(value);
+}
+
+function shard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 2/4');
+  return { index, count };
 }

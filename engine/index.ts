@@ -3,6 +3,12 @@
  * language server and the CLI are adapters over these functions.
  */
 
+export {
+  type ChecklistItem,
+  type ChecklistStatus,
+  clauseChecklist,
+  KEY_CLAUSES,
+} from './classify/checklist.js';
 export { classifyClauses } from './classify/clauses.js';
 export type { ClauseHit, ClauseIndex, ClauseType } from './classify/types.js';
 export { CLAUSE_TYPES } from './classify/types.js';

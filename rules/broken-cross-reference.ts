@@ -62,6 +62,7 @@ export const brokenCrossReference: Rule = {
     'meant. Correct the number, or attach the missing schedule or exhibit. References to other documents ("Section 2 of',
     'the Order Form", "Section 365 of the Bankruptcy Code") are not checked, and neither are section references in',
     'documents whose sections carry no numbers at all (there is nothing to check them against).',
+    'Each missing target is reported once, at its first reference, with the other references as related locations.',
   ].join(' '),
   examples: {
     invalid: [

@@ -53,11 +53,11 @@ describe('contract-lint CLI (as a process)', () => {
     }
   });
 
-  it('an unreadable file is reported with its path and reason, the others still linted, exit 2', () => {
+  it('an unreadable file is reported with its path and reason, the others still linted, exit 1', () => {
     const bad = join(dir, 'broken.docx');
     writeFileSync(bad, 'this is not a zip');
     const run = runCli(['--format', 'json', bad, 'fixtures/markdown/patent-cross-license.md']);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout) as Array<{
       filePath: string;
       messages: Array<{ message: string; fatal?: boolean }>;

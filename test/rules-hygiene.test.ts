@@ -26,7 +26,10 @@ function findingsOf(text: string, rule: Rule<object>, options?: Record<string, u
 }
 
 /** Applies non-overlapping edits to a text (last first). */
-function applyEdits(text: string, edits: { range: { start: number; end: number }; newText: string }[]): string {
+function applyEdits(
+  text: string,
+  edits: { range: { start: number; end: number }; newText: string }[],
+): string {
   let out = text;
   for (const edit of [...edits].sort((a, b) => b.range.start - a.range.start)) {
     out = out.slice(0, edit.range.start) + edit.newText + out.slice(edit.range.end);
@@ -58,7 +61,8 @@ describe('hygiene rule metadata', () => {
         expect(rule.options.schema.type).toBe('object');
         expect(rule.options.schema.additionalProperties).toBe(false);
         const properties = Object.keys(rule.options.schema.properties as object);
-        for (const key of Object.keys(rule.options.defaults)) expect(properties, `${rule.id}.${key}`).toContain(key);
+        for (const key of Object.keys(rule.options.defaults))
+          expect(properties, `${rule.id}.${key}`).toContain(key);
       }
     }
   });
@@ -87,14 +91,20 @@ describe('hygiene-defects fixture', () => {
   /** Rule id → 1-based lines that must carry a finding of that rule. */
   const expected = new Map<string, Set<number>>();
   lines.forEach((line, index) => {
-    const marker = /<!--\s*expect:\s*([\w\s,-]+?)\s*-->/.exec(line);
-    if (!marker) return;
-    // A marker alone on its line flags the next line; otherwise its own line.
-    const target = line.replace(marker[0], '').trim() === '' ? index + 2 : index + 1;
-    for (const id of (marker[1] as string).split(',').map((s) => s.trim()).filter(Boolean)) {
-      const set = expected.get(id) ?? new Set<number>();
-      set.add(target);
-      expected.set(id, set);
+    const markers = [...line.matchAll(/<!--\s*expect:\s*([\w\s,-]+?)\s*-->/g)];
+    if (markers.length === 0) return;
+    // Markers alone on their line flag the next line; otherwise their own line.
+    const alone = markers.reduce((rest, m) => rest.replace(m[0], ''), line).trim() === '';
+    const target = alone ? index + 2 : index + 1;
+    for (const marker of markers) {
+      for (const id of (marker[1] as string)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const set = expected.get(id) ?? new Set<number>();
+        set.add(target);
+        expected.set(id, set);
+      }
     }
   });
 
@@ -103,10 +113,15 @@ describe('hygiene-defects fixture', () => {
   });
 
   it('each rule fires exactly on its marked lines', () => {
-    const result = lintDocument(loadText(text, path, 'markdown'), rules.map((r) => effective(r)));
+    const result = lintDocument(
+      loadText(text, path, 'markdown'),
+      rules.map((r) => effective(r)),
+    );
     expect(result.ruleErrors ?? []).toEqual([]);
     for (const rule of rules) {
-      const actual = [...new Set(result.findings.filter((f) => f.ruleId === rule.id).map((f) => f.line))].sort((a, b) => a - b);
+      const actual = [
+        ...new Set(result.findings.filter((f) => f.ruleId === rule.id).map((f) => f.line)),
+      ].sort((a, b) => a - b);
       const want = [...(expected.get(rule.id) ?? [])].sort((a, b) => a - b);
       expect(actual, rule.id).toEqual(want);
     }
@@ -117,7 +132,8 @@ describe('fixes', () => {
   const rule = rules.find((r) => r.id === 'number-word-mismatch') as Rule<object>;
 
   it('number-word-mismatch offers both readings, and each removes the finding', () => {
-    const text = 'The Licensee shall pay within Thirty (60) days and a fee of ten thousand dollars ($10,500).\n';
+    const text =
+      'The Licensee shall pay within Thirty (60) days and a fee of ten thousand dollars ($10,500).\n';
     const findings = findingsOf(text, rule);
     expect(findings).toHaveLength(2);
     const [days, fee] = findings;
@@ -136,7 +152,8 @@ describe('fixes', () => {
 
   it('inconsistent-term-case restores the defined capitalisation', () => {
     const caseRule = rules.find((r) => r.id === 'inconsistent-term-case') as Rule<object>;
-    const text = '"Licensed Patents" means the patents in Schedule 1.\n\nThe licence covers the licensed patents.\n';
+    const text =
+      '"Licensed Patents" means the patents in Schedule 1.\n\nThe licence covers the licensed patents.\n';
     const [finding] = findingsOf(text, caseRule);
     const fix = finding?.fixes?.[0];
     expect(fix?.edits[0]?.newText).toBe('Licensed Patents');
@@ -164,23 +181,28 @@ describe('false positives on professionally drafted agreements', () => {
   const available = existsSync(dir);
   const measured = ['undefined-term', 'broken-cross-reference', 'duplicate-definition'];
 
-  it.skipIf(!available)('undefined-term + broken-cross-reference + duplicate-definition ≤ 1 per 10,000 words (Common Paper, GitHub)', () => {
-    const files = readdirSync(dir).filter((f) => /^(?:commonpaper|github)_.*\.md$/.test(f));
-    expect(files.length).toBeGreaterThan(0);
-    const selected = rules.filter((r) => measured.includes(r.id)).map((r) => effective(r));
-    let words = 0;
-    const counts = new Map<string, number>(measured.map((id) => [id, 0]));
-    for (const file of files) {
-      const text = readFileSync(dir + file, 'utf8');
-      words += text.split(/\s+/).filter(Boolean).length;
-      const result = lint(text, selected, file);
-      expect(result.ruleErrors ?? []).toEqual([]);
-      for (const f of result.findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
-    }
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const rate = (total / words) * 10_000;
-    const perRule = [...counts].map(([id, n]) => `${id} ${((n / words) * 10_000).toFixed(2)}`).join(', ');
-    console.info(`hygiene false positives: ${total} in ${words} words = ${rate.toFixed(2)} per 10k (${perRule})`);
-    expect(rate).toBeLessThanOrEqual(1);
-  });
+  it.skipIf(!available)(
+    'undefined-term + broken-cross-reference + duplicate-definition ≤ 1 per 10,000 words (Common Paper, GitHub)',
+    () => {
+      const files = readdirSync(dir).filter((f) => /^(?:commonpaper|github)_.*\.md$/.test(f));
+      expect(files.length).toBeGreaterThan(0);
+      const selected = rules.filter((r) => measured.includes(r.id)).map((r) => effective(r));
+      let words = 0;
+      const counts = new Map<string, number>(measured.map((id) => [id, 0]));
+      for (const file of files) {
+        const text = readFileSync(dir + file, 'utf8');
+        words += text.split(/\s+/).filter(Boolean).length;
+        const result = lint(text, selected, file);
+        expect(result.ruleErrors ?? []).toEqual([]);
+        for (const f of result.findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+      }
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      const rate = (total / words) * 10_000;
+      const perRule = [...counts].map(([id, n]) => `${id} ${((n / words) * 10_000).toFixed(2)}`).join(', ');
+      console.info(
+        `hygiene false positives: ${total} in ${words} words = ${rate.toFixed(2)} per 10k (${perRule})`,
+      );
+      expect(rate).toBeLessThanOrEqual(1);
+    },
+  );
 });

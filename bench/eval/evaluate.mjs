@@ -20,8 +20,19 @@ const termOrTermination = (idx) => idx.has('termination') || idx.has('term');
  * that label set. `labelColumn` names the CUAD labels.csv column shown for false negatives.
  */
 export const CHECKS = [
-  { clause: 'audit', labels: 'CUAD Audit Rights', set: 'cuad', truth: (d) => yes(d.answers['Audit Rights']), labelColumn: 'Audit Rights' },
-  { clause: 'audit', labels: 'agreements has_audit_clause', set: 'agreements', truth: (d) => d.labels.has_audit_clause },
+  {
+    clause: 'audit',
+    labels: 'CUAD Audit Rights',
+    set: 'cuad',
+    truth: (d) => yes(d.answers['Audit Rights']),
+    labelColumn: 'Audit Rights',
+  },
+  {
+    clause: 'audit',
+    labels: 'agreements has_audit_clause',
+    set: 'agreements',
+    truth: (d) => d.labels.has_audit_clause,
+  },
   {
     clause: 'termination|term',
     labels: 'agreements has_termination_clause',
@@ -34,7 +45,10 @@ export const CHECKS = [
     labels: 'CUAD proxy: Expiration|Renewal|TfC',
     set: 'cuad',
     predict: termOrTermination,
-    truth: (d) => answered(d.answers['Expiration Date']) || answered(d.answers['Renewal Term']) || yes(d.answers['Termination For Convenience']),
+    truth: (d) =>
+      answered(d.answers['Expiration Date']) ||
+      answered(d.answers['Renewal Term']) ||
+      yes(d.answers['Termination For Convenience']),
     labelColumn: 'Expiration Date',
   },
   {
@@ -44,17 +58,45 @@ export const CHECKS = [
     truth: (d) => answered(d.answers['Governing Law']),
     labelColumn: 'Governing Law',
   },
-  { clause: 'governing-law', labels: 'agreements governing_law_present', set: 'agreements', truth: (d) => d.labels.governing_law_present },
-  { clause: 'assignment', labels: 'CUAD Anti-Assignment', set: 'cuad', truth: (d) => yes(d.answers['Anti-Assignment']), labelColumn: 'Anti-Assignment' },
-  { clause: 'exclusivity', labels: 'CUAD Exclusivity', set: 'cuad', truth: (d) => yes(d.answers.Exclusivity), labelColumn: 'Exclusivity' },
-  { clause: 'license-grant', labels: 'CUAD License Grant', set: 'cuad', truth: (d) => yes(d.answers['License Grant']), labelColumn: 'License Grant' },
+  {
+    clause: 'governing-law',
+    labels: 'agreements governing_law_present',
+    set: 'agreements',
+    truth: (d) => d.labels.governing_law_present,
+  },
+  {
+    clause: 'assignment',
+    labels: 'CUAD Anti-Assignment',
+    set: 'cuad',
+    truth: (d) => yes(d.answers['Anti-Assignment']),
+    labelColumn: 'Anti-Assignment',
+  },
+  {
+    clause: 'exclusivity',
+    labels: 'CUAD Exclusivity',
+    set: 'cuad',
+    truth: (d) => yes(d.answers.Exclusivity),
+    labelColumn: 'Exclusivity',
+  },
+  {
+    clause: 'license-grant',
+    labels: 'CUAD License Grant',
+    set: 'cuad',
+    truth: (d) => yes(d.answers['License Grant']),
+    labelColumn: 'License Grant',
+  },
   {
     clause: 'dispute-resolution',
     labels: 'agreements dispute_resolution_present',
     set: 'agreements',
     truth: (d) => d.labels.dispute_resolution_present,
   },
-  { clause: 'confidentiality', labels: 'agreements confidentiality_present', set: 'agreements', truth: (d) => d.labels.confidentiality_present },
+  {
+    clause: 'confidentiality',
+    labels: 'agreements confidentiality_present',
+    set: 'agreements',
+    truth: (d) => d.labels.confidentiality_present,
+  },
   {
     clause: 'change-of-control',
     labels: 'CUAD Change Of Control',
@@ -130,13 +172,21 @@ async function loadCuad(root) {
 async function loadAgreements(root) {
   const dir = join(root, 'agreements');
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-  return manifest.files.map((f) => ({ set: 'agreements', file: f.path, path: join(dir, f.path), labels: f.labels }));
+  return manifest.files.map((f) => ({
+    set: 'agreements',
+    file: f.path,
+    path: join(dir, f.path),
+    labels: f.labels,
+  }));
 }
 
 function score(tp, fp, fn) {
   const precision = tp + fp === 0 ? null : tp / (tp + fp);
   const recall = tp + fn === 0 ? null : tp / (tp + fn);
-  const f1 = precision === null || recall === null || precision + recall === 0 ? null : (2 * precision * recall) / (precision + recall);
+  const f1 =
+    precision === null || recall === null || precision + recall === 0
+      ? null
+      : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }
 
@@ -168,11 +218,16 @@ export async function evaluate(corpusRoot, engine, options = {}) {
           type
             .split('|')
             .flatMap((t) => doc.index.hits(t))
-            .filter((h, i, all) => all.findIndex((x) => x.range.start === h.range.start && x.source === h.source) === i)
+            .filter(
+              (h, i, all) =>
+                all.findIndex((x) => x.range.start === h.range.start && x.source === h.source) === i,
+            )
             .slice(0, 4)
             .map((h) => ({
               source: h.source,
-              text: loaded.textView.slice(h.range.start, Math.min(h.range.end, h.range.start + 300)).replace(/\s+/g, ' '),
+              text: loaded.textView
+                .slice(h.range.start, Math.min(h.range.end, h.range.start + 300))
+                .replace(/\s+/g, ' '),
             }));
       }
     } catch (error) {
@@ -204,7 +259,16 @@ export async function evaluate(corpusRoot, engine, options = {}) {
         fnDocs.push(doc);
       } else tn++;
     }
-    metrics.push({ clause: check.clause, labels: check.labels, set: check.set, tp, fp, fn, tn, ...score(tp, fp, fn) });
+    metrics.push({
+      clause: check.clause,
+      labels: check.labels,
+      set: check.set,
+      tp,
+      fp,
+      fn,
+      tn,
+      ...score(tp, fp, fn),
+    });
     outcomes.push({ check, fpDocs, fnDocs });
   }
 
@@ -223,7 +287,10 @@ export async function evaluate(corpusRoot, engine, options = {}) {
 
   return {
     attribution: ATTRIBUTION,
-    documents: { cuad: docs.filter((d) => d.set === 'cuad').length, agreements: docs.filter((d) => d.set === 'agreements').length },
+    documents: {
+      cuad: docs.filter((d) => d.set === 'cuad').length,
+      agreements: docs.filter((d) => d.set === 'agreements').length,
+    },
     metrics,
     errors,
     timing: { files: docs.length - errors.length, classifyTotalMs, slowest },

@@ -51,13 +51,20 @@ async function main() {
   const result = await evaluate(corpusRoot, engine, { keepEvidence: args.evidence });
 
   if (args.json) {
-    const out = { attribution: result.attribution, documents: result.documents, metrics: result.metrics, timing: result.timing };
+    const out = {
+      attribution: result.attribution,
+      documents: result.documents,
+      metrics: result.metrics,
+      timing: result.timing,
+    };
     if (args.misses) out.misses = result.misses(args.misses);
     console.log(JSON.stringify(out, null, 2));
     return;
   }
 
-  console.log(`Clause detection vs labels — ${result.documents.cuad} CUAD dev contracts, ${result.documents.agreements} agreements`);
+  console.log(
+    `Clause detection vs labels — ${result.documents.cuad} CUAD dev contracts, ${result.documents.agreements} agreements`,
+  );
   console.log(result.attribution);
   console.log('');
   const header = `${pad('clause', 18)} ${pad('labels', 44)} ${pad('TP', 4, true)} ${pad('FP', 4, true)} ${pad('FN', 4, true)} ${pad('TN', 4, true)}  ${pad('P', 5)}  ${pad('R', 5)}  ${pad('F1', 5)}`;

@@ -1,50 +1,60 @@
 import { styleText } from 'node:util';
-import type { FileResult } from '../../engine/index.js';
+import { counts } from '../report.js';
+import type { FormatContext, Formatter } from './types.js';
 
 type Style = Parameters<typeof styleText>[0];
 
-/** ESLint-style report grouped by file: "  12:5  error  message  rule-id". */
-export function formatStylish(results: FileResult[], color: boolean): string {
-  const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
-  const out: string[] = [];
+/** ESLint-style report grouped by file: "  12:5  error  message  rule-id", streamed per file. */
+export function stylishFormatter(context: FormatContext): Formatter {
+  const paint = (style: Style, text: string) => (context.color ? styleText(style, text) : text);
+  let files = 0;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const result of results) {
-    if (!result.error && result.findings.length === 0) continue;
-    out.push(paint('underline', result.path));
-    if (result.error) {
-      errors++;
-      out.push(
-        `  ${paint('red', 'error')}  ${result.error.message}  ${paint('dim', `(${result.error.code})`)}`,
+  return {
+    push(report) {
+      files++;
+      const c = counts(report);
+      errors += c.errors;
+      warnings += c.warnings;
+      infos += c.infos;
+      if (!report.error && report.findings.length === 0) return '';
+      const out = [paint('underline', report.path)];
+      if (report.error)
+        out.push(
+          `  ${paint('red', 'error')}  ${report.error.message}  ${paint('dim', `(${report.error.code})`)}`,
+        );
+      const rows = report.findings.map(
+        (f) =>
+          [
+            f.wordParagraph !== undefined
+              ? `${f.line}:${f.column} ¶${f.wordParagraph}`
+              : `${f.line}:${f.column}`,
+            f,
+          ] as const,
       );
-    }
-    const rows = result.findings.map((f) => {
-      const where =
-        f.wordParagraph !== undefined ? `${f.line}:${f.column} ¶${f.wordParagraph}` : `${f.line}:${f.column}`;
-      return [where, f.severity, f.message, f.ruleId] as const;
-    });
-    const whereWidth = Math.max(0, ...rows.map((r) => r[0].length));
-    for (const [where, severity, message, ruleId] of rows) {
-      if (severity === 'error') errors++;
-      else if (severity === 'warning') warnings++;
-      else infos++;
-      const sev =
-        severity === 'error'
-          ? paint('red', 'error  ')
-          : severity === 'warning'
-            ? paint('yellow', 'warning')
-            : paint('blue', 'info   ');
-      out.push(`  ${paint('dim', where.padEnd(whereWidth))}  ${sev}  ${message}  ${paint('dim', ruleId)}`);
-    }
-    out.push('');
-  }
-  const total = errors + warnings + infos;
-  if (total === 0) {
-    out.push(`${results.length} file${results.length === 1 ? '' : 's'} checked, no problems found.`);
-  } else {
-    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info) in ${results.length} file${results.length === 1 ? '' : 's'}`;
-    out.push(paint(errors > 0 ? 'red' : 'yellow', summary));
-  }
-  return `${out.join('\n')}\n`;
+      const width = Math.max(0, ...rows.map((r) => r[0].length));
+      for (const [where, f] of rows) {
+        const sev =
+          f.severity === 'error'
+            ? paint('red', 'error  ')
+            : f.severity === 'warning'
+              ? paint('yellow', 'warning')
+              : paint('blue', 'info   ');
+        out.push(`  ${paint('dim', where.padEnd(width))}  ${sev}  ${f.message}  ${paint('dim', f.ruleId)}`);
+      }
+      for (const e of report.ruleErrors ?? [])
+        out.push(
+          `  ${paint('red', 'error  ')}  rule ${e.ruleId} failed on this file (a contract-lint bug): ${e.message}`,
+        );
+      return `${out.join('\n')}\n\n`;
+    },
+    finish() {
+      const total = errors + warnings + infos;
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      if (total === 0) return `${plural(files, 'file')} checked, no problems found.\n`;
+      const line = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${plural(files, 'file')}`;
+      return `${paint(errors > 0 ? 'red' : 'yellow', line)}\n`;
+    },
+  };
 }

@@ -55,11 +55,18 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
         addHit({ type, paragraph: index, range: info.headingRange, source: 'heading' });
       }
     }
-    const inDefinitionsSection = info?.effective.includes('definitions') ?? false;
-    for (const sentence of paragraph.sentences) {
-      // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences.
-      const text = MULTI_SPACE.test(sentence.text) ? sentence.text.replace(WHITESPACE_RUN, ' ') : sentence.text;
-      const definitional = inDefinitionsSection || isDefinition(sentence.range, text);
+    // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences.
+    const texts = paragraph.sentences.map((s) =>
+      MULTI_SPACE.test(s.text) ? s.text.replace(WHITESPACE_RUN, ' ') : s.text,
+    );
+    const defining = paragraph.sentences.map((s, i) => isDefinition(s.range, texts[i] ?? ''));
+    // In a definitions section, every sentence of a paragraph that defines a term belongs to the
+    // definition ("… The Term includes renewals."); a paragraph there that defines nothing (a
+    // missed heading let the section run on) is read like any other.
+    const glossary = (info?.effective.includes('definitions') ?? false) && defining.some(Boolean);
+    for (const [i, sentence] of paragraph.sentences.entries()) {
+      const text = texts[i] ?? '';
+      const definitional = glossary || (defining[i] ?? false);
       for (const entry of compiled) {
         if (entry.rules.length === 0) continue;
         if (definitional && !entry.inDefinitions) continue;
@@ -157,7 +164,10 @@ const SENTENCE_WORDS = /\b(?:means|shall|will|may|must|is|are|has|have|agrees?)\
 
 /** The part of a section title that names it: the lead-in when the "title" is a whole paragraph. */
 export function clauseTitle(title: string): string {
-  let clean = title.replace(/[*_`#]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let clean = title
+    .replace(/[*_`#]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (clean.length > 80 || /[.:;]\s+\S/.test(clean)) {
     const lead = LEAD_IN.exec(clean);
     const candidate = lead ? (lead[1] as string).trim() : '';
@@ -202,7 +212,10 @@ function analyseSections(model: ContractModel, compiled: CompiledPattern[]): Map
         for (const entry of needsConfirm) {
           if (!types.includes(entry.type) || confirmed.has(`${id}\u0000${entry.type}`)) continue;
           const title = byId.get(id)?.title ?? '';
-          const body = title !== '' && paragraph.text.includes(title) ? paragraph.text.replace(title, ' ') : paragraph.text;
+          const body =
+            title !== '' && paragraph.text.includes(title)
+              ? paragraph.text.replace(title, ' ')
+              : paragraph.text;
           if (entry.headingConfirm?.test(body)) confirmed.add(`${id}\u0000${entry.type}`);
         }
       }
@@ -222,7 +235,11 @@ function analyseSections(model: ContractModel, compiled: CompiledPattern[]): Map
       const entry: SectionInfo =
         own.length > 0
           ? { own, effective: own, headingRange: section.headingRange }
-          : { own, effective: inherited?.effective ?? [], headingRange: inherited?.headingRange ?? section.headingRange };
+          : {
+              own,
+              effective: inherited?.effective ?? [],
+              headingRange: inherited?.headingRange ?? section.headingRange,
+            };
       info.set(section.id, entry);
       walk(section.children, entry.effective.length > 0 ? entry : inherited);
     }

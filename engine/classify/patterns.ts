@@ -98,22 +98,34 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
   },
 
   exclusivity: {
-    heading: /\bexclusiv(?:e|ity)\b|\bnon-?compet/i,
-    headingNot: /\bnon-?exclusiv|\bexclusive remed|\bexclusive jurisdiction\b/i,
+    heading:
+      /^\W*(?:exclusiv(?:e|ity)\b|sole (?:source|supplier|distributor|agent)\b)|\b(?:exclusivity|exclusive (?:licen[cs]e|rights?|distribut\w+|dealing|appointment|relationship|supply|territory))\b/i,
+    headingNot: /\bnon[- ]?\s?exclusiv|\bexclusive remed|\bexclusive jurisdiction\b|\bsubject to\b/i,
     sentences: [
       {
-        // An exclusive licence, appointment, right or relationship ("sole and exclusive distributor").
+        // An exclusive licence, appointment or dealing: "exclusive, royalty-bearing licence",
+        // "exclusive distributor", "on an exclusive basis", "exclusive right to sell".
         all: [
-          /\b(?:sole and )?exclusive(?:ly)?\b(?!\s+(?:of|remed|jurisdiction|venue|forum|property|owner|right to (?:own|control|prosecute|enforce))|\s*basis of)/i,
+          /(?<!\bnon[- ]?\s?|\bnot (?:be )?(?:an? )?|\bno )\bexclusive\b(?:[,\s]+(?!(?:remed\w*|liabilit\w*|obligat\w*|owner\w*|benefit|purpose|propert\w*|statement|agreement|jurisdiction|venue|forum|of|for|in|to|the|its|his|her|their|by|with|on|as|from)\b)(?:[\w-]+|\((?:[^()]|\([^()]{0,10}\)){0,60}\))){0,8}?[,\s]+(?:licen[cs]es?|sub-?licen[cs]es?|distribut(?:or|ors|ion|orship)|resellers?|dealers?|agents?|agency|representatives?|suppliers?|supply|providers?|manufactur(?:er|ers|ing)|sponsors?|sponsorship|partners?|arrangements?|relationships?|basis|dealing|territor(?:y|ies)|appointment|marketing|sales|purchas(?:er|ing|es?)|customer|endorse\w*|spokesperson|rights? (?:to|of|in|under) (?:\w+ ){0,3}?(?:sell|distribute|market|manufacture|make|use|promote|represent|resell|license|sublicense|supply|purchase|offer|develop|commerciali[sz]e|exploit|import|advertis\w*|broadcast|display|provide))\b/i,
         ],
         none: [
-          /\bnon-?exclusive\b|\bnot\s+(?:be\s+)?exclusive\b|\bexclusive remed|\bexclusive (?:jurisdiction|venue|forum)|\bexclusive of (?:any |all )?(?:taxes|vat|the)|\bexclusive(?:ly)? (?:property|owner|ownership|responsib|liability|control)/i,
+          /\b(?:Exclusive|EXCLUSIVE) (?:[A-Z][\w-]* ){0,4}(?:Agreement|AGREEMENT)\b/,
+          /\b(?:not|nothing|neither|nor|no)\b[^.;]{0,80}\bexclusive\b/i,
         ],
       },
       {
-        // Exclusive dealing without the word: requirements, non-competition, no third-party supply.
+        // "shall purchase exclusively from", "sell exclusively through Distributor", "the appointment
+        // shall be exclusive", "sole distributor", "procure the Products solely from".
         all: [
-          /\b(?:all of (?:its|their) requirements|shall (?:not|neither)\b[^.;]{0,80}\b(?:compet(?:e|ing|itive)|sell|distribute|market|license|purchase|supply|engage)\b[^.;]{0,120}\b(?:competitive|competing|similar) (?:product|service|business)|non-?compet(?:e|ition) (?:covenant|obligation|period|agreement)|shall not\b[^.;]{0,60}\b(?:appoint|engage)\b[^.;]{0,60}\b(?:other|another|third)\b[^.;]{0,40}\b(?:distributor|reseller|agent|representative|supplier|manufacturer))/i,
+          /\b(?:purchase[sd]?|purchasing|buy|buys|obtain|source|sell|sells|resell|distribute|market|supply|order|procure|work|deal)\b[^.;]{0,60}\b(?:exclusively|solely) (?:from|through|with|by)\b|\bexclusively\b[^.;]{0,30}\b(?:purchase[sd]?|buy|obtain|source|sell|resell|distribute|market|supply|order|procure)\b|\b(?:appointment|rights?|licen[cs]es?|distributorship|relationship)\b[^.;]{0,80}\b(?:shall|will|is|are) (?:be )?exclusive\b|\bexclusivity (?:is|shall be|will be) granted\b|\b(?:sole|only) (?:and exclusive )?(?:agent|distributor|supplier|source|provider|licensee|representative|reseller|sponsor)\b|\blicen[cs]ed (?:to|by)\b[^.;]{0,40}\bexclusively\b/i,
+        ],
+        none: [/\b(?:not|nothing|neither|nor|no)\b[^.;]{0,60}\b(?:exclusive|sole)\b/i],
+      },
+      {
+        // Exclusive dealing without the word: requirements, no other distributors or licensees,
+        // no competing products.
+        all: [
+          /\b(?:all of (?:its|their|[A-Z]\w+['’]s) (?:\w+ )?requirements|(?:shall|will|agrees?) not\b[^.;]{0,60}\b(?:appoint|engage|authori[sz]e)\b[^.;]{0,60}\b(?:other|another|third|additional)\b[^.;]{0,40}\b(?:distributors?|resellers?|agents?|representatives?|suppliers?|manufacturers?|licensees?)|(?:shall|will) not\b[^.;]{0,60}\b(?:sell|distribute|market|license|supply|purchase|endorse|promote)\b[^.;]{0,80}\b(?:(?:directly )?compet(?:e|ing|itive)|similar) (?:\w+ )?(?:products?|services?|goods|lines?)\b|\bnot\b[^.;]{0,40}\b(?:grant\w*|license|appoint|authori[sz]e|purchase|obtain|buy|source|procure)\b[^.;]{0,160}\b(?:any ?one|any (?:other )?(?:person|party|entity|company|third part(?:y|ies))(?: or (?:person|party|entity|company))?|others?) other than\b|\bnot\b[^.;]{0,40}\benter into any (?:other )?(?:similar |competing )?(?:endorsement|sponsorship|distribution|promotion|license|licensing) (?:agreement|arrangement|relationship)s?\b|\bnot\b[^.;]{0,40}\bengage in the same or similar\b)/i,
         ],
       },
     ],
@@ -268,15 +280,20 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
         // An obligation about confidential information: keep, hold, not disclose, protect, use only.
         all: [
           /\bconfidential(?:ity)?\b|\bproprietary information\b|\bin confidence\b/i,
-          /\b(?:(?:shall|will|must|agrees? to|undertakes? to)\b[^.;]{0,60}\b(?:keep|hold|maintain|treat|protect|safeguard|preserve)\b|(?:shall|will|must|agrees?)\b[^.;]{0,40}\bnot\b[^.;]{0,40}\b(?:disclose|divulge|reveal|publish|use|make available)|\b(?:held|kept|maintained|treated) (?:in (?:strict )?confidence|as confidential|confidential)|\bnon-?disclosure obligations?|\bobligations? of confidentiality|\bconfidentiality obligations?)/i,
+          /\b(?:(?:shall|will|must|agrees? to|undertakes? to)\b[^.;]{0,60}\b(?:keep|hold|maintain|treat|protect|safeguard|preserve)\b|(?:shall|will|must|agrees?)\b[^.;]{0,40}\bnot\b[^.;]{0,40}\b(?:disclose|divulge|reveal|publish|use|make available)|\b(?:held|kept|maintained|treated) (?:in (?:strict )?confidence|as confidential|confidential)|\b(?:shall|will|must)\b[^.;]{0,30}\b(?:only|solely) use\b[^.;]{0,60}\bconfidential information)/i,
         ],
-        none: [/\bconfidential treatment\b|\b(?:omitted|redacted) (?:and|pursuant)\b/i],
+        none: [
+          /\bconfidential treatment\b|\b(?:omitted|redacted) (?:and|pursuant)\b/i,
+          // Security of personal data is a data-protection duty, not confidentiality of the parties' information.
+          /^(?![^]*\bconfidential information\b)[^]*\b(?:personal (?:data|information)|PHI|protected health information)\b/i,
+        ],
       },
     ],
   },
 
   'governing-law': {
-    heading: /\bgoverning laws?\b|\b(?:applicable|choice of|governing) law\b|\blaws? and (?:jurisdiction|venue|forum|disputes)\b|^law\b|\bgoverning language and law\b/i,
+    heading:
+      /\bgoverning laws?\b|\b(?:applicable|choice of|governing) law\b|\blaws? and (?:jurisdiction|venue|forum|disputes)\b|^law\b|\bgoverning language and law\b/i,
     sentences: [
       {
         all: [
@@ -315,19 +332,19 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
 
   assignment: {
     heading:
-      /^(?:(?:non-?)?assignments?|assignability|(?:no )?assignment(?: and| or|;|,)|transfer(?:ability)?|successors(?: and assigns)?|binding effect|(?:restrictions? on )?(?:assignment|transfer))\b|\bassignment(?:s)?(?: and (?:delegation|sub-?contracting|transfer|change of control|sub-?licensing))?\s*$/i,
+      /^(?:(?:non-?)?assignments?|assignability|(?:no )?assignment(?: and| or|;|,)|transfer(?:ability)?|(?:restrictions? on |limitations? on )?(?:assignment|transfer))\b|\bassignment(?:s)?(?: and (?:delegation|sub-?contracting|transfer|change of control|sub-?licensing))?\s*$/i,
     headingNot:
       /\bassignment of (?:inventions?|intellectual property|(?:patent|ip|work)\w*|rights in|copyright|results|developments)|\binvention/i,
     sentences: [
       {
+        // Assigning or transferring the agreement or a party's rights: allowed, barred, or subject to consent.
         all: [
-          /\bassign(?:s|ed|ing|ment|ments|able|ability)?\b|\btransfer(?:s|red|ring|able)?\b|\bdelegat(?:e|ed|ion)\b/i,
-          /\b(?:this|the) (?:\w+ ){0,2}(?:Agreement|Contract|License|Licence)\b|\b(?:its|any of its|their|his|her|any) (?:\w+ )?(?:rights|obligations|duties|interests?)\b/i,
-          /\b(?:not|no|without|consent|approval|permission|prior written|void|null|except|provided that|notice|may assign|may freely|freely (?:assign|transfer)|successors?)\b/i,
+          /\b(?:assign(?:ed|ing)?|(?<!\b(?:and|or|&|permitted|its|their|his|her|respective) )assigns|transfer(?:red|ring|s)?|delegat(?:e|ed|es|ing)|novat(?:e|ed|ion))\b[^.;]{0,80}\b(?:(?:this|the) (?:\w+ ){0,2}(?:Agreement|Contract|License|Licence)\b|(?:its|any of its|their|his|her|any|such|all) (?:\w+ )?(?:rights|obligations|duties|interests?)\b)|\b(?:(?:this|the) (?:\w+ ){0,2}(?:Agreement|Contract|License|Licence)|(?:its|their|any) (?:\w+ )?(?:rights|obligations))\b[^.;]{0,80}\b(?:assign(?:ed|able)|transfer(?:red|able)|delegated)\b|\b(?:no|any|attempted|purported|such) (?:\w+ )?(?:assignment|transfer|delegation)\b(?! (?:of|for) (?:any |all )?(?:intellectual|patents?|copyrights?|title|the benefit|shares|stock|securities))|\b(?:assignability|non-?assignable|assignee)\b/i,
+          /\b(?:not|no|without|consent|approval|permission|prior written|void|null|except|provided that|notice|may (?:freely )?assign|freely (?:assign|transfer)|assignable|transferable|successor)\b/i,
         ],
         none: [
           /\bassign(?:s|ment)? (?:to [^.;]{0,40})?(?:all )?(?:of )?(?:its |his |her |their )?(?:entire )?(?:right, title|rights?, title|all right)\b[^.;]{0,80}\b(?:inventions?|intellectual property|patents?|work product|deliverables|developments|copyright)/i,
-          /\bhereby (?:irrevocably )?assigns?\b/i,
+          /\bhereby (?:irrevocably )?assigns?\b|\bmeanings? (?:as )?assigned\b|\bassignment for the benefit of (?:its )?creditors\b|\btransfer (?:taxes|title|of title)\b/i,
         ],
       },
     ],

@@ -1,4 +1,6 @@
+import { type ChecklistItem, clauseChecklist } from '../classify/checklist.js';
 import { classifyClauses } from '../classify/clauses.js';
+import type { ClauseIndex } from '../classify/types.js';
 import type { EffectiveRule } from '../config/resolve.js';
 import { isLoadError, LoadError } from '../load/errors.js';
 import { loadFile } from '../load/index.js';
@@ -34,6 +36,9 @@ export interface FileResult {
   suppressedCount?: number;
   model?: ContractModel;
   textView?: string;
+  clauses?: ClauseIndex;
+  /** Present / missing / incomplete for each key clause. */
+  checklist?: ChecklistItem[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -98,8 +103,10 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
     findings: locate(kept, doc),
     model,
     textView: doc.textView,
+    clauses,
     suppressedCount,
   };
+  result.checklist = clauseChecklist(clauses, result.findings);
   if (ruleErrors.length) result.ruleErrors = ruleErrors;
   return result;
 }

@@ -1,0 +1,204 @@
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { ConfigError, ConfigResolver, type RuleSetting as ConfigRuleSetting } from '../engine/index.js';
+import { catalog } from '../rules/index.js';
+import { collectFiles } from './collect-files.js';
+import { ConfigIgnore } from './config-ignore.js';
+import { htmlFormatter } from './formatters/html.js';
+import { jsonFormatter } from './formatters/json.js';
+import { junitFormatter } from './formatters/junit.js';
+import { sarifFormatter } from './formatters/sarif.js';
+import { stylishFormatter } from './formatters/stylish.js';
+import { summaryFormatter } from './formatters/summary.js';
+import type { FormatContext, Formatter } from './formatters/types.js';
+import type { LintTask, RuleSetting } from './lint-task.js';
+import { runLintTask } from './lint-task.js';
+import { Progress } from './progress.js';
+import { counts, type FileReport } from './report.js';
+import { runTasks } from './run-tasks.js';
+import { inShard } from './shard.js';
+
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'html', 'summary'] as const;
+type FormatName = (typeof FORMAT_NAMES)[number];
+
+const FORMATTERS: Record<FormatName, (context: FormatContext) => Formatter> = {
+  stylish: stylishFormatter,
+  json: jsonFormatter,
+  sarif: sarifFormatter,
+  junit: junitFormatter,
+  html: htmlFormatter,
+  summary: summaryFormatter,
+};
+
+/** Standard input is read up to this size (the Markdown cap). */
+const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+
+export interface LintOptions {
+  format: FormatName;
+  outputFile?: string;
+  config?: string;
+  preset?: string;
+  rule: string[];
+  quiet?: boolean;
+  maxWarnings?: number;
+  stdin?: boolean;
+  stdinFilename?: string;
+  shard?: { index: number; count: number };
+  printConfig?: string;
+  progress: boolean;
+  color: boolean;
+  threads?: number;
+}
+
+/** `contract-lint [paths…]`: lint, report, and return the exit code (0 clean, 1 findings, 2 usage). */
+export async function lintCommand(paths: string[], options: LintOptions, version: string): Promise<number> {
+  if (options.stdin && paths.length > 0) return usage('give either paths or --stdin, not both');
+  if (!options.stdin && paths.length === 0)
+    return usage('no files given (try: contract-lint fixtures/ or contract-lint --help)');
+  if (options.preset && !catalog.presets[options.preset]) {
+    return usage(`unknown preset "${options.preset}" (allowed: ${Object.keys(catalog.presets).join(', ')})`);
+  }
+  const resolver = new ConfigResolver(catalog, options.config);
+  const overrides = {
+    rules: ruleOverrides(options.rule),
+    ...(options.preset ? { preset: options.preset } : {}),
+  };
+  const settingsFor = (file: string): RuleSetting[] =>
+    resolver
+      .effectiveRules(resolver.forFile(file), overrides)
+      .map((r) => ({ id: r.rule.id, severity: r.severity, options: r.options }));
+
+  let tasks: LintTask[];
+  let missing: string[] = [];
+  if (options.stdin) {
+    const name = options.stdinFilename ?? 'stdin.md';
+    tasks = [{ path: name, rules: settingsFor(resolve(name)), bytes: await readStdin() }];
+  } else {
+    const collected = await collectFiles(paths);
+    missing = collected.missing;
+    const configIgnore = new ConfigIgnore();
+    let files = collected.files.filter((file) => !configIgnore.isIgnored(file, resolver.forFile(file)));
+    if (options.shard) {
+      const { index, count } = options.shard;
+      files = files.filter((file) => inShard(relative(process.cwd(), resolve(file)), index, count));
+    }
+    tasks = files.map((path) => ({ path, rules: settingsFor(path) }));
+  }
+  for (const arg of missing)
+    process.stderr.write(`contract-lint: no such file, or no agreements matched: ${arg}\n`);
+  if (missing.length > 0 && tasks.length === 0) return 2;
+
+  const out = openOutput(options.outputFile);
+  const color =
+    options.color && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const formatter = FORMATTERS[options.format]({ cwd: process.cwd(), color, version });
+  const progress = new Progress(tasks.length, options.progress);
+  let errors = 0;
+  let warnings = 0;
+  let unreadable = 0;
+
+  const onReport = (raw: FileReport) => {
+    const report = options.quiet
+      ? { ...raw, findings: raw.findings.filter((f) => f.severity === 'error') }
+      : raw;
+    const c = counts(report);
+    errors += c.errors;
+    warnings += c.warnings;
+    if (report.error) unreadable++;
+    for (const e of report.ruleErrors ?? [])
+      process.stderr.write(`contract-lint: rule ${e.ruleId} failed on ${report.path}: ${e.message}\n`);
+    const chunk = formatter.push(report);
+    if (chunk) out.write(chunk);
+    progress.tick(report.bytes ?? 0);
+  };
+  if (options.stdin) onReport(await runLintTask(tasks[0] as LintTask));
+  else await runTasks(tasks, onReport, options.threads);
+  progress.stop();
+  out.write(formatter.finish());
+  await out.close();
+
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(
+      `contract-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`,
+    );
+    return 1;
+  }
+  if (unreadable > 0 && options.format !== 'stylish') {
+    // stylish already shows these in the report; other formats go to files or machines.
+    process.stderr.write(`contract-lint: ${unreadable} file(s) could not be read\n`);
+  }
+  if (missing.length > 0) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+/** `--print-config <file>`: the merged configuration and the rules that would run. */
+export async function printConfig(file: string, options: LintOptions): Promise<number> {
+  const resolver = new ConfigResolver(catalog, options.config);
+  const config = resolver.forFile(file);
+  const overrides = {
+    rules: ruleOverrides(options.rule),
+    ...(options.preset ? { preset: options.preset } : {}),
+  };
+  const rules = resolver.effectiveRules(config, overrides);
+  const printed = {
+    file,
+    configFiles: config.files,
+    preset: overrides.preset ?? config.preset ?? catalog.defaultPreset,
+    ignore: config.ignore.map((i) => ({ pattern: i.pattern, relativeTo: i.base })),
+    rules: Object.fromEntries(
+      rules.map((r) => [r.rule.id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity]),
+    ),
+  };
+  process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
+  return 0;
+}
+
+/** Parses repeated --rule id:severity flags. */
+function ruleOverrides(flags: string[]): Record<string, ConfigRuleSetting> {
+  const out: Record<string, ConfigRuleSetting> = {};
+  for (const flag of flags) {
+    const match = /^([a-z][a-z0-9-]*):(off|info|warning|error)$/.exec(flag.trim());
+    if (!match)
+      throw new ConfigError('--rule', `"${flag}" is not id:severity (severity: off, info, warning, error)`);
+    const id = match[1] as string;
+    if (!catalog.rules.some((r) => r.id === id)) throw new ConfigError('--rule', `unknown rule "${id}"`);
+    out[id] = match[2] as ConfigRuleSetting;
+  }
+  return out;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`contract-lint: ${message}\n`);
+  return 2;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_STDIN_BYTES)
+      throw new ConfigError('--stdin', `standard input is larger than ${MAX_STDIN_BYTES / (1024 * 1024)} MB`);
+    chunks.push(buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+interface Output {
+  write(chunk: string): void;
+  close(): Promise<void>;
+}
+
+function openOutput(file: string | undefined): Output {
+  if (!file) {
+    return { write: (chunk) => void process.stdout.write(chunk), close: () => Promise.resolve() };
+  }
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  const stream: WriteStream = createWriteStream(file);
+  return {
+    write: (chunk) => void stream.write(chunk),
+    close: () =>
+      new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done()))),
+  };
+}

@@ -1,0 +1,97 @@
+import {
+  type EffectiveRule,
+  type FileResult,
+  formatOf,
+  isLoadError,
+  LoadError,
+  type LoadedDocument,
+  lintDocument,
+  loadBytes,
+  loadFile,
+} from '../engine/index.js';
+import { catalog } from '../rules/index.js';
+import type { FileReport, ReportFinding } from './report.js';
+
+/** Rule settings as they cross a thread boundary (rules themselves are functions). */
+export interface RuleSetting {
+  id: string;
+  severity: EffectiveRule['severity'];
+  options: Record<string, unknown>;
+}
+
+export interface LintTask {
+  path: string;
+  rules: RuleSetting[];
+  /** For --stdin: the bytes to lint instead of reading `path`. */
+  bytes?: Uint8Array;
+}
+
+const EXCERPT_CONTEXT = 60;
+
+/** Loads, lints and reduces one file to its report. Never throws for a bad file. */
+export async function runLintTask(task: LintTask): Promise<FileReport> {
+  const rules = task.rules.flatMap((s) => {
+    const rule = catalog.rules.find((r) => r.id === s.id);
+    return rule ? [{ rule, severity: s.severity, options: s.options }] : [];
+  });
+  let doc: LoadedDocument;
+  try {
+    if (task.bytes) {
+      const format = formatOf(task.path) ?? 'markdown';
+      doc = await loadBytes(task.bytes, task.path, format);
+    } else {
+      doc = await loadFile(task.path);
+    }
+  } catch (error) {
+    const loadError = isLoadError(error)
+      ? error
+      : new LoadError('conversion-failed', task.path, `internal error while reading: ${String(error)}`);
+    return { path: task.path, findings: [], error: { code: loadError.code, message: loadError.message } };
+  }
+  const result = lintDocument(doc, rules);
+  return toReport(result, doc);
+}
+
+export function toReport(result: FileResult, doc: LoadedDocument): FileReport {
+  const text = doc.textView;
+  const fixableRules = new Set(catalog.rules.filter((r) => r.fixable === 'edit').map((r) => r.id));
+  const findings: ReportFinding[] = result.findings.map((f) => {
+    const out: ReportFinding = {
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      excerpt: excerpt(text, f.range.start, f.range.end),
+      fixable: fixableRules.has(f.ruleId) && (f.fixes?.length ?? 0) > 0,
+    };
+    if (f.wordParagraph !== undefined) out.wordParagraph = f.wordParagraph;
+    return out;
+  });
+  const report: FileReport = {
+    path: result.path,
+    format: doc.format,
+    findings,
+    words: result.model?.paragraphs.reduce((n, p) => n + (p.text.match(/\S+/g)?.length ?? 0), 0) ?? 0,
+    bytes: text.length,
+  };
+  if (result.checklist) report.checklist = result.checklist;
+  if (result.ruleErrors) report.ruleErrors = result.ruleErrors;
+  if (result.suppressedCount) report.suppressed = result.suppressedCount;
+  return report;
+}
+
+/** The flagged words with some context, on one line, bounded in length. */
+function excerpt(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - EXCERPT_CONTEXT);
+  const to = Math.min(text.length, Math.max(end, start + 1) + EXCERPT_CONTEXT);
+  const flagged = text.slice(start, Math.min(end, start + 200));
+  const before = text.slice(from, start).replace(/^\S*\s/, '');
+  const after = text.slice(Math.min(end, start + 200), to).replace(/\s\S*$/, '');
+  return `${from > 0 ? '…' : ''}${before}⟦${flagged}⟧${after}${to < text.length ? '…' : ''}`.replace(
+    /\s+/g,
+    ' ',
+  );
+}
