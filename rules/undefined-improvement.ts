@@ -7,8 +7,9 @@ const CARRIES_OBLIGATION =
   /\b(?:shall|must|will|agrees?|grants?|granted|licen[cs]es?|licen[cs]ed|owns?|owned|ownership|assigns?|assigned|disclose[sd]?|title|rights?|entitled|deliver|provide|notify)\b/i;
 const IMPROVEMENT = /\bimprovements?\b/gi;
 /** Related words count only when capitalised like a term ("Enhancements"); lowercase is plain English. */
-const RELATED_TERMS =
-  /(?<=[a-z,;]\s+(?:the\s+|any\s+|all\s+|such\s+)?)(?:Enhancements?|Modifications?|Derivative Works?|New Filings?)\b/g;
+const RELATED_TERMS = /\b(?:Enhancements?|Modifications?|Derivative Works?|New Filings?)\b/g;
+/** Mid-sentence use: after a lowercase word or a comma, optionally with a determiner between. */
+const MID_SENTENCE_BEFORE = /[a-z,;]\s+(?:(?:the|any|all|such)\s+)?$/;
 
 export const undefinedImprovement: Rule = {
   id: 'undefined-improvement',
@@ -63,6 +64,7 @@ term once and use it consistently; the editor offers a definition template.`,
         }
       }
       for (const match of text.matchAll(RELATED_TERMS)) {
+        if (!MID_SENTENCE_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) continue;
         const family = match[0].replace(/s$/, '');
         if (reported.has(family) || defined(new RegExp(family, 'i'))) continue;
         reported.add(family);

@@ -120,8 +120,7 @@ export class Placer {
     if (at < 0) return (n) => `${n} `;
     const prefix = line.slice(0, at);
     const after = /^[.)]?(?:\*\*|__)?[ \t]+/.exec(line.slice(at + number.length))?.[0] ?? ' ';
-    const closesBold = /\*\*|__/.test(after) ? '' : '';
-    return (n) => `${prefix}${n}${after}${closesBold}`;
+    return (n) => `${prefix}${n}${after}`;
   }
 
   /** End of the section's last non-blank line. */

@@ -66,11 +66,12 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     const glossary = (info?.effective.includes('definitions') ?? false) && defining.some(Boolean);
     for (const [i, sentence] of paragraph.sentences.entries()) {
       const text = texts[i] ?? '';
+      const lower = text.toLowerCase();
       const definitional = glossary || (defining[i] ?? false);
       for (const entry of compiled) {
         if (entry.rules.length === 0) continue;
         if (definitional && !entry.inDefinitions) continue;
-        if (matchesAny(entry.rules, text)) {
+        if (matchesAny(entry.rules, text, lower)) {
           addHit({ type: entry.type, paragraph: index, range: sentence.range, source: 'sentence' });
         }
       }
@@ -126,8 +127,9 @@ function compilePatterns(): CompiledPattern[] {
   return compiledCache;
 }
 
-function matchesAny(rules: readonly SentenceRule[], text: string): boolean {
+function matchesAny(rules: readonly SentenceRule[], text: string, lower: string): boolean {
   for (const rule of rules) {
+    if (!rule.keywords.some((k) => lower.includes(k))) continue;
     let ok = true;
     for (const re of rule.all) {
       if (!re.test(text)) {

@@ -32,12 +32,21 @@ export function buildModel(doc: LoadedDocument): ContractModel {
   });
 
   const sectionAt = sectionLocator(paragraphs);
+  // "Section 5. Term." at the start of a paragraph is the section's own number, not a reference.
+  const leadStarts = new Set(
+    blocks.flatMap((block, i) =>
+      outline.opensSection[i] ? [toViewRange(block, block.text.length - block.text.trimStart().length, block.text.length).start] : [],
+    ),
+  );
+  const opensSectionAt = (offset: number) => leadStarts.has(offset);
   const definitions = findDefinitions(blocks).map((d) => {
     const sectionId = sectionAt(d.range.start);
     return sectionId === undefined ? d : { ...d, sectionId };
   });
   const crossReferences = resolveCrossReferences(
-    findCrossReferences(blocks).filter((ref) => !isLabelLine(ref.phraseRange, paragraphs, doc.textView)),
+    findCrossReferences(blocks).filter(
+      (ref) => !isLabelLine(ref.phraseRange, paragraphs, doc.textView) && !opensSectionAt(ref.phraseRange.start),
+    ),
     outline.sections,
   );
 

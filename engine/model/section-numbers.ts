@@ -29,14 +29,19 @@ const ATTACHMENT_LEAD =
   /^(SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM|Addendum)(?:\s+([A-Z0-9]{1,4}(?:[-.][A-Z0-9]{1,3})?))?\b\.?(?:\s*[-–—:.]\s*|\s+|$)/;
 // "12.3 Audit", "12.3. Audit", "5. Term", "12.3.1"
 const DECIMAL_LEAD = /^(\d{1,3}(?:\.\d{1,3})*)(\.?)(?:\s+|\t|$)/;
-// "IV. Licence", "II Term" — roman numerals need the trailing dot to avoid catching "I agree".
-const ROMAN_LEAD = /^([IVXLC]{1,7})\.(?:\s+|$)/;
+// "IV. Licence" — roman numerals need the trailing dot to avoid catching "I agree". Only the
+// numerals agreements use (I–XXXIX): a lone "C." or "L." is a letter, not 100 or 50.
+const ROMAN_LEAD = /^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\.(?:\s+|$)/;
+// "B. Account Terms": lettered headings.
+const LETTER_LEAD = /^([A-Z])\.(?:\s+|$)/;
 // "(a)", "(iv)", "(3)", also "a)" and "a." as sometimes written.
 const PAREN_LEAD = /^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}|[A-Z])\)(?:\s+|$)/;
 const ROMAN_ONLY = /^[ivxlc]+$/i;
+/** Roman numerals that clause lists actually reach; "(c)", "(d)", "(l)", "(m)" are letters. */
+const CLAUSE_ROMAN = /^(?:x{0,2}(?:ix|iv|v?i{1,3}|v|x))$/i;
 
 /** Reads the section number (if any) at the start of a heading or paragraph text. */
-export function readSectionLead(text: string, previousClauseKey?: string): SectionLead | null {
+export function readSectionLead(text: string, previousClauseKey?: string, previousLetterKey?: string): SectionLead | null {
   const trimmed = text.trimStart();
   const offset = text.length - trimmed.length;
 
@@ -73,7 +78,7 @@ export function readSectionLead(text: string, previousClauseKey?: string): Secti
     };
   }
   const roman = ROMAN_LEAD.exec(trimmed);
-  if (roman) {
+  if (roman && !continuesAlpha((roman[1] as string).toLowerCase(), previousLetterKey)) {
     return {
       kind: 'article',
       number: roman[1] as string,
@@ -81,12 +86,16 @@ export function readSectionLead(text: string, previousClauseKey?: string): Secti
       style: 'roman',
     };
   }
+  const letter = LETTER_LEAD.exec(trimmed);
+  if (letter) {
+    return { kind: 'section', number: letter[1] as string, titleStart: offset + letter[0].length, style: 'alpha' };
+  }
   const paren = PAREN_LEAD.exec(trimmed);
   if (paren) {
     const inner = paren[1] as string;
     let style: SectionLead['style'] = /^\d/.test(inner) ? 'paren-digit' : 'paren-alpha';
     // "(i)" is roman unless it continues an alphabetic run "(h)" → "(i)".
-    if (style === 'paren-alpha' && ROMAN_ONLY.test(inner) && !continuesAlpha(inner, previousClauseKey)) {
+    if (style === 'paren-alpha' && CLAUSE_ROMAN.test(inner) && !continuesAlpha(inner, previousClauseKey)) {
       style = 'paren-roman';
     }
     return { kind: 'clause', number: `(${inner})`, titleStart: offset + paren[0].length, style };
@@ -95,7 +104,7 @@ export function readSectionLead(text: string, previousClauseKey?: string): Secti
 }
 
 function continuesAlpha(inner: string, previous?: string): boolean {
-  if (!previous || previous.length !== 1 || inner.length !== 1) return false;
+  if (previous?.length !== 1 || inner.length !== 1) return false;
   return previous.charCodeAt(0) + 1 === inner.toLowerCase().charCodeAt(0);
 }
 

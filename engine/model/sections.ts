@@ -39,7 +39,10 @@ export function buildSections(blocks: Block[]): SectionOutline {
   const usedIds = new Map<string, number>();
   const depthRank = rankForHeadingDepths(blocks);
   const titleBlock = findTitleBlock(blocks);
+  // The last "(h)" of an alphabetic clause run and the last "H." heading: "(i)" and "I." after
+  // them are letters, not roman numerals.
   let previousClauseKey: string | undefined;
+  let previousLetterKey: string | undefined;
   let headingCount = 0;
   let sawSection = false;
 
@@ -67,7 +70,7 @@ export function buildSections(blocks: Block[]): SectionOutline {
       blockSection[index] = top.section.id;
       return;
     }
-    const candidate = sectionFromBlock(block, previousClauseKey, sawSection, stack, depthRank);
+    const candidate = sectionFromBlock(block, { previousClauseKey, previousLetterKey }, sawSection, stack, depthRank);
     if (candidate) {
       close(candidate.rank);
       const parent = stack[stack.length - 1];
@@ -80,7 +83,13 @@ export function buildSections(blocks: Block[]): SectionOutline {
       stack.push({ section, rank: candidate.rank, style: candidate.style, lastBlockEnd: block.range.end });
       opensSection[index] = true;
       sawSection = true;
-      previousClauseKey = section.kind === 'clause' ? section.key : undefined;
+      if (section.kind === 'clause') {
+        if (candidate.style === 'paren-alpha') previousClauseKey = section.key;
+      } else {
+        previousClauseKey = undefined;
+        if (candidate.style === 'alpha' && section.kind === 'section') previousLetterKey = section.key;
+        else if (section.kind !== 'heading') previousLetterKey = undefined;
+      }
     }
     for (const open of stack) open.lastBlockEnd = block.range.end;
     blockSection[index] = stack[stack.length - 1]?.section.id;
@@ -103,15 +112,16 @@ interface Candidate {
 
 function sectionFromBlock(
   block: Block,
-  previousClauseKey: string | undefined,
+  previous: { previousClauseKey: string | undefined; previousLetterKey: string | undefined },
   sawSection: boolean,
   stack: OpenSection[],
   depthRank: Map<number, number>,
 ): Candidate | null {
   const isHeading = block.kind === 'heading';
   const text = block.text;
-  if (TOC_LINE.test(text)) return null;
-  const lead = readSectionLead(text, previousClauseKey);
+  // Only the end of the line can hold a page number; testing the tail keeps this linear.
+  if (TOC_LINE.test(text.slice(-48))) return null;
+  const lead = readSectionLead(text, previous.previousClauseKey, previous.previousLetterKey);
 
   if (lead && acceptLead(lead, block, sawSection)) {
     const rest = text.slice(lead.titleStart);
@@ -176,7 +186,8 @@ function acceptLead(lead: SectionLead, block: Block, sawSection: boolean): boole
     const afterNumber = trimmed.slice(trimmed.indexOf(lead.number) + lead.number.length);
     return (
       /^\.?\s*(?:[-–—:.]|$)/.test(afterNumber) ||
-      /^\.\s+[A-Z]/.test(afterNumber) ||
+      // 'Section 1.10 "Term" means …' is a numbered definition.
+      /^\.?\s+[A-Z"“]/.test(afterNumber) ||
       isMostlyUpperCase(block.text)
     );
   }

@@ -1,0 +1,471 @@
+import { basename } from 'node:path';
+import {
+  type CancellationToken,
+  type ClientCapabilities,
+  CodeActionKind,
+  type Connection,
+  type Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAMES } from '../engine/index.js';
+import type { Analysis } from './analysis.js';
+import { codeActions, FIX_ALL_KIND } from './code-actions.js';
+import { toDiagnostics } from './diagnostics.js';
+import { DOCX_TEXT_REQUEST, type DocxTextParams, docxText } from './docx-text.js';
+import { IGNORE_FILE_NAMES } from './ignore.js';
+import { formatOfDocument, Linter, pathOf } from './linter.js';
+import * as nav from './navigation.js';
+import { Positions } from './positions.js';
+import { SettingsStore } from './settings.js';
+import { WorkspaceLint } from './workspace-lint.js';
+
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+interface DocState {
+  analysis?: Analysis;
+  /** What the client was last given (pull: resultId; push: published). */
+  published?: { resultId: string; diagnostics: Diagnostic[] };
+  timer?: NodeJS.Timeout;
+  waiters: (() => void)[];
+}
+
+interface Features {
+  pull: boolean;
+  refresh: boolean;
+  configuration: boolean;
+  watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
+  documentChanges: boolean;
+}
+
+function features(c: ClientCapabilities): Features {
+  return {
+    pull: !!c.textDocument?.diagnostic,
+    refresh: !!c.workspace?.diagnostics?.refreshSupport,
+    configuration: !!c.workspace?.configuration,
+    watchedFilesRegistration: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    configurationRegistration: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+    documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
+  };
+}
+
+function debounceFrom(init: unknown): number {
+  const fromInit = (init as { debounceMs?: unknown } | null | undefined)?.debounceMs;
+  if (typeof fromInit === 'number' && fromInit >= 0) return fromInit;
+  const fromEnv = Number(process.env.CONTRACT_LINT_DEBOUNCE_MS);
+  if (process.env.CONTRACT_LINT_DEBOUNCE_MS !== undefined && Number.isFinite(fromEnv) && fromEnv >= 0)
+    return fromEnv;
+  return DEFAULT_DEBOUNCE_MS;
+}
+
+/** The language server: wires LSP requests to the engine adapters in this folder. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocState>();
+  const linter = new Linter();
+  let settings = new SettingsStore(connection, undefined);
+  let feats: Features = features({});
+  let workspaceFoldersSupported = false;
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let resultCounter = 0;
+  const nextResultId = () => `r${++resultCounter}`;
+  const log = (message: string) => connection.console.error(`[contract-lint] ${message}`);
+
+  const workspace = new WorkspaceLint({
+    connection,
+    linter,
+    get settings() {
+      return settings;
+    },
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    onResult: (uri, diagnostics) => {
+      if (!feats.pull) void connection.sendDiagnostics({ uri, diagnostics });
+    },
+    onFinished: () => refresh(),
+    nextResultId,
+    log,
+  });
+
+  function refresh(): void {
+    if (feats.pull && feats.refresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  /** Runs a handler; an exception is logged and becomes the fallback answer, never a crash or popup. */
+  function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>) {
+    return async (...args: P): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function state(uri: string): DocState {
+    let s = states.get(uri);
+    if (!s) {
+      s = { waiters: [] };
+      states.set(uri, s);
+    }
+    return s;
+  }
+
+  /** Lints the current version of an open document (stale runs are dropped). */
+  async function lintOpen(uri: string, publish: boolean): Promise<Analysis | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const version = doc.version;
+    const s = state(uri);
+    if (s.timer) {
+      clearTimeout(s.timer);
+      s.timer = undefined;
+    }
+    const docSettings = await settings.get(uri);
+    if (documents.get(uri)?.version !== version) return undefined; // a newer edit came in
+    const format = formatOfDocument(uri, doc.languageId);
+    let analysis: Analysis;
+    if (format === 'docx') {
+      // A Word file opened in the editor: lint the file on disk, never the buffer.
+      const outcome = await linter.lintPath(uri, docSettings);
+      if (documents.get(uri)?.version !== version) return undefined;
+      const positions = new Positions(outcome.result?.textView ?? '');
+      analysis = { uri, version, positions, outcome, diagnostics: toDiagnostics(outcome, positions, uri) };
+    } else {
+      const positions = Positions.of(doc);
+      const outcome = format
+        ? linter.lintText(uri, doc.getText(), format, docSettings)
+        : { skipped: 'unsupported' as const };
+      analysis = { uri, version, positions, outcome, diagnostics: toDiagnostics(outcome, positions, uri) };
+    }
+    if (!states.has(uri)) return undefined; // closed meanwhile
+    s.analysis = analysis;
+    if (publish) publishOpen(uri, analysis.diagnostics, version);
+    const waiters = s.waiters.splice(0);
+    for (const w of waiters) w();
+    return analysis;
+  }
+
+  function publishOpen(uri: string, diagnostics: Diagnostic[], version: number): void {
+    const s = state(uri);
+    const same = s.published && JSON.stringify(s.published.diagnostics) === JSON.stringify(diagnostics);
+    if (!same) s.published = { resultId: nextResultId(), diagnostics };
+    if (!feats.pull) void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    const s = state(uri);
+    if (s.timer) clearTimeout(s.timer);
+    s.timer = setTimeout(() => {
+      s.timer = undefined;
+      lintOpen(uri, true).catch((error) => log(`lint of ${uri} failed: ${error?.stack ?? error}`));
+    }, delay);
+  }
+
+  /** The analysis of the document's current version (lints now, or waits for the pending run). */
+  async function analyse(uri: string): Promise<Analysis | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return analyseClosed(uri);
+    const s = state(uri);
+    if (s.analysis?.version === doc.version) return s.analysis;
+    if (s.timer) {
+      await new Promise<void>((resolve) => s.waiters.push(resolve));
+      const again = documents.get(uri);
+      if (again && s.analysis?.version === again.version) return s.analysis;
+    }
+    return (await lintOpen(uri, false)) ?? s.analysis;
+  }
+
+  /** A file not open in the editor (a .docx in the workspace): read from disk, not cached. */
+  async function analyseClosed(uri: string): Promise<Analysis | undefined> {
+    if (!pathOf(uri)) return undefined;
+    const outcome = await linter.lintPath(uri, await settings.get(uri));
+    const positions = new Positions(outcome.result?.textView ?? '');
+    return {
+      uri,
+      version: undefined,
+      positions,
+      outcome,
+      diagnostics: toDiagnostics(outcome, positions, uri),
+    };
+  }
+
+  async function relintEverything(): Promise<void> {
+    for (const doc of documents.all()) await lintOpen(doc.uri, true);
+    void workspace.runAll();
+    refresh();
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    feats = features(params.capabilities);
+    workspaceFoldersSupported = !!params.capabilities.workspace?.workspaceFolders;
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; debounceMs?: unknown };
+    debounceMs = debounceFrom(init);
+    settings = new SettingsStore(connection, init.settings);
+    settings.canPull = feats.configuration;
+    const folders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
+    if (folders.length === 0 && params.rootUri) {
+      const root = pathOf(params.rootUri);
+      if (root) folders.push(root);
+    }
+    workspace.setFolders(folders);
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'contract-lint' },
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        experimental: { docxTextRequest: DOCX_TEXT_REQUEST },
+      },
+      serverInfo: { name: 'contract-lint' },
+    };
+    if (feats.pull) {
+      result.capabilities.diagnosticProvider = {
+        identifier: 'contract-lint',
+        interFileDependencies: false,
+        workspaceDiagnostics: true,
+      };
+    }
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    if (feats.watchedFilesRegistration) {
+      const names = [...CONFIG_FILE_NAMES, ...IGNORE_FILE_NAMES];
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.{docx,md,markdown,txt,text}' },
+            ...names.map((n) => ({ globPattern: `**/${n}` })),
+          ],
+        })
+        .catch((error) => log(`cannot watch files: ${error}`));
+    }
+    if (feats.configurationRegistration) {
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'contractLint' })
+        .catch(() => undefined);
+    }
+    if (workspaceFoldersSupported)
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const current = new Set(workspace.folderPaths);
+        for (const f of event.removed) {
+          const p = pathOf(f.uri);
+          if (p) current.delete(p);
+        }
+        for (const f of event.added) {
+          const p = pathOf(f.uri);
+          if (p) current.add(p);
+        }
+        workspace.setFolders([...current]);
+        void workspace.runAll();
+      });
+    void workspace.runAll();
+  });
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, async (params) => {
+      settings.update(params.settings);
+      await relintEverything();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, async (params) => {
+      let configChanged = false;
+      for (const change of params.changes) {
+        const name = basename(pathOf(change.uri) ?? change.uri);
+        if (CONFIG_FILE_NAMES.includes(name) || IGNORE_FILE_NAMES.includes(name)) configChanged = true;
+      }
+      if (configChanged) {
+        linter.reset();
+        await relintEverything();
+        return;
+      }
+      for (const change of params.changes) {
+        if (documents.get(change.uri)) {
+          // An open Word file saved from Word: re-read it. Open text files follow the buffer.
+          if (/\.docx$/i.test(change.uri)) await lintOpen(change.uri, true);
+          continue;
+        }
+        await workspace.lintOne(change.uri);
+      }
+      refresh();
+    }),
+  );
+
+  documents.onDidOpen((e) => {
+    state(e.document.uri);
+    schedule(e.document.uri, 0);
+  });
+
+  documents.onDidChangeContent(
+    guard('didChange', undefined, async (e) => {
+      const uri = e.document.uri;
+      const s = state(uri);
+      if (!s.analysis) return; // the open's lint is still to come
+      const docSettings = await settings.get(uri);
+      if (docSettings.run === 'onType') schedule(uri, debounceMs);
+    }),
+  );
+
+  documents.onDidSave(
+    guard('didSave', undefined, async (e) => {
+      const docSettings = await settings.get(e.document.uri);
+      if (docSettings.run === 'onSave') await lintOpen(e.document.uri, true);
+    }),
+  );
+
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    const s = states.get(uri);
+    if (s?.timer) clearTimeout(s.timer);
+    for (const w of s?.waiters ?? []) w();
+    states.delete(uri); // drop the model: memory follows the open documents
+    if (!feats.pull) {
+      const entry = workspace.entry(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: entry?.diagnostics ?? [] });
+    }
+    void workspace.lintOne(uri).then(() => refresh());
+  });
+
+  connection.languages.diagnostics.on(
+    guard(
+      'textDocument/diagnostic',
+      { kind: 'full', items: [] } as DocumentDiagnosticReport,
+      async (params): Promise<DocumentDiagnosticReport> => {
+        const uri = params.textDocument.uri;
+        const doc = documents.get(uri);
+        if (!doc) {
+          const entry = workspace.entry(uri);
+          if (entry) {
+            return params.previousResultId === entry.resultId
+              ? { kind: 'unchanged', resultId: entry.resultId }
+              : { kind: 'full', resultId: entry.resultId, items: entry.diagnostics };
+          }
+          const analysis = await analyseClosed(uri);
+          return { kind: 'full', items: analysis?.diagnostics ?? [] };
+        }
+        const docSettings = await settings.get(uri);
+        const s = state(uri);
+        if (docSettings.run === 'onType' || !s.published) {
+          const analysis = await analyse(uri);
+          if (analysis?.version !== undefined) publishOpen(uri, analysis.diagnostics, analysis.version);
+        }
+        const published = s.published;
+        if (!published) return { kind: 'full', items: [] };
+        if (params.previousResultId === published.resultId)
+          return { kind: 'unchanged', resultId: published.resultId };
+        return { kind: 'full', resultId: published.resultId, items: published.diagnostics };
+      },
+    ),
+  );
+
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspace/diagnostic', { items: [] }, async (params, token: CancellationToken) => {
+      await workspace.whenDone();
+      if (token.isCancellationRequested) return { items: [] };
+      return { items: workspace.reports(params.previousResultIds) };
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', [], async (params) => {
+      const analysis = await analyse(params.textDocument.uri);
+      if (!analysis || !documents.get(params.textDocument.uri)) return [];
+      return codeActions(analysis, params, { documentChanges: feats.documentChanges });
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (p) => {
+      const a = await analyse(p.textDocument.uri);
+      return a ? nav.hover(a, p.position) : null;
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', [], async (p) => {
+      const a = await analyse(p.textDocument.uri);
+      return a ? nav.definition(a, p.position) : [];
+    }),
+  );
+  connection.onReferences(
+    guard('references', [], async (p) => {
+      const a = await analyse(p.textDocument.uri);
+      return a ? nav.references(a, p.position, p.context?.includeDeclaration !== false) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    guard('prepareRename', null, async (p) => {
+      const a = await analyse(p.textDocument.uri);
+      return a ? nav.prepareRename(a, p.position) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    guard('rename', null, async (p) => {
+      const a = await analyse(p.textDocument.uri);
+      if (!a) return null;
+      let edits: ReturnType<typeof nav.rename>;
+      try {
+        edits = nav.rename(a, p.position, p.newName);
+      } catch (error) {
+        if (error instanceof nav.RenameError) throw new ResponseError(-32602, error.message);
+        throw error;
+      }
+      if (!edits) throw new ResponseError(-32602, 'Only a defined term can be renamed here.');
+      return feats.documentChanges
+        ? { documentChanges: [{ textDocument: { uri: a.uri, version: a.version ?? null }, edits }] }
+        : { changes: { [a.uri]: edits } };
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], async (p) => {
+      const a = await analyse(p.textDocument.uri);
+      return a ? nav.documentSymbols(a) : [];
+    }),
+  );
+  connection.onDocumentLinks(
+    guard('documentLink', [], async (p) => {
+      const a = await analyse(p.textDocument.uri);
+      return a ? nav.documentLinks(a) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRange', [], async (p) => {
+      const a = await analyse(p.textDocument.uri);
+      return a ? nav.foldingRanges(a) : [];
+    }),
+  );
+
+  connection.onRequest(DOCX_TEXT_REQUEST, async (params: DocxTextParams) => {
+    try {
+      return await docxText(params?.uri ?? '');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`${DOCX_TEXT_REQUEST} failed: ${message}`);
+      throw new ResponseError(-32602, message);
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
