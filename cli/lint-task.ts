@@ -48,8 +48,13 @@ export async function runLintTask(task: LintTask): Promise<FileReport> {
       : new LoadError('conversion-failed', task.path, `internal error while reading: ${String(error)}`);
     return { path: task.path, findings: [], error: { code: loadError.code, message: loadError.message } };
   }
-  const result = lintDocument(doc, rules);
-  return toReport(result, doc);
+  try {
+    return toReport(lintDocument(doc, rules), doc);
+  } catch (error) {
+    // A bug in contract-lint must cost one file, not the batch.
+    const message = error instanceof Error ? error.message : String(error);
+    return { path: task.path, findings: [], error: { code: 'internal', message: `cannot lint ${task.path}: internal error: ${message}` } };
+  }
 }
 
 export function toReport(result: FileResult, doc: LoadedDocument): FileReport {

@@ -16,7 +16,8 @@ import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from 
  * not sentence evidence (except for patterns that opt in), so a glossary does not make a clause.
  */
 export function classifyClauses(model: ContractModel): ClauseIndex {
-  const compiled = compilePatterns();
+  const { patterns: compiled, scanner } = compilePatterns();
+  const found = new Uint8Array(scanner.count);
   const paragraphCount = model.paragraphs.length;
   const labels: Set<ClauseType>[] = Array.from({ length: paragraphCount }, () => new Set<ClauseType>());
   const hitsByType = new Map<ClauseType, ClauseHit[]>();
@@ -66,12 +67,12 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     const glossary = (info?.effective.includes('definitions') ?? false) && defining.some(Boolean);
     for (const [i, sentence] of paragraph.sentences.entries()) {
       const text = texts[i] ?? '';
-      const lower = text.toLowerCase();
+      scanner.scan(text.toLowerCase(), found);
       const definitional = glossary || (defining[i] ?? false);
       for (const entry of compiled) {
         if (entry.rules.length === 0) continue;
         if (definitional && !entry.inDefinitions) continue;
-        if (matchesAny(entry.rules, text, lower)) {
+        if (matchesAny(entry.rules, text, found)) {
           addHit({ type: entry.type, paragraph: index, range: sentence.range, source: 'sentence' });
         }
       }
@@ -99,37 +100,54 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
 const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
 const WHITESPACE_RUN = /\s+/g;
 
+interface CompiledRule {
+  rule: SentenceRule;
+  keywordIds: number[];
+}
+
 interface CompiledPattern {
   type: ClauseType;
   heading?: RegExp;
   headingNot?: RegExp;
   headingConfirm?: RegExp;
-  rules: readonly SentenceRule[];
+  rules: readonly CompiledRule[];
   inDefinitions: boolean;
 }
 
-let compiledCache: CompiledPattern[] | undefined;
+interface Compiled {
+  patterns: CompiledPattern[];
+  scanner: KeywordScanner;
+}
 
-function compilePatterns(): CompiledPattern[] {
+let compiledCache: Compiled | undefined;
+
+function compilePatterns(): Compiled {
   if (compiledCache) return compiledCache;
-  compiledCache = CLAUSE_TYPES.map((type) => {
+  const keywords = [...new Set(CLAUSE_TYPES.flatMap((t) => CLAUSE_PATTERNS[t].sentences.flatMap((r) => r.keywords)))];
+  const idOf = new Map(keywords.map((k, i) => [k, i]));
+  const patterns = CLAUSE_TYPES.map((type) => {
     const pattern: ClausePattern = CLAUSE_PATTERNS[type];
-    const entry: CompiledPattern = {
-      type,
-      rules: pattern.sentences,
-      inDefinitions: pattern.inDefinitions ?? false,
-    };
+    const rules = pattern.sentences.map((rule) => ({ rule, keywordIds: rule.keywords.map((k) => idOf.get(k) ?? 0) }));
+    const entry: CompiledPattern = { type, rules, inDefinitions: pattern.inDefinitions ?? false };
     if (pattern.heading) entry.heading = pattern.heading;
     if (pattern.headingNot) entry.headingNot = pattern.headingNot;
     if (pattern.headingConfirm) entry.headingConfirm = pattern.headingConfirm;
     return entry;
   });
+  compiledCache = { patterns, scanner: keywordScanner(keywords) };
   return compiledCache;
 }
 
-function matchesAny(rules: readonly SentenceRule[], text: string, lower: string): boolean {
-  for (const rule of rules) {
-    if (!rule.keywords.some((k) => lower.includes(k))) continue;
+function matchesAny(rules: readonly CompiledRule[], text: string, found: Uint8Array): boolean {
+  for (const { rule, keywordIds } of rules) {
+    let triggered = false;
+    for (const id of keywordIds) {
+      if (found[id] === 1) {
+        triggered = true;
+        break;
+      }
+    }
+    if (!triggered) continue;
     let ok = true;
     for (const re of rule.all) {
       if (!re.test(text)) {
@@ -142,6 +160,38 @@ function matchesAny(rules: readonly SentenceRule[], text: string, lower: string)
     return true;
   }
   return false;
+}
+
+/**
+ * Keyword prefilter: one scan of the lower-cased sentence marks every keyword it contains. At each
+ * position the lookahead reports the longest keyword starting there; keywords contained in it are
+ * marked with it, so every occurrence of every keyword is seen.
+ */
+interface KeywordScanner {
+  count: number;
+  scan(lower: string, found: Uint8Array): void;
+}
+
+function keywordScanner(keywords: readonly string[]): KeywordScanner {
+  const sorted = [...keywords].sort((a, b) => b.length - a.length);
+  const idOf = new Map(keywords.map((k, i) => [k, i]));
+  const contained = new Map<string, number[]>(
+    keywords.map((k) => [k, keywords.filter((other) => k.includes(other)).map((other) => idOf.get(other) ?? 0)]),
+  );
+  const escaped = sorted.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?=(${escaped.join('|')}))`, 'g');
+  return {
+    count: keywords.length,
+    scan(lower, found) {
+      found.fill(0);
+      re.lastIndex = 0;
+      for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+        const hit = m[1] as string;
+        for (const id of contained.get(hit) ?? []) found[id] = 1;
+        re.lastIndex = m.index + 1;
+      }
+    },
+  };
 }
 
 interface SectionInfo {

@@ -1,0 +1,91 @@
+/**
+ * Batch benchmark (not a test): the 233 CUAD development contracts linted by contract-lint and,
+ * in the same run, by markdownlint-cli2 with its default rules (on .md copies of the same texts).
+ * Reports wall time and peak memory (VmHWM of the process, threads included), the ratio,
+ * throughput and how time grows from 50 to 233 files. Run with `npm run bench` (builds first).
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpus = join(root, '..', 'shared', 'corpus', 'cuad-dev', 'txt');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** Runs a command, sampling its peak resident memory from /proc until it exits. */
+function measure(command, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    let peakKb = 0;
+    const sample = () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch {
+        // the process has exited
+      }
+    };
+    const timer = setInterval(sample, 20);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - started;
+      if (code !== 0 && code !== 1) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      else resolve({ ms, peakMb: peakKb / 1024 });
+    });
+  });
+}
+
+async function median(fn) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await fn());
+  runs.sort((a, b) => a.ms - b.ms);
+  const mid = runs[Math.floor(runs.length / 2)];
+  return { ms: mid.ms, peakMb: Math.max(...runs.map((r) => r.peakMb)) };
+}
+
+const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+const work = mkdtempSync(join(tmpdir(), 'contract-lint-bench-'));
+const sets = {};
+for (const count of [50, files.length]) {
+  const txt = join(work, `txt-${count}`);
+  const md = join(work, `md-${count}`);
+  mkdirSync(txt);
+  mkdirSync(md);
+  for (const f of files.slice(0, count)) {
+    copyFileSync(join(corpus, f), join(txt, f));
+    copyFileSync(join(corpus, f), join(md, `${basename(f, '.txt')}.md`));
+  }
+  const bytes = files.slice(0, count).reduce((n, f) => n + statSync(join(corpus, f)).size, 0);
+  sets[count] = { txt, md, bytes };
+}
+
+const contractLint = (dir) => measure(process.execPath, [join(root, 'bin/contract-lint.js'), '--format', 'json', '--output-file', join(work, 'out.json'), dir], root);
+const markdownlint = (dir) => measure(process.execPath, [join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${dir}/*.md`], dir);
+
+console.log(`contract-lint batch benchmark — ${cpus().length} cores, Node ${process.version}, median of ${RUNS} runs`);
+console.log('Data: CUAD v1 development split (The Atticus Project, CC BY 4.0)\n');
+const rows = [];
+for (const count of Object.keys(sets).map(Number)) {
+  const set = sets[count];
+  const ours = await median(() => contractLint(set.txt));
+  const peer = await median(() => markdownlint(set.md));
+  rows.push({ count, bytes: set.bytes, ours, peer });
+  console.log(
+    `${String(count).padStart(3)} files, ${(set.bytes / 1e6).toFixed(1)} MB: contract-lint ${(ours.ms / 1000).toFixed(2)} s, peak ${ours.peakMb.toFixed(0)} MB, ${(set.bytes / 1e6 / (ours.ms / 1000)).toFixed(2)} MB/s | markdownlint-cli2 ${(peer.ms / 1000).toFixed(2)} s, peak ${peer.peakMb.toFixed(0)} MB | ratio ${(ours.ms / peer.ms).toFixed(2)}×`,
+  );
+}
+const [small, large] = rows;
+const perFileSmall = small.ours.ms / small.count;
+const perFileLarge = large.ours.ms / large.count;
+console.log(`\nscaling: ${perFileSmall.toFixed(1)} ms/file at ${small.count} files, ${perFileLarge.toFixed(1)} ms/file at ${large.count} files (linear growth keeps these close; startup is amortised over more files)`);
+console.log(`targets: ratio ≤ 0.5× → ${(large.ours.ms / large.peer.ms).toFixed(2)}×; peak memory ≤ 400 MB → ${large.ours.peakMb.toFixed(0)} MB`);
+rmSync(work, { recursive: true, force: true });
