@@ -16,7 +16,7 @@ if (!out) {
   process.exit(2);
 }
 const root = new URL('..', import.meta.url).pathname;
-const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
+const corpus = process.env.CORPUS ?? new URL('../../shared/corpus/', import.meta.url).pathname;
 const AGREEMENT = /\.(md|markdown|txt|docx)$/i;
 
 function walk(dir) {

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { runLintTask } from '../dist/cli/lint-task.js';
 import { catalog } from '../dist/rules/index.js';
 
-const dir = process.argv[2] ?? new URL('../../shared/corpus/cuad-dev/txt', import.meta.url).pathname;
+const dir =
+  process.argv[2] ??
+  join(process.env.CORPUS ?? new URL('../../shared/corpus/', import.meta.url).pathname, 'cuad-dev/txt');
 const files = readdirSync(dir)
   .filter((f) => /\.(md|txt|docx)$/i.test(f))
   .sort()

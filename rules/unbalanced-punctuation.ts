@@ -41,8 +41,8 @@ export const unbalancedPunctuation: Rule = {
   category: 'consistency',
   defaultSeverity: 'warning',
   messages: {
-    unclosed: 'This "{char}" is never closed in the paragraph: add the matching "{partner}" or delete it.',
-    unopened: 'This "{char}" closes nothing in the paragraph: add the matching "{partner}" or delete it.',
+    unclosed: "This '{char}' is never closed in the paragraph: add the matching '{partner}' or delete it.",
+    unopened: "This '{char}' closes nothing in the paragraph: add the matching '{partner}' or delete it.",
   },
   rationale: [
     'An unclosed bracket or quotation mark makes the reader guess where a parenthetical, a quoted term or a carve-out',
@@ -90,6 +90,9 @@ export const unbalancedPunctuation: Rule = {
           const index = findOpen(stack, opener);
           if (index >= 0) {
             stack.splice(index, 1);
+          } else if (c === '”' && straight !== undefined) {
+            // Mixed quotes ("Term”), common in Word documents edited by several people: a pair.
+            straight = undefined;
           } else if (
             !(c === ')' && isListMarkerClose(view, i)) &&
             !(c === ']' && /\[[ xX]?$/.test(view.slice(0, i)))
@@ -105,6 +108,12 @@ export const unbalancedPunctuation: Rule = {
           // An inch mark after a number (5' 10") is not a quotation mark.
           if (straight === undefined && /\d$/.test(view.slice(0, i)) && !LETTER.test(view[i + 1] ?? ''))
             continue;
+          const top = stack[stack.length - 1];
+          if (straight === undefined && top?.char === '“') {
+            // “Term" — a curly quote closed by a straight one: a pair.
+            stack.pop();
+            continue;
+          }
           straight = straight === undefined ? i : undefined;
         }
       }

@@ -10,6 +10,8 @@ export interface ClauseTemplate {
   heading: string;
   placement: Placement;
   match?: RegExp;
+  /** Another template inserted together with this one. */
+  companion?: string;
   paragraphs: string[];
 }
 
@@ -57,6 +59,7 @@ export function parseTemplate(id: string, source: string): ClauseTemplate | unde
     placement,
     paragraphs,
   };
+  if (meta.companion) template.companion = meta.companion;
   if (meta.match) template.match = new RegExp(meta.match, 'i');
   return template;
 }

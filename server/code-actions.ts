@@ -97,7 +97,13 @@ export function codeActions(
       const template = id ? clauseLibrary().get(id) : undefined;
       if (template) {
         const paragraphs = template.paragraphs.map((p) => fillTemplate(p, model));
-        const edits = [insertion(new Placer(model, text).template(template, paragraphs, f.range.start))];
+        const placer = new Placer(model, text);
+        const edits = [insertion(placer.template(template, paragraphs, f.range.start))];
+        const companion = template.companion ? clauseLibrary().get(template.companion) : undefined;
+        if (companion) {
+          const more = companion.paragraphs.map((p) => fillTemplate(p, model));
+          edits.push(insertion(placer.template(companion, more, f.range.start)));
+        }
         if (id === 'improvement-definition') {
           // Use the newly defined term where the finding is ("improvements" → "Improvements").
           const word = text.slice(f.range.start, f.range.end);

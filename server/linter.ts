@@ -24,6 +24,8 @@ export interface LintOutcome {
   skipped?: SkipReason;
   /** The config could not be used: reported as one diagnostic at the top of the document. */
   configError?: ConfigError;
+  /** An exception from the engine (logged by the server). */
+  internalError?: unknown;
 }
 
 /** Path of a file: URI, or undefined for untitled and other schemes. */
@@ -116,7 +118,12 @@ export class Linter {
     } catch (error) {
       return { result: { path, findings: [], error: asLoadError(error, path) } };
     }
-    return { result: lintDocument(doc, rules) };
+    try {
+      return { result: lintDocument(doc, rules) };
+    } catch (error) {
+      // A bug in the engine: one diagnostic for the document, the details in the log.
+      return { result: { path, findings: [], error: asLoadError(error, path) }, internalError: error };
+    }
   }
 }
 

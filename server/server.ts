@@ -66,6 +66,10 @@ function debounceFrom(init: unknown): number {
   return DEFAULT_DEBOUNCE_MS;
 }
 
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 /** The language server: wires LSP requests to the engine adapters in this folder. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -147,6 +151,7 @@ export function startServer(connection: Connection): void {
         : { skipped: 'unsupported' as const };
       analysis = { uri, version, positions, outcome, diagnostics: toDiagnostics(outcome, positions, uri) };
     }
+    if (analysis.outcome.internalError) log(`engine error on ${uri}: ${describe(analysis.outcome.internalError)}`);
     if (!states.has(uri)) return undefined; // closed meanwhile
     s.analysis = analysis;
     if (publish) publishOpen(uri, analysis.diagnostics, version);

@@ -125,6 +125,11 @@ export class WorkspaceLint {
         return;
       }
       const outcome = await this.host.linter.lintPath(uri, settings);
+      if (outcome.skipped) {
+        // Ignored, disabled or not configured: not part of the workspace's diagnostics.
+        this.remove(uri);
+        return;
+      }
       const positions = new Positions(outcome.result?.textView ?? '');
       const diagnostics = toDiagnostics(outcome, positions, uri);
       const previous = this.entries.get(uri);

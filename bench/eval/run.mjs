@@ -81,7 +81,7 @@ async function main() {
   );
   if (result.errors.length > 0) {
     console.log(`\n${result.errors.length} file(s) failed to load:`);
-    for (const e of result.errors) console.log(`  ${e.file}: ${e.message}`);
+    for (const e of result.errors.slice(0, 10)) console.log(`  ${e.file}: ${e.message}`);
   }
 
   if (args.misses) {

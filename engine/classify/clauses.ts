@@ -123,11 +123,16 @@ let compiledCache: Compiled | undefined;
 
 function compilePatterns(): Compiled {
   if (compiledCache) return compiledCache;
-  const keywords = [...new Set(CLAUSE_TYPES.flatMap((t) => CLAUSE_PATTERNS[t].sentences.flatMap((r) => r.keywords)))];
+  const keywords = [
+    ...new Set(CLAUSE_TYPES.flatMap((t) => CLAUSE_PATTERNS[t].sentences.flatMap((r) => r.keywords))),
+  ];
   const idOf = new Map(keywords.map((k, i) => [k, i]));
   const patterns = CLAUSE_TYPES.map((type) => {
     const pattern: ClausePattern = CLAUSE_PATTERNS[type];
-    const rules = pattern.sentences.map((rule) => ({ rule, keywordIds: rule.keywords.map((k) => idOf.get(k) ?? 0) }));
+    const rules = pattern.sentences.map((rule) => ({
+      rule,
+      keywordIds: rule.keywords.map((k) => idOf.get(k) ?? 0),
+    }));
     const entry: CompiledPattern = { type, rules, inDefinitions: pattern.inDefinitions ?? false };
     if (pattern.heading) entry.heading = pattern.heading;
     if (pattern.headingNot) entry.headingNot = pattern.headingNot;
@@ -176,7 +181,10 @@ function keywordScanner(keywords: readonly string[]): KeywordScanner {
   const sorted = [...keywords].sort((a, b) => b.length - a.length);
   const idOf = new Map(keywords.map((k, i) => [k, i]));
   const contained = new Map<string, number[]>(
-    keywords.map((k) => [k, keywords.filter((other) => k.includes(other)).map((other) => idOf.get(other) ?? 0)]),
+    keywords.map((k) => [
+      k,
+      keywords.filter((other) => k.includes(other)).map((other) => idOf.get(other) ?? 0),
+    ]),
   );
   const escaped = sorted.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(`(?=(${escaped.join('|')}))`, 'g');
@@ -220,7 +228,7 @@ export function clauseTitle(title: string): string {
     .replace(/[*_`#]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (clean.length > 80 || /[.:;]\s+\S/.test(clean)) {
+  if (clean.length > 80 || /[.:]\s+\S/.test(clean)) {
     const lead = LEAD_IN.exec(clean);
     const candidate = lead ? (lead[1] as string).trim() : '';
     clean = candidate.split(' ').length <= 12 && !SENTENCE_WORDS.test(candidate) ? candidate : '';

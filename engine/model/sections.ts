@@ -19,6 +19,8 @@ interface OpenSection {
   rank: number;
   style?: SectionLead['style'];
   lastBlockEnd: number;
+  /** Markdown/Word heading depth when the section opened with a heading. */
+  headingDepth?: number;
 }
 
 // A line of a table of contents: "1.1 Definitions ........ 3" — not a section.
@@ -46,8 +48,11 @@ export function buildSections(blocks: Block[]): SectionOutline {
   let headingCount = 0;
   let sawSection = false;
 
-  const close = (until: number) => {
+  const close = (until: number, headingDepth?: number) => {
     while (stack.length > 0 && (stack[stack.length - 1] as OpenSection).rank >= until) {
+      // A deeper heading is a child whatever its number says ("## D. Content" → "### 3. License").
+      const top = stack[stack.length - 1] as OpenSection;
+      if (headingDepth !== undefined && top.headingDepth !== undefined && top.headingDepth < headingDepth) break;
       const open = stack.pop() as OpenSection;
       open.section.range.end = Math.max(open.section.range.end, open.lastBlockEnd);
     }
@@ -72,7 +77,7 @@ export function buildSections(blocks: Block[]): SectionOutline {
     }
     const candidate = sectionFromBlock(block, { previousClauseKey, previousLetterKey }, sawSection, stack, depthRank);
     if (candidate) {
-      close(candidate.rank);
+      close(candidate.rank, block.kind === 'heading' ? block.headingDepth : undefined);
       const parent = stack[stack.length - 1];
       const section = candidate.section;
       section.level = parent ? parent.section.level + 1 : 1;
@@ -80,7 +85,9 @@ export function buildSections(blocks: Block[]): SectionOutline {
       else section.id = uniqueId(idFor(section, parent?.section), usedIds);
       if (parent) parent.section.children.push(section);
       else roots.push(section);
-      stack.push({ section, rank: candidate.rank, style: candidate.style, lastBlockEnd: block.range.end });
+      const open: OpenSection = { section, rank: candidate.rank, style: candidate.style, lastBlockEnd: block.range.end };
+      if (block.kind === 'heading' && block.headingDepth !== undefined) open.headingDepth = block.headingDepth;
+      stack.push(open);
       opensSection[index] = true;
       sawSection = true;
       if (section.kind === 'clause') {
