@@ -112,7 +112,7 @@ function barChart(bars: [string, number][], title: string): string {
     const shown = label.length > 34 ? `…${label.slice(-33)}` : label;
     return `<g><title>${escapeHtml(label)}: ${n}</title><text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end" font-size="12">${escapeHtml(shown)}</text><rect x="${labelWidth}" y="${y + 3}" width="${width}" height="14" rx="2" fill="#0969da"></rect><text x="${labelWidth + width + 4}" y="${y + 14}" font-size="12">${n}</text></g>`;
   });
-  return `<svg role="img" aria-label="${escapeHtml(title)}" width="${labelWidth + chartWidth + 50}" height="${height}" viewBox="0 0 ${labelWidth + chartWidth + 50} ${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`;
+  return `<svg role="img" aria-label="${escapeHtml(title)}" width="100%" style="max-width:${labelWidth + chartWidth + 50}px" viewBox="0 0 ${labelWidth + chartWidth + 50} ${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`;
 }
 
 function checklistTable(reports: FileReport[]): string {

@@ -25,8 +25,18 @@ function newNode(): TrieNode {
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
+/** `WORD_CHAR.test(ch)` for one UTF-16 unit, with an ASCII fast path. */
+function isWordCode(code: number): boolean {
+  if (code < 128) {
+    return (
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+    );
+  }
+  return WORD_CHAR.test(String.fromCharCode(code));
+}
+
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+  return ch !== undefined && isWordCode(ch.charCodeAt(0));
 }
 
 function isSpaceChar(ch: string | undefined): boolean {
@@ -128,14 +138,18 @@ interface PlainMatch extends Match {
 /** All longest, non-overlapping term matches in a text, left to right. */
 export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
   const out: PlainMatch[] = [];
+  const first = firstCodes(root);
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = text[i] as string;
-    if (root.next.has(ch) && !isWordChar(text[i - 1])) {
+    const code = text.charCodeAt(i);
+    if (
+      (code < 128 ? first.ascii[code] === 1 : first.other.has(code)) &&
+      (i === 0 || !isWordCode(text.charCodeAt(i - 1)))
+    ) {
       const m = matchAt(root, text, i);
       if (m) {
-        out.push({ ...m, start: i });
+        out.push({ term: m.term, form: m.form, end: m.end, start: i });
         i = m.end;
         continue;
       }
@@ -143,6 +157,61 @@ export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
     i++;
   }
   return out;
+}
+
+/** The UTF-16 units that start a key of the trie (its root's children), for a quick pre-check. */
+interface FirstCodes {
+  ascii: Uint8Array;
+  other: Set<number>;
+}
+
+const firstCodesCache = new WeakMap<TrieNode, FirstCodes>();
+
+function firstCodes(root: TrieNode): FirstCodes {
+  let codes = firstCodesCache.get(root);
+  if (!codes) {
+    codes = { ascii: new Uint8Array(128), other: new Set() };
+    for (const ch of root.next.keys()) {
+      // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
+      if (ch.length !== 1) continue;
+      const code = ch.charCodeAt(0);
+      if (code < 128) codes.ascii[code] = 1;
+      else codes.other.add(code);
+    }
+    firstCodesCache.set(root, codes);
+  }
+  return codes;
+}
+
+/**
+ * Term scans of block texts, shared by `findTermUses` and `findCandidateTerms` when both run with
+ * the same definitions (as the model builder does): the second call reuses the first's matches.
+ */
+const scanCache = new WeakMap<
+  Definition[],
+  { root: TrieNode; terms: string[]; blocks: WeakMap<Block, ScanEntry> }
+>();
+
+interface ScanEntry {
+  text: string;
+  matches: PlainMatch[];
+}
+
+function termScanner(definitions: Definition[]): (block: Block) => PlainMatch[] {
+  let cached = scanCache.get(definitions);
+  const terms = definitions.map((d) => d.term);
+  if (!cached || cached.terms.length !== terms.length || cached.terms.some((t, i) => t !== terms[i])) {
+    cached = { root: buildTermTrie(terms), terms, blocks: new WeakMap() };
+    scanCache.set(definitions, cached);
+  }
+  const { root, blocks } = cached;
+  return (block) => {
+    const entry = blocks.get(block);
+    if (entry && entry.text === block.text) return entry.matches;
+    const matches = scanTerms(root, block.text);
+    blocks.set(block, { text: block.text, matches });
+    return matches;
+  };
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -180,7 +249,7 @@ class RangeSet {
 
 export function findTermUses(blocks: Block[], definitions: Definition[]): TermUse[] {
   if (definitions.length === 0) return [];
-  const root = buildTermTrie(definitions.map((d) => d.term));
+  const scan = termScanner(definitions);
   const termRanges = new RangeSet(definitions.map((d) => d.range));
   const ownRanges = new Map<string, Range[]>();
   for (const d of definitions) {
@@ -190,7 +259,7 @@ export function findTermUses(blocks: Block[], definitions: Definition[]): TermUs
   }
   const out: TermUse[] = [];
   for (const block of blocks) {
-    for (const m of scanTerms(root, block.text)) {
+    for (const m of scan(block)) {
       const range = toViewRange(block, m.start, m.end);
       if (termRanges.overlaps(range)) continue;
       const own = ownRanges.get(m.term);
