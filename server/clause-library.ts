@@ -67,7 +67,7 @@ export function parseTemplate(id: string, source: string): ClauseTemplate | unde
 /** Fills the placeholders with the agreement's own names. */
 export function fillTemplate(text: string, model: ContractModel | undefined): string {
   const defines = (term: string) => model?.definitions.some((d) => d.term === term) ?? false;
-  const party = defines('Party') ? 'Party' : 'party';
+  const party = defines('Party') || defines('Parties') ? 'Party' : 'party';
   const parties = defines('Parties') || defines('Party') ? 'Parties' : 'parties';
   const names = (model?.parties ?? []).map((p) => p.shortName).filter((n): n is string => !!n);
   const both = names.length >= 2 ? `${names[0]} and ${names[1]}` : `the ${parties}`;

@@ -146,7 +146,7 @@ export function prepareRename(
 ): { range: LspRange; placeholder: string } | null {
   if (analysis.outcome.result?.model?.format === 'docx') return null;
   const target = targetAt(analysis, position);
-  if (!target || target.kind !== 'term') return null;
+  if (target?.kind !== 'term') return null;
   if (!modelOf(analysis)?.definitions.some((d) => d.term === target.term)) return null;
   return {
     range: analysis.positions.range({
@@ -168,7 +168,7 @@ export function rename(analysis: Analysis, position: Position, newName: string):
   const model = modelOf(analysis);
   if (!model || model.format === 'docx') return null;
   const target = targetAt(analysis, position);
-  if (!target || target.kind !== 'term') return null;
+  if (target?.kind !== 'term') return null;
   const name = newName.trim();
   if (name === '' || /["“”\n\r]/.test(name)) throw new RenameError(`"${newName}" cannot be a defined term`);
   const term = target.term;

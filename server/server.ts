@@ -151,7 +151,8 @@ export function startServer(connection: Connection): void {
         : { skipped: 'unsupported' as const };
       analysis = { uri, version, positions, outcome, diagnostics: toDiagnostics(outcome, positions, uri) };
     }
-    if (analysis.outcome.internalError) log(`engine error on ${uri}: ${describe(analysis.outcome.internalError)}`);
+    if (analysis.outcome.internalError)
+      log(`engine error on ${uri}: ${describe(analysis.outcome.internalError)}`);
     if (!states.has(uri)) return undefined; // closed meanwhile
     s.analysis = analysis;
     if (publish) publishOpen(uri, analysis.diagnostics, version);

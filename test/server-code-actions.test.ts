@@ -36,7 +36,9 @@ describe('code actions: every quick fix, applied, removes its finding and adds n
           range: diagnostic.range,
           context: { diagnostics: [diagnostic], only: ['quickfix'] },
         });
-        const mine = actions.filter((a) => a.diagnostics?.some((d) => d.code === diagnostic.code && d.message === diagnostic.message));
+        const mine = actions.filter((a) =>
+          a.diagnostics?.some((d) => d.code === diagnostic.code && d.message === diagnostic.message),
+        );
         // At least the two suppressions for every finding.
         expect(mine.filter((a) => a.title.startsWith('Disable ')).length).toBe(2);
         for (const action of mine) work.push({ diagnostic, action });
@@ -54,7 +56,9 @@ describe('code actions: every quick fix, applied, removes its finding and adds n
           failures.push(`${action.title}: ${code} still reported`);
         for (const [id, n] of afterCounts)
           if (n > (beforeCounts.get(id) ?? 0))
-            failures.push(`${action.title}: added ${id} ${JSON.stringify(after.filter((d) => d.code === id).map((d) => d.message))}`);
+            failures.push(
+              `${action.title}: added ${id} ${JSON.stringify(after.filter((d) => d.code === id).map((d) => d.message))}`,
+            );
         if (text === original) failures.push(`${action.title}: changed nothing`);
       }
       expect(failures).toEqual([]);
@@ -77,7 +81,7 @@ describe('code actions: every quick fix, applied, removes its finding and adds n
     });
   }
 
-  it('fills in the parties\' names and numbers the inserted clauses', async () => {
+  it("fills in the parties' names and numbers the inserted clauses", async () => {
     const original = readFileSync(join(ROOT, 'fixtures/markdown/royalty-license-no-exit.md'), 'utf8');
     const uri = fileUri(join(ROOT, 'fixtures/markdown/actions-names.md'));
     await client.open(uri, original);

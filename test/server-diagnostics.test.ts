@@ -39,7 +39,7 @@ describe('diagnostics pushed to a client without pull support', () => {
     expect(duplicate?.relatedInformation?.[0]?.location.uri).toBe(uri);
     expect(duplicate?.relatedInformation?.[0]?.location.range.start.line).toBe(10);
     const mismatch = diagnostics.find((d) => d.code === 'number-word-mismatch');
-    expect((mismatch?.data as { fixes: unknown[] }).fixes).toHaveLength(2);
+    expect((mismatch?.data as { fixes: unknown[] } | undefined)?.fixes).toHaveLength(2);
     // Positions: the number/word mismatch underlines "thirty (60)" on line 35.
     expect(mismatch?.range.start.line).toBe(34);
     const line = defectsText.split('\n')[34] as string;
@@ -55,14 +55,23 @@ describe('diagnostics pushed to a client without pull support', () => {
     const at = defectsText.indexOf('thirty (60)') + 'thirty ('.length;
     const line = defectsText.slice(0, at).split('\n').length - 1;
     const character = at - defectsText.lastIndexOf('\n', at - 1) - 1;
-    await client.change(uri, [{ range: { start: { line, character }, end: { line, character: character + 2 } }, text: '3' }]);
-    await client.change(uri, [{ range: { start: { line, character: character + 1 }, end: { line, character: character + 1 } }, text: '0' }]);
+    await client.change(uri, [
+      { range: { start: { line, character }, end: { line, character: character + 2 } }, text: '3' },
+    ]);
+    await client.change(uri, [
+      {
+        range: { start: { line, character: character + 1 }, end: { line, character: character + 1 } },
+        text: '0',
+      },
+    ]);
     const doc = client.docs.get(uri);
     const diagnostics = await client.pushedFor(uri, doc?.version);
     expect(doc?.doc.getText()).toContain('thirty (30)');
     expect(diagnostics.some((d) => d.code === 'number-word-mismatch')).toBe(false);
     await client.close(uri);
-    expect((await client.until(() => client.pushed.get(uri)?.diagnostics.length === 0 && true, 5000, 'cleared'))).toBe(true);
+    expect(
+      await client.until(() => client.pushed.get(uri)?.diagnostics.length === 0 && true, 5000, 'cleared'),
+    ).toBe(true);
   });
 
   it('applies settings: disabled rules, enable=false', async () => {
@@ -99,7 +108,12 @@ describe('diagnostics pushed to a client without pull support', () => {
     const uri = fileUri(join(ROOT, 'fixtures/markdown/on-save.md'));
     await client.open(uri, readFileSync(CLEAN, 'utf8'));
     expect(await client.pushedFor(uri, 1)).toEqual([]);
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Payment is due within thirty (60) days.\n\n' }]);
+    await client.change(uri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: 'Payment is due within thirty (60) days.\n\n',
+      },
+    ]);
     await new Promise((r) => setTimeout(r, 300));
     expect(client.pushed.get(uri)?.version).toBe(1);
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
@@ -130,7 +144,12 @@ describe('pull diagnostics', () => {
     const second = await client.pull(uri, first.resultId);
     expect(second).toEqual({ kind: 'unchanged', resultId: first.resultId });
     // An edit: the pull waits for the debounced lint of the new version.
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Payment is due within ten (11) days.\n\n' }]);
+    await client.change(uri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: 'Payment is due within ten (11) days.\n\n',
+      },
+    ]);
     const third = await client.pull(uri, first.resultId);
     expect(third.kind).toBe('full');
     expect(third.items?.filter((d) => d.code === 'number-word-mismatch')).toHaveLength(2);

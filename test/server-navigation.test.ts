@@ -120,7 +120,9 @@ describe('navigation over the contract model', () => {
   });
 
   it('document symbols: the numbered outline, hierarchical', async () => {
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
     const names = symbols.map((s) => s.name);
     expect(names).toContain('Section 1 Definitions');
     expect(names.some((n) => n.startsWith('Schedule A'))).toBe(true);
@@ -129,16 +131,25 @@ describe('navigation over the contract model', () => {
   });
 
   it('document links: cross-references jump to the heading line', async () => {
-    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', {
+      textDocument: { uri },
+    });
     const toSection31 = links.find((l) => l.range.start.line === pos(AGREEMENT, 'Section 3.1').line);
     expect(toSection31?.target).toBe(`${uri}#L${pos(AGREEMENT, '3.1 Beta', 0, 0).line + 1}`);
-    expect(links.some((l) => l.target === `${uri}#L${pos(AGREEMENT, '## Schedule A', 0, 0).line + 1}`)).toBe(true);
+    expect(links.some((l) => l.target === `${uri}#L${pos(AGREEMENT, '## Schedule A', 0, 0).line + 1}`)).toBe(
+      true,
+    );
   });
 
   it('folding ranges for sections', async () => {
-    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', {
+      textDocument: { uri },
+    });
     expect(ranges).toContainEqual(
-      expect.objectContaining({ startLine: pos(AGREEMENT, '## 2. Licence', 0, 0).line, endLine: pos(AGREEMENT, '2.2 Beta', 0, 0).line }),
+      expect.objectContaining({
+        startLine: pos(AGREEMENT, '## 2. Licence', 0, 0).line,
+        endLine: pos(AGREEMENT, '2.2 Beta', 0, 0).line,
+      }),
     );
   });
 
@@ -146,7 +157,9 @@ describe('navigation over the contract model', () => {
     const text = readFileSync(join(ROOT, 'fixtures/markdown/patent-cross-license.md'), 'utf8');
     const other = fileUri(join(ROOT, 'fixtures/markdown/nav-2.md'));
     await client.open(other, text);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: other } });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: other },
+    });
     expect(symbols.length).toBeGreaterThan(3);
     const hover = await client.request<Hover>('textDocument/hover', {
       textDocument: { uri: other },

@@ -83,15 +83,20 @@ describe('robustness: random edits through real JSON-RPC never crash the server 
           const td = { uri };
           answers.push(await client.request('textDocument/documentSymbol', { textDocument: td }));
           answers.push(await client.request('textDocument/documentLink', { textDocument: td }));
-          const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', {
-            textDocument: td,
-          });
+          const folds = await client.request<{ startLine: number; endLine: number }[]>(
+            'textDocument/foldingRange',
+            {
+              textDocument: td,
+            },
+          );
           const lineCount = text.split(/\r\n|\r|\n/).length;
           for (const f of folds) expect(f.startLine <= f.endLine && f.endLine < lineCount).toBe(true);
           for (const p of probes) {
             const offset = Math.floor(p * text.length);
             const position =
-              p > 1 ? { line: lineCount + 3, character: 5 } : open.doc.positionAt(Math.min(offset, text.length));
+              p > 1
+                ? { line: lineCount + 3, character: 5 }
+                : open.doc.positionAt(Math.min(offset, text.length));
             answers.push(await client.request('textDocument/hover', { textDocument: td, position }));
             answers.push(await client.request('textDocument/definition', { textDocument: td, position }));
             answers.push(

@@ -16,7 +16,8 @@ describe('workspace lint of a folder with Markdown and Word files', () => {
   let client: LspClient;
   let dir: string;
   const reports = async (previous: { uri: string; value: string }[] = []) =>
-    (await client.request<{ items: Report[] }>('workspace/diagnostic', { previousResultIds: previous })).items;
+    (await client.request<{ items: Report[] }>('workspace/diagnostic', { previousResultIds: previous }))
+      .items;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'contract-lint-ws-'));
@@ -44,8 +45,9 @@ describe('workspace lint of a folder with Markdown and Word files', () => {
     expect(uris).toEqual([fileUri(join(dir, 'defects.docx')), fileUri(join(dir, 'defects.md'))]);
     const docx = items.find((i) => i.uri.endsWith('.docx'));
     expect(docx?.items?.length).toBeGreaterThan(5);
-    for (const d of docx?.items ?? []) expect(d.message).toMatch(/\(Word ¶\d+(, (Section|Article|Schedule) [\w.]+)?\)$/);
-    expect(docx?.items?.some((d) => /\(Word ¶\d+, Section \d+\.\d+\)$/.test(d.message))).toBe(true);
+    for (const d of docx?.items ?? [])
+      expect(d.message).toMatch(/\(Word ¶\d+(, (Section|Article|Schedule) [\w.]+)?\)$/);
+    expect(docx?.items?.some((d) => /\(Word ¶\d+, Section \d+\.\d+\)$/.test(String(d.message)))).toBe(true);
     // Progress was reported with begin and end.
     const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
     expect(kinds).toContain('begin');
@@ -61,10 +63,10 @@ describe('workspace lint of a folder with Markdown and Word files', () => {
 
   it('serves the .docx text view the diagnostics refer to', async () => {
     const uri = fileUri(join(dir, 'defects.docx'));
-    const view = await client.request<{ text: string; wordParagraphs: { index: number; start: number; end: number }[] }>(
-      'contractLint/docxText',
-      { uri },
-    );
+    const view = await client.request<{
+      text: string;
+      wordParagraphs: { index: number; start: number; end: number }[];
+    }>('contractLint/docxText', { uri });
     expect(view.text).toContain('Field of Use');
     expect(view.wordParagraphs.length).toBeGreaterThan(10);
     const docx = (await reports()).find((i) => i.uri === uri);
@@ -72,7 +74,9 @@ describe('workspace lint of a folder with Markdown and Word files', () => {
     const lines = view.text.split('\n');
     const line = lines[mismatch?.range.start.line ?? 0] ?? '';
     expect(line.slice(mismatch?.range.start.character, mismatch?.range.end.character)).toBe('Field of Use');
-    await expect(client.request('contractLint/docxText', { uri: fileUri(join(dir, 'nope.docx')) })).rejects.toThrow();
+    await expect(
+      client.request('contractLint/docxText', { uri: fileUri(join(dir, 'nope.docx')) }),
+    ).rejects.toThrow();
   });
 
   it('re-lints a .docx changed on disk', async () => {
@@ -80,7 +84,9 @@ describe('workspace lint of a folder with Markdown and Word files', () => {
     const before = await reports();
     const refreshes = client.refreshes;
     copyFileSync(join(ROOT, 'fixtures/docx/patent-cross-license.docx'), join(dir, 'defects.docx'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri, type: 2 }],
+    });
     await client.until(() => client.refreshes > refreshes, 10_000, 'refresh');
     const after = await reports(before.map((i) => ({ uri: i.uri, value: i.resultId })));
     const docx = after.find((i) => i.uri === uri);

@@ -16,6 +16,8 @@ export interface Preset {
   description: string;
   /** Rule severities of the preset; rules not named are off. */
   rules: Record<string, SeveritySetting>;
+  /** Rules the preset runs only on agreements they apply to (see `Rule.appliesTo`). */
+  gated?: string[];
 }
 
 /** What the config layer needs to know of the rule catalogue. */
@@ -29,6 +31,8 @@ export interface EffectiveRule {
   rule: Rule<object>;
   severity: Exclude<SeveritySetting, 'off'>;
   options: Record<string, unknown>;
+  /** Turned on by the preset for the agreements it applies to only. */
+  gated?: boolean;
 }
 
 /**
@@ -92,7 +96,9 @@ export class ConfigResolver {
       const severity = setting?.severity ?? preset.rules[rule.id] ?? 'off';
       if (severity === 'off') continue;
       const defaults = (rule.options?.defaults ?? {}) as Record<string, unknown>;
-      out.push({ rule, severity, options: { ...defaults, ...(setting?.options ?? {}) } });
+      const effective: EffectiveRule = { rule, severity, options: { ...defaults, ...(setting?.options ?? {}) } };
+      if (setting?.severity === undefined && preset.gated?.includes(rule.id)) effective.gated = true;
+      out.push(effective);
     }
     return out;
   }

@@ -50,7 +50,8 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
   const raw: Finding[] = [];
   const ruleErrors: { ruleId: string; message: string }[] = [];
 
-  for (const { rule, severity, options } of rules) {
+  for (const { rule, severity, options, gated } of rules) {
+    if (gated && rule.appliesTo && !rule.appliesTo({ model, clauses })) continue;
     const report = (r: RuleReport) => {
       const finding: Finding = {
         ruleId: rule.id,

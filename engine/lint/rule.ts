@@ -70,6 +70,12 @@ export interface Rule<O extends object = Record<string, unknown>> {
   examples: { invalid: RuleExample[]; valid: RuleExample[] };
   /** A longer rationale for the docs page (Markdown). */
   rationale: string;
+  /**
+   * For rules that only make sense for some agreements (the cross-license pack): when a preset
+   * turns the rule on automatically, it runs only where this returns true. A rule the user turns
+   * on explicitly always runs.
+   */
+  appliesTo?(document: { model: ContractModel; clauses: ClauseIndex }): boolean;
   check(context: RuleContext<O>): void;
 }
 

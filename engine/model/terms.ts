@@ -586,7 +586,13 @@ const TERM_SUFFIX =
   /(?:ee|ees|or|ors|er|ers|ment|ments|tion|tions|sion|sions|ity|ities|ance|ances|ence|ences|ory|ories|ies|ucts|uct|ices|ice|ness|ship|ships|ure|ures|ate|ates|ial|ials|ist|ists|ant|ants|ent|ents|ive|ives|age|ages|ing|ings)$/;
 
 const ENUMERATOR = /^(?:\p{N}+(?:\.\p{N}+)*\.?|[a-zA-Z]\.?|[ivxlcdm]+\.?|[IVXLCDM]+\.?)$/u;
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|\S/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** `[\p{L}\p{N}]` for one code point, with an ASCII fast path. */
+function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
 
 interface Token {
   text: string;
@@ -599,6 +605,9 @@ interface Token {
 }
 
 function isTitleWord(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  // Fast path: a word starting with an ASCII character other than A–Z is not title-case.
+  if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) return false;
   if (!/^\p{Lu}/u.test(w)) return false;
   if (/\p{N}/u.test(w)) return false;
   // ALL-CAPS (two or more capitals and no lower case) breaks runs.
@@ -606,11 +615,50 @@ function isTitleWord(w: string): boolean {
   return true;
 }
 
+/** Drops a trailing possessive or full stop: `w.replace(/(?:['’]s?|\.)$/u, '')`. */
 function stripPossessive(w: string): string {
-  return w.replace(/(?:['’]s?|\.)$/u, '');
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019 || last === 46) return w.slice(0, -1);
+  if (last === 115 && n >= 2) {
+    const prev = w.charCodeAt(n - 2);
+    if (prev === 39 || prev === 0x2019) return w.slice(0, -2);
+  }
+  return w;
+}
+
+/** JavaScript's `\s` (and `String.prototype.trim`) whitespace. */
+function isJsSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** True when the text has more than `max` whitespace-separated words (stops counting early). */
+function moreWordsThan(text: string, max: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isJsSpace(text.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++count > max) return true;
+    }
+  }
+  return false;
 }
 
 function headingLike(text: string): boolean {
+  if (moreWordsThan(text, 12)) return false;
   const words = text.trim().split(/\s+/);
   if (words.length > 12) return false;
   if (/[.;:!?]["”)]*\s+\p{L}/u.test(text.trim().slice(0, -1))) return false;
@@ -661,11 +709,11 @@ function preambleWords(blocks: Block[]): Set<string> {
 }
 
 export function findCandidateTerms(blocks: Block[], definitions: Definition[]): CandidateTerm[] {
-  const root = buildTermTrie(definitions.map((d) => d.term));
+  const scan = termScanner(definitions);
   const defined = new Set(definitions.map((d) => d.term));
   const definedLower = new Set(definitions.map((d) => d.term.toLowerCase()));
   const preamble = preambleWords(blocks);
-  const lowerWords = new Set<string>();
+  let lowerWords: Set<string> | undefined;
   const occurrences: Occurrence[] = [];
   /** Title-case runs right after a leading enumerator: clause headings and unquoted definitions. */
   const leads = new Set<string>();
@@ -673,14 +721,12 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
 
   for (const block of blocks) {
     const text = block.text;
-    // Lower-case words anywhere (used by the single-word test).
-    for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*/gu)) lowerWords.add(m[0]);
     if (block.kind === 'heading' || block.kind === 'tableCell') continue;
     if (headingLike(text) || SIGNATURE.test(text)) continue;
     // Blocked-out regions: term uses and quoted text.
     const blocked: Range[] = [];
     if (definitions.length > 0)
-      for (const m of scanTerms(root, text)) blocked.push({ start: m.start, end: m.end });
+      for (const m of scan(block)) blocked.push({ start: m.start, end: m.end });
     for (const m of text.matchAll(/"[^"\n]{0,200}"|“[^”\n]{0,200}”/g))
       blocked.push({ start: m.index, end: m.index + m[0].length });
     const blockedSet = new RangeSet(blocked);
@@ -715,8 +761,10 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
     if (words.length === 1) {
       const w = words[0] as string;
       if (list.length < 3 || determined < 2 || w.length < 5) continue;
-      if (lowerWords.has(w.toLowerCase())) continue;
       if (!TERM_SUFFIX.test(w)) continue;
+      // Lower-case words anywhere in the document, collected only when a single word gets this far.
+      lowerWords ??= collectLowerWords(blocks);
+      if (lowerWords.has(w.toLowerCase())) continue;
     } else if (list.length < 2 || determined < 1) {
       continue;
     }
@@ -725,6 +773,41 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
   out.sort((a, b) => a.range.start - b.range.start);
   return out;
 }
+
+/** Lower-case words in all blocks: `(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*`, with an ASCII fast path. */
+function collectLowerWords(blocks: Block[]): Set<string> {
+  const words = new Set<string>();
+  for (const block of blocks) {
+    const text = block.text;
+    if (!ASCII_ONLY.test(text)) {
+      for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*/gu)) words.add(m[0]);
+      continue;
+    }
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+      if (
+        code >= 97 &&
+        code <= 122 &&
+        !((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57))
+      ) {
+        const start = i;
+        i++;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if ((c >= 97 && c <= 122) || c === 45) i++;
+          else break;
+        }
+        words.add(text.slice(start, i));
+      } else i++;
+    }
+  }
+  return words;
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Every word prefix and suffix of the lead phrases ("Work Product Ownership" → "Work", "Work Product", …). */
 function leadParts(leads: Set<string>): Set<string> {
@@ -762,15 +845,30 @@ function collectRuns(
   leads: Set<string>,
 ): void {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = sentence.start;
   let initial = true;
-  for (let m = TOKEN.exec(text); m !== null && m.index < sentence.end; m = TOKEN.exec(text)) {
-    const tok = m[0];
+  const textLength = text.length;
+  let at = sentence.start;
+  for (;;) {
+    // TOKEN (`[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|\S`) by hand: skip whitespace, then one token.
+    while (at < textLength && isJsSpace(text.charCodeAt(at))) at++;
+    if (at >= textLength || at >= sentence.end) break;
+    const tokStart = at;
+    const cp = text.codePointAt(at) as number;
+    at += cp > 0xffff ? 2 : 1;
+    if (isLetterOrDigit(cp)) {
+      while (at < textLength) {
+        const c = text.codePointAt(at) as number;
+        if (c === 39 || c === 0x2019 || c === 46 || c === 38 || c === 45 || isLetterOrDigit(c))
+          at += c > 0xffff ? 2 : 1;
+        else break;
+      }
+    }
+    const tok = text.slice(tokStart, at);
     const prevTok = tokens[tokens.length - 1]?.text ?? '';
     const lead = initial && (/^\p{N}+(?:\.\p{N}+)*\.?$/u.test(prevTok) || prevTok === ')');
-    tokens.push({ text: tok, start: m.index, end: m.index + tok.length, initial, lead });
+    tokens.push({ text: tok, start: tokStart, end: at, initial, lead });
     const n = tokens.length;
-    if (/^[:;—–]$/.test(tok)) initial = true;
+    if (tok.length === 1 && (tok === ':' || tok === ';' || tok === '—' || tok === '–')) initial = true;
     else if (
       tok === ')' &&
       n >= 3 &&
@@ -796,7 +894,9 @@ function collectRuns(
       continue;
     }
     const word = stripPossessive(t.text);
-    if (REF_WORDS.test(word)) {
+    const c0 = word.charCodeAt(0);
+    // Reference words start with an ASCII capital; skip the regex for everything else.
+    if (c0 >= 65 && c0 <= 90 && REF_WORDS.test(word)) {
       flush();
       // Skip the identifier after a reference word.
       if (i + 1 < tokens.length) i++;

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type ClientCapabilities,
   createProtocolConnection,
@@ -16,6 +15,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const SERVER = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -100,11 +100,17 @@ export class LspClient {
     const capabilities: ClientCapabilities = {
       textDocument: {
         synchronization: { didSave: true, dynamicRegistration: false },
-        publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] } },
+        publishDiagnostics: {
+          relatedInformation: true,
+          versionSupport: true,
+          tagSupport: { valueSet: [1, 2] },
+        },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
         rename: { prepareSupport: true },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        ...(options.pull
+          ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } }
+          : {}),
       },
       workspace: {
         configuration: true,
@@ -137,7 +143,10 @@ export class LspClient {
       const value = check();
       if (value) return value;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}\nserver stderr: ${this.stderr}\nlogs: ${this.logs.join('\n')}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out waiting for ${what}\nserver stderr: ${this.stderr}\nlogs: ${this.logs.join('\n')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 100));
         this.listeners.push(() => {
@@ -189,7 +198,8 @@ export class LspClient {
     const open = this.docs.get(uri);
     if (!open) throw new Error(`not open: ${uri}`);
     const edits: TextEdit[] = [];
-    for (const dc of edit.documentChanges ?? []) if ('edits' in dc && dc.textDocument.uri === uri) edits.push(...(dc.edits as TextEdit[]));
+    for (const dc of edit.documentChanges ?? [])
+      if ('edits' in dc && dc.textDocument.uri === uri) edits.push(...(dc.edits as TextEdit[]));
     edits.push(...(edit.changes?.[uri] ?? []));
     const text = TextDocument.applyEdits(open.doc, edits);
     await this.change(uri, [{ text }]);
@@ -238,7 +248,10 @@ export function fileUri(path: string): string {
 }
 
 /** Every LSP range in a value (deeply), for bounds checks. */
-export function collectRanges(value: unknown, out: { start: { line: number; character: number }; end: { line: number; character: number } }[] = []) {
+export function collectRanges(
+  value: unknown,
+  out: { start: { line: number; character: number }; end: { line: number; character: number } }[] = [],
+) {
   if (Array.isArray(value)) {
     for (const v of value) collectRanges(v, out);
   } else if (value && typeof value === 'object') {
@@ -250,14 +263,27 @@ export function collectRanges(value: unknown, out: { start: { line: number; char
 }
 
 function isPosition(p: unknown): p is { line: number; character: number } {
-  return !!p && typeof p === 'object' && typeof (p as { line: unknown }).line === 'number' && typeof (p as { character: unknown }).character === 'number';
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    typeof (p as { line: unknown }).line === 'number' &&
+    typeof (p as { character: unknown }).character === 'number'
+  );
 }
 
 /** Is the range inside the text (LSP lines split at \n, \r\n, \r; characters in UTF-16)? */
-export function rangeInside(text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
+export function rangeInside(
+  text: string,
+  r: { start: { line: number; character: number }; end: { line: number; character: number } },
+): boolean {
   const lines = text.split(/\r\n|\r|\n/);
   const ok = (p: { line: number; character: number }) =>
-    Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < lines.length && p.character <= (lines[p.line] as string).length;
+    Number.isInteger(p.line) &&
+    Number.isInteger(p.character) &&
+    p.line >= 0 &&
+    p.character >= 0 &&
+    p.line < lines.length &&
+    p.character <= (lines[p.line] as string).length;
   if (!ok(r.start) || !ok(r.end)) return false;
   return r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character);
 }
