@@ -38,7 +38,8 @@ function measure(command, args, cwd) {
     child.on('exit', (code) => {
       clearInterval(timer);
       const ms = performance.now() - started;
-      if (code !== 0 && code !== 1) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      if (code !== 0 && code !== 1)
+        reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
       else resolve({ ms, peakMb: peakKb / 1024 });
     });
   });
@@ -52,7 +53,9 @@ async function median(fn) {
   return { ms: mid.ms, peakMb: Math.max(...runs.map((r) => r.peakMb)) };
 }
 
-const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const work = mkdtempSync(join(tmpdir(), 'contract-lint-bench-'));
 const sets = {};
 for (const count of [50, files.length]) {
@@ -68,10 +71,22 @@ for (const count of [50, files.length]) {
   sets[count] = { txt, md, bytes };
 }
 
-const contractLint = (dir) => measure(process.execPath, [join(root, 'bin/contract-lint.js'), '--format', 'json', '--output-file', join(work, 'out.json'), dir], root);
-const markdownlint = (dir) => measure(process.execPath, [join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${dir}/*.md`], dir);
+const contractLint = (dir) =>
+  measure(
+    process.execPath,
+    [join(root, 'bin/contract-lint.js'), '--format', 'json', '--output-file', join(work, 'out.json'), dir],
+    root,
+  );
+const markdownlint = (dir) =>
+  measure(
+    process.execPath,
+    [join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${dir}/*.md`],
+    dir,
+  );
 
-console.log(`contract-lint batch benchmark — ${cpus().length} cores, Node ${process.version}, median of ${RUNS} runs`);
+console.log(
+  `contract-lint batch benchmark — ${cpus().length} cores, Node ${process.version}, median of ${RUNS} runs`,
+);
 console.log('Data: CUAD v1 development split (The Atticus Project, CC BY 4.0)\n');
 const rows = [];
 for (const count of Object.keys(sets).map(Number)) {
@@ -86,6 +101,10 @@ for (const count of Object.keys(sets).map(Number)) {
 const [small, large] = rows;
 const perFileSmall = small.ours.ms / small.count;
 const perFileLarge = large.ours.ms / large.count;
-console.log(`\nscaling: ${perFileSmall.toFixed(1)} ms/file at ${small.count} files, ${perFileLarge.toFixed(1)} ms/file at ${large.count} files (linear growth keeps these close; startup is amortised over more files)`);
-console.log(`targets: ratio ≤ 0.5× → ${(large.ours.ms / large.peer.ms).toFixed(2)}×; peak memory ≤ 400 MB → ${large.ours.peakMb.toFixed(0)} MB`);
+console.log(
+  `\nscaling: ${perFileSmall.toFixed(1)} ms/file at ${small.count} files, ${perFileLarge.toFixed(1)} ms/file at ${large.count} files (linear growth keeps these close; startup is amortised over more files)`,
+);
+console.log(
+  `targets: ratio ≤ 0.5× → ${(large.ours.ms / large.peer.ms).toFixed(2)}×; peak memory ≤ 400 MB → ${large.ours.peakMb.toFixed(0)} MB`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -73,7 +73,9 @@ for (const path of files) {
 // One finding per line keeps diffs readable.
 const lines = ['['];
 results.forEach((r, i) => {
-  lines.push(`  {"path": ${JSON.stringify(r.path)}${r.error ? `, "error": ${JSON.stringify(r.error)}` : ''}${r.ruleErrors ? `, "ruleErrors": ${JSON.stringify(r.ruleErrors)}` : ''}, "findings": [`);
+  lines.push(
+    `  {"path": ${JSON.stringify(r.path)}${r.error ? `, "error": ${JSON.stringify(r.error)}` : ''}${r.ruleErrors ? `, "ruleErrors": ${JSON.stringify(r.ruleErrors)}` : ''}, "findings": [`,
+  );
   r.findings.forEach((f, j) => lines.push(`    ${JSON.stringify(f)}${j < r.findings.length - 1 ? ',' : ''}`));
   lines.push(`  ]}${i < results.length - 1 ? ',' : ''}`);
 });

@@ -53,7 +53,11 @@ export async function runLintTask(task: LintTask): Promise<FileReport> {
   } catch (error) {
     // A bug in contract-lint must cost one file, not the batch.
     const message = error instanceof Error ? error.message : String(error);
-    return { path: task.path, findings: [], error: { code: 'internal', message: `cannot lint ${task.path}: internal error: ${message}` } };
+    return {
+      path: task.path,
+      findings: [],
+      error: { code: 'internal', message: `cannot lint ${task.path}: internal error: ${message}` },
+    };
   }
 }
 

@@ -3,6 +3,7 @@
  * language server and the CLI are adapters over these functions.
  */
 
+export { looksLikeAgreement } from './classify/agreement.js';
 export {
   type ChecklistItem,
   type ChecklistStatus,

@@ -20,6 +20,60 @@ function overlapsAny(ranges: Range[], start: number, end: number): boolean {
   return ranges.some((r) => start < r.end && r.start < end);
 }
 
+/** Sorted, merged ranges: "does [start, end) overlap any of them" by binary search. */
+class RangeIndex {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  constructor(ranges: Range[]) {
+    const sorted = [...ranges].sort((a, b) => a.start - b.start);
+    for (const r of sorted) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && r.start <= (this.ends[last] as number)) {
+        this.ends[last] = Math.max(this.ends[last] as number, r.end);
+      } else {
+        this.starts.push(r.start);
+        this.ends.push(r.end);
+      }
+    }
+  }
+  overlaps(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.ends[mid] as number) <= start) lo = mid + 1;
+      else if ((this.starts[mid] as number) >= end) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+const TERM_CHAR = /[\p{L}\p{N}_-]/u;
+
+/**
+ * `(?<![\p{L}\p{N}_-])` at `at`, checked by hand: a lookbehind at the start of the pattern would
+ * stop the regex engine from skipping quickly to where a term can begin.
+ */
+function termCharBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  let code = text.charCodeAt(at - 1);
+  if (code < 128) {
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 95 ||
+      code === 45
+    );
+  }
+  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) code = (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000;
+  }
+  return TERM_CHAR.test(String.fromCodePoint(code));
+}
+
 /** Offsets of HTML tags, link destinations and inline code in a paragraph's view (not prose). */
 function markupRanges(view: string, base: number): Range[] {
   const out: Range[] = [];
@@ -43,6 +97,199 @@ function recase(term: string, found: string): string {
       return t + w.slice(t.length);
     })
     .join(' ');
+}
+
+interface TermMatch {
+  index: number;
+  end: number;
+}
+
+/** Finds the next term match in `text` at or after `from`. */
+type TermMatcher = (text: string, from: number) => TermMatch | null;
+
+/**
+ * The terms (longest first) as one case-insensitive pattern:
+ * `(?<![\p{L}\p{N}_-])(?:t1|t2|…)(?:e?s)?(?:['’]s?)?(?![\p{L}\p{N}_-])` with flags `giu`, where
+ * whitespace inside a term matches any whitespace run. Compiling that regex costs more than running
+ * it (hundreds of terms, case-insensitive Unicode), so ASCII terms are matched with a trie that
+ * follows the regex's semantics exactly; other terms fall back to the regex.
+ */
+function termMatcher(terms: string[]): TermMatcher {
+  const ascii = terms.every((t) => /^[\x21-\x7e](?:[\x00-\x7f]*[\x21-\x7e])?$/.test(t));
+  return ascii ? trieMatcher(terms) : regexMatcher(terms);
+}
+
+function regexMatcher(terms: string[]): TermMatcher {
+  const body = terms.map((t) => escapeRegExp(t).replace(/\s+/g, '\\s+')).join('|');
+  // The lookbehind is checked by `termCharBefore`, so the engine can skip quickly to a term's start.
+  const re = new RegExp(`(?:${body})(?:e?s)?(?:['’]s?)?(?![\\p{L}\\p{N}_-])`, 'giu');
+  return (text, from) => {
+    re.lastIndex = from;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (!termCharBefore(text, m.index)) return { index: m.index, end: m.index + m[0].length };
+      // Not at a word start: try again one character (code point) later, as the lookbehind would.
+      re.lastIndex = m.index + ((text.codePointAt(m.index) as number) > 0xffff ? 2 : 1);
+    }
+    return null;
+  };
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** Indices (in the terms' alternation order) of the terms ending here. */
+  ids: number[];
+}
+
+const SPACE = 32;
+
+/** JavaScript's `\s` whitespace. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * A text character as it compares, case-insensitively (`iu`: simple case folding), with an ASCII
+ * term character; -1 when it equals none. Only KELVIN SIGN and LATIN SMALL LETTER LONG S fold to
+ * ASCII from outside it.
+ */
+function foldToAscii(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  if (code === 0x212a) return 107; // K → k
+  if (code === 0x17f) return 115; // ſ → s
+  return -1;
+}
+
+function isE(code: number): boolean {
+  return code === 101 || code === 69;
+}
+
+function isS(code: number): boolean {
+  return code === 115 || code === 83 || code === 0x17f;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+/** `[\p{L}\p{N}_-]` matches the code point at `at` (false at the end). */
+function termCharAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128) {
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 95 ||
+      code === 45
+    );
+  }
+  return TERM_CHAR.test(String.fromCodePoint(text.codePointAt(at) as number));
+}
+
+/**
+ * End of the match when a term ends at `q`: the suffix `(?:e?s)?(?:['’]s?)?` tried in the order the
+ * regex backtracks through it, then the lookahead; -1 when no choice passes the lookahead.
+ */
+function suffixEnd(text: string, q: number): number {
+  const c0 = text.charCodeAt(q);
+  if (isE(c0) && isS(text.charCodeAt(q + 1))) {
+    const end = possessiveEnd(text, q + 2);
+    if (end >= 0) return end;
+  }
+  if (isS(c0)) {
+    const end = possessiveEnd(text, q + 1);
+    if (end >= 0) return end;
+  }
+  return possessiveEnd(text, q);
+}
+
+/** `(?:['’]s?)?(?![\p{L}\p{N}_-])` at `r`, in backtracking order; -1 when nothing passes. */
+function possessiveEnd(text: string, r: number): number {
+  if (isApostrophe(text.charCodeAt(r))) {
+    if (isS(text.charCodeAt(r + 1)) && !termCharAt(text, r + 2)) return r + 2;
+    if (!termCharAt(text, r + 1)) return r + 1;
+  }
+  return termCharAt(text, r) ? -1 : r;
+}
+
+function trieMatcher(terms: string[]): TermMatcher {
+  const root: TrieNode = { next: new Map(), ids: [] };
+  terms.forEach((term, id) => {
+    let node = root;
+    const key = term.replace(/\s+/g, ' ').toLowerCase();
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map(), ids: [] };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.ids.push(id);
+  });
+  // ASCII characters that can start a term (either case), for a quick test at each position.
+  const starts = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) if (root.next.has(foldToAscii(code))) starts[code] = 1;
+  // Terms ending along the current walk (term id, end offset), reused between positions.
+  const hitIds: number[] = [];
+  const hitEnds: number[] = [];
+  return (text, from) => {
+    const n = text.length;
+    for (let p = from; p < n; p++) {
+      const code = text.charCodeAt(p);
+      if (code < 128) {
+        if (starts[code] === 0) continue;
+      } else if (!root.next.has(foldToAscii(code))) continue;
+      if (termCharBefore(text, p)) continue;
+      let count = 0;
+      let node: TrieNode | undefined = root;
+      let i = p;
+      while (node) {
+        if (node.ids.length > 0 && i > p) {
+          for (const id of node.ids) {
+            // Insertion sort by id: the regex tries the alternatives in this order.
+            let k = count++;
+            while (k > 0 && (hitIds[k - 1] as number) > id) {
+              hitIds[k] = hitIds[k - 1] as number;
+              hitEnds[k] = hitEnds[k - 1] as number;
+              k--;
+            }
+            hitIds[k] = id;
+            hitEnds[k] = i;
+          }
+        }
+        if (i >= n) break;
+        const code = text.charCodeAt(i);
+        if (isSpace(code)) {
+          node = node.next.get(SPACE);
+          i++;
+          while (i < n && isSpace(text.charCodeAt(i))) i++;
+        } else {
+          const folded = foldToAscii(code);
+          node = folded < 0 ? undefined : node.next.get(folded);
+          i++;
+        }
+      }
+      for (let k = 0; k < count; k++) {
+        const end = suffixEnd(text, hitEnds[k] as number);
+        if (end >= 0) return { index: p, end };
+      }
+    }
+    return null;
+  };
 }
 
 export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
@@ -114,24 +361,22 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
     if (terms.length === 0) return;
     // Longest terms first so "Licensed Patent Rights" wins over "Licensed Patent".
     terms.sort((a, b) => b.length - a.length);
-    const body = terms.map((t) => escapeRegExp(t).replace(/\s+/g, '\\s+')).join('|');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${body})(?:e?s)?(?:['’]s?)?(?![\\p{L}\\p{N}_-])`, 'giu');
+    const match = termMatcher(terms);
     const ownDefinition = new Map<string, Range[]>();
     for (const d of model.definitions) {
       const list = ownDefinition.get(d.term.toLowerCase()) ?? [];
       list.push(d.definitionRange, d.range);
       ownDefinition.set(d.term.toLowerCase(), list);
     }
-    const termRanges = model.definitions.map((d) => d.range);
-    const useRanges = model.termUses.map((u) => u.range);
+    const termRanges = new RangeIndex(model.definitions.map((d) => d.range));
+    const useRanges = new RangeIndex(model.termUses.map((u) => u.range));
     for (const paragraph of model.paragraphs) {
       if (paragraph.kind === 'heading') continue;
       const base = paragraph.range.start;
       const view = textView.slice(base, paragraph.range.end);
-      const markup = markupRanges(view, base);
-      re.lastIndex = 0;
-      for (let m = re.exec(view); m !== null; m = re.exec(view)) {
-        const found = m[0];
+      let markup: Range[] | undefined;
+      for (let m = match(view, 0); m !== null; m = match(view, m.end)) {
+        const found = view.slice(m.index, m.end);
         const stem = found.replace(/(?:e?s)?(?:['’]s?)?$/u, '');
         const term =
           definedLower.get(norm(found)) ??
@@ -155,9 +400,9 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
         const end = start + found.length;
         if (overlapsAny(ownDefinition.get(term.toLowerCase()) ?? [], start, end)) continue;
         if (
-          overlapsAny(termRanges, start, end) ||
-          overlapsAny(useRanges, start, end) ||
-          overlapsAny(markup, start, end)
+          termRanges.overlaps(start, end) ||
+          useRanges.overlaps(start, end) ||
+          overlapsAny((markup ??= markupRanges(view, base)), start, end)
         )
           continue;
         // A sentence-initial capital on the first word only ("Licensed patents are…") still differs; a fully

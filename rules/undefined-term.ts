@@ -60,24 +60,77 @@ function labelText(model: ContractModel): string {
   return parts.join('\n').replace(/\s+/g, ' ');
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The code point just before `at` (-1 at the start), as a lookbehind sees it. */
+function codePointBefore(text: string, at: number): number {
+  if (at === 0) return -1;
+  const code = text.charCodeAt(at - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000;
+  }
+  return code;
+}
+
+function isLetterOrDigit(cp: number): boolean {
+  if (cp < 0) return false;
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** Where to resume a global unicode search one code point after `at`. */
+function nextIndex(text: string, at: number): number {
+  return at + ((text.codePointAt(at) as number) > 0xffff ? 2 : 1);
+}
+
 /**
  * Is the phrase marked up somewhere as a unit (a link, a bold or italic run, an HTML span)? Such
  * phrases usually point at a definition on a cover page or in another document.
+ *
+ * The test is `(?:>|\[|\*\*|__|(?<![\p{L}\p{N}*_])[*_])phrase(?:s|['’]s)?(?:<|\]|\*\*|__|[*_](?![\p{L}\p{N}*_]))`
+ * anywhere in the text. The opener is one or two characters, so every occurrence of the phrase is
+ * found first (a literal search is fast) and the whole pattern is then tried, anchored, just before it.
  */
 function markedUp(textView: string, phrase: string): boolean {
-  const re = new RegExp(
+  const full = new RegExp(
     `(?:>|\\[|\\*\\*|__|(?<![\\p{L}\\p{N}*_])[*_])${wordsRe(phrase)}(?:s|['’]s)?(?:<|\\]|\\*\\*|__|[*_](?![\\p{L}\\p{N}*_]))`,
-    'u',
+    'uy',
   );
-  return re.test(textView);
+  const core = new RegExp(wordsRe(phrase), 'gu');
+  for (let m = core.exec(textView); m !== null; m = core.exec(textView)) {
+    for (const back of [1, 2]) {
+      if (m.index < back) break;
+      full.lastIndex = m.index - back;
+      if (full.test(textView)) return true;
+    }
+    core.lastIndex = nextIndex(textView, m.index);
+  }
+  return false;
 }
 
+/** `["“‘]phrase[,.]?["”’]` anywhere: phrase occurrences first, then the quotes around each. */
 function quoted(textView: string, phrase: string): boolean {
-  return new RegExp(`["“‘]${wordsRe(phrase)}[,.]?["”’]`, 'u').test(textView);
+  const full = new RegExp(`["“‘]${wordsRe(phrase)}[,.]?["”’]`, 'uy');
+  const core = new RegExp(wordsRe(phrase), 'gu');
+  for (let m = core.exec(textView); m !== null; m = core.exec(textView)) {
+    if (m.index >= 1) {
+      full.lastIndex = m.index - 1;
+      if (full.test(textView)) return true;
+    }
+    core.lastIndex = nextIndex(textView, m.index);
+  }
+  return false;
 }
 
+/** `(?<![\p{L}\p{N}])phrase(?![\p{L}\p{N}])`, case-insensitive, with the lookbehind checked by hand. */
 function containsWords(haystack: string, phrase: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${wordsRe(phrase)}(?![\\p{L}\\p{N}])`, 'iu').test(haystack);
+  const re = new RegExp(`${wordsRe(phrase)}(?![\\p{L}\\p{N}])`, 'giu');
+  for (let m = re.exec(haystack); m !== null; m = re.exec(haystack)) {
+    if (!isLetterOrDigit(codePointBefore(haystack, m.index))) return true;
+    re.lastIndex = nextIndex(haystack, m.index);
+  }
+  return false;
 }
 
 export const undefinedTerm: Rule<UndefinedTermOptions> = {

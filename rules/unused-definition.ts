@@ -16,6 +16,21 @@ function inside(ranges: Range[], start: number, end: number): boolean {
   return ranges.some((r) => start < r.end && r.start < end);
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** `[\p{L}\p{N}]` matches the code point just before `at` (what a lookbehind there would test). */
+function letterOrDigitBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  let code = text.charCodeAt(at - 1);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) code = (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
+
 /**
  * A second look in the text view for uses the model's scanner may have missed (a term split by
  * markup, a singular of a plural term): the exact spelling, word-bounded, outside definitions.
@@ -25,8 +40,14 @@ function usedInText(textView: string, term: string, excluded: Range[]): boolean 
   if (/[^s]s$/.test(term)) forms.push(term.slice(0, -1));
   if (/ies$/.test(term)) forms.push(`${term.slice(0, -3)}y`);
   const body = forms.map((f) => escapeRegExp(f).replace(/\s+/g, '(?:\\s|\\*\\*|__|\\*|_)+')).join('|');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?:e?s)?(?:['’]s?)?(?![\\p{L}\\p{N}])`, 'gu');
+  // `(?<![\p{L}\p{N}])(?:forms)…`, with the lookbehind checked by hand so the regex engine can skip
+  // quickly to the term's first character.
+  const re = new RegExp(`(?:${body})(?:e?s)?(?:['’]s?)?(?![\\p{L}\\p{N}])`, 'gu');
   for (let m = re.exec(textView); m !== null; m = re.exec(textView)) {
+    if (letterOrDigitBefore(textView, m.index)) {
+      re.lastIndex = m.index + ((textView.codePointAt(m.index) as number) > 0xffff ? 2 : 1);
+      continue;
+    }
     if (!inside(excluded, m.index, m.index + m[0].length)) return true;
   }
   return false;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { ContractModel } from '../engine/index.js';
 
 /** Where a template goes (see rules/clause-library/README.md). */
@@ -16,7 +16,13 @@ export interface ClauseTemplate {
 }
 
 /** rules/clause-library/ next to dist/ (the package ships `rules`). */
-const LIBRARY_DIR = new URL('../../rules/clause-library/', import.meta.url);
+// dist/server/*.js in the repository and the npm package; <extension>/dist/server.js in the
+// VS Code extension, which ships the library at <extension>/rules/clause-library.
+const LIBRARY_DIRS = [
+  new URL('../../rules/clause-library/', import.meta.url),
+  new URL('../rules/clause-library/', import.meta.url),
+];
+const LIBRARY_DIR = LIBRARY_DIRS.find((dir) => existsSync(dir)) ?? (LIBRARY_DIRS[0] as URL);
 
 let cache: Map<string, ClauseTemplate> | undefined;
 

@@ -10,6 +10,7 @@ import {
   lintDocument,
   loadFile,
   loadText,
+  looksLikeAgreement,
   type SourceFormat,
 } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
@@ -17,7 +18,7 @@ import { IgnoreRules } from './ignore.js';
 import type { Settings } from './settings.js';
 
 /** Why a document was not linted (no diagnostics, no error). */
-export type SkipReason = 'disabled' | 'no-config' | 'ignored' | 'unsupported';
+export type SkipReason = 'disabled' | 'no-config' | 'ignored' | 'unsupported' | 'not-an-agreement';
 
 export interface LintOutcome {
   result?: FileResult;
@@ -82,6 +83,14 @@ export class Linter {
     return this.run(uri, settings, () => doc);
   }
 
+  private hasConfig(path: string): boolean {
+    try {
+      return this.resolver.forFile(path).files.length > 0;
+    } catch {
+      return true;
+    }
+  }
+
   private precheck(uri: string, settings: Settings): LintOutcome | undefined {
     if (!settings.enable) return { skipped: 'disabled' };
     const path = pathOf(uri);
@@ -104,9 +113,14 @@ export class Linter {
     let rules: ReturnType<ConfigResolver['effectiveRules']>;
     try {
       const config = pathOf(uri) ? this.resolver.forFile(path) : { files: [], rules: {}, ignore: [] };
+      // The editor's preset applies where no config file chooses one: the folder's config wins.
+      const preset =
+        config.preset === undefined && settings.preset && catalog.presets[settings.preset]
+          ? settings.preset
+          : undefined;
       rules = this.resolver.effectiveRules(config, {
         rules: knownRules(settings.rules),
-        ...(settings.preset && catalog.presets[settings.preset] ? { preset: settings.preset } : {}),
+        ...(preset ? { preset } : {}),
       });
     } catch (error) {
       if (error instanceof ConfigError) return { configError: error };
@@ -119,7 +133,12 @@ export class Linter {
       return { result: { path, findings: [], error: asLoadError(error, path) } };
     }
     try {
-      return { result: lintDocument(doc, rules) };
+      const result = lintDocument(doc, rules);
+      // Without a config file, only documents that read like agreements are linted: a README or
+      // meeting notes in the same workspace get no findings.
+      if (!this.hasConfig(path) && result.model && !looksLikeAgreement(result.model))
+        return { skipped: 'not-an-agreement' };
+      return { result };
     } catch (error) {
       // A bug in the engine: one diagnostic for the document, the details in the log.
       return { result: { path, findings: [], error: asLoadError(error, path) }, internalError: error };

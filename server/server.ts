@@ -20,10 +20,18 @@ import type { Analysis } from './analysis.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostics } from './diagnostics.js';
 import { DOCX_TEXT_REQUEST, type DocxTextParams, docxText } from './docx-text.js';
+import { DocxUris } from './docx-uri.js';
 import { IGNORE_FILE_NAMES } from './ignore.js';
 import { formatOfDocument, Linter, pathOf } from './linter.js';
 import * as nav from './navigation.js';
 import { Positions } from './positions.js';
+import {
+  CHECKLIST_REQUEST,
+  CLAUSE_TEMPLATES_REQUEST,
+  checklistOf,
+  clauseTemplatesFor,
+  LINT_WORKSPACE_COMMAND,
+} from './requests.js';
 import { SettingsStore } from './settings.js';
 import { WorkspaceLint } from './workspace-lint.js';
 
@@ -80,6 +88,9 @@ export function startServer(connection: Connection): void {
   let workspaceFoldersSupported = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let resultCounter = 0;
+  let docxUris = new DocxUris(undefined);
+  /** An untrusted workspace (the client says so): lint open documents only. */
+  let trusted = true;
   const nextResultId = () => `r${++resultCounter}`;
   const log = (message: string) => connection.console.error(`[contract-lint] ${message}`);
 
@@ -89,9 +100,10 @@ export function startServer(connection: Connection): void {
     get settings() {
       return settings;
     },
-    isOpen: (uri) => documents.get(uri) !== undefined,
+    isOpen: (uri) => documents.get(uri) !== undefined || documents.get(docxUris.toShown(uri)) !== undefined,
+    shownUri: (uri) => docxUris.toShown(uri),
     onResult: (uri, diagnostics) => {
-      if (!feats.pull) void connection.sendDiagnostics({ uri, diagnostics });
+      if (!feats.pull) void connection.sendDiagnostics({ uri: docxUris.toShown(uri), diagnostics });
     },
     onFinished: () => refresh(),
     nextResultId,
@@ -140,7 +152,7 @@ export function startServer(connection: Connection): void {
     let analysis: Analysis;
     if (format === 'docx') {
       // A Word file opened in the editor: lint the file on disk, never the buffer.
-      const outcome = await linter.lintPath(uri, docSettings);
+      const outcome = await linter.lintPath(docxUris.toFile(uri), docSettings);
       if (documents.get(uri)?.version !== version) return undefined;
       const positions = new Positions(outcome.result?.textView ?? '');
       analysis = { uri, version, positions, outcome, diagnostics: toDiagnostics(outcome, positions, uri) };
@@ -193,8 +205,9 @@ export function startServer(connection: Connection): void {
 
   /** A file not open in the editor (a .docx in the workspace): read from disk, not cached. */
   async function analyseClosed(uri: string): Promise<Analysis | undefined> {
-    if (!pathOf(uri)) return undefined;
-    const outcome = await linter.lintPath(uri, await settings.get(uri));
+    const file = docxUris.toFile(uri);
+    if (!pathOf(file)) return undefined;
+    const outcome = await linter.lintPath(file, await settings.get(file));
     const positions = new Positions(outcome.result?.textView ?? '');
     return {
       uri,
@@ -214,7 +227,15 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     feats = features(params.capabilities);
     workspaceFoldersSupported = !!params.capabilities.workspace?.workspaceFolders;
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; debounceMs?: unknown };
+    const init = (params.initializationOptions ?? {}) as {
+      settings?: unknown;
+      debounceMs?: unknown;
+      docxScheme?: unknown;
+      trusted?: unknown;
+    };
+    if (typeof init.docxScheme === 'string' && /^[a-z][a-z0-9+.-]*$/.test(init.docxScheme))
+      docxUris = new DocxUris(init.docxScheme);
+    trusted = init.trusted !== false;
     debounceMs = debounceFrom(init);
     settings = new SettingsStore(connection, init.settings);
     settings.canPull = feats.configuration;
@@ -223,7 +244,8 @@ export function startServer(connection: Connection): void {
       const root = pathOf(params.rootUri);
       if (root) folders.push(root);
     }
-    workspace.setFolders(folders);
+    // In an untrusted workspace only what the user opens is linted, nothing in the background.
+    workspace.setFolders(trusted ? folders : []);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: {
@@ -239,8 +261,13 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'contract-lint' },
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
+        executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        experimental: { docxTextRequest: DOCX_TEXT_REQUEST },
+        experimental: {
+          docxTextRequest: DOCX_TEXT_REQUEST,
+          checklistRequest: CHECKLIST_REQUEST,
+          clauseTemplatesRequest: CLAUSE_TEMPLATES_REQUEST,
+        },
       },
       serverInfo: { name: 'contract-lint' },
     };
@@ -282,7 +309,7 @@ export function startServer(connection: Connection): void {
           const p = pathOf(f.uri);
           if (p) current.add(p);
         }
-        workspace.setFolders([...current]);
+        workspace.setFolders(trusted ? [...current] : []);
         void workspace.runAll();
       });
     void workspace.runAll();
@@ -308,9 +335,10 @@ export function startServer(connection: Connection): void {
         return;
       }
       for (const change of params.changes) {
-        if (documents.get(change.uri)) {
+        const shown = docxUris.toShown(change.uri);
+        if (documents.get(change.uri) || documents.get(shown)) {
           // An open Word file saved from Word: re-read it. Open text files follow the buffer.
-          if (/\.docx$/i.test(change.uri)) await lintOpen(change.uri, true);
+          if (/\.docx$/i.test(change.uri)) await lintOpen(documents.get(shown) ? shown : change.uri, true);
           continue;
         }
         await workspace.lintOne(change.uri);
@@ -362,7 +390,7 @@ export function startServer(connection: Connection): void {
         const uri = params.textDocument.uri;
         const doc = documents.get(uri);
         if (!doc) {
-          const entry = workspace.entry(uri);
+          const entry = workspace.entry(docxUris.toFile(uri));
           if (entry) {
             return params.previousResultId === entry.resultId
               ? { kind: 'unchanged', resultId: entry.resultId }
@@ -462,9 +490,31 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.onRequest(
+    CHECKLIST_REQUEST,
+    guard('checklist', null, async (params: { uri?: string }) => {
+      const analysis = params?.uri ? await analyse(params.uri) : undefined;
+      return analysis ? checklistOf(analysis) : null;
+    }),
+  );
+  connection.onRequest(
+    CLAUSE_TEMPLATES_REQUEST,
+    guard('clauseTemplates', [], async (params: { uri?: string }) =>
+      clauseTemplatesFor(params?.uri ? await analyse(params.uri) : undefined),
+    ),
+  );
+  connection.onExecuteCommand(
+    guard('executeCommand', null, async (params) => {
+      if (params.command !== LINT_WORKSPACE_COMMAND) return null;
+      await workspace.runAll();
+      refresh();
+      return { files: workspace.uris().length };
+    }),
+  );
+
   connection.onRequest(DOCX_TEXT_REQUEST, async (params: DocxTextParams) => {
     try {
-      return await docxText(params?.uri ?? '');
+      return await docxText(docxUris.toFile(params?.uri ?? ''));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`${DOCX_TEXT_REQUEST} failed: ${message}`);

@@ -37,7 +37,7 @@ export function normaliseSettings(raw: unknown): Settings {
   if (r.run === 'onType' || r.run === 'onSave') s.run = r.run;
   if (typeof r.requireConfig === 'boolean') s.requireConfig = r.requireConfig;
   if (typeof r.workspaceLint === 'boolean') s.workspaceLint = r.workspaceLint;
-  const rules = r.rules ?? r.severity;
+  const rules = r.rules ?? r.severityOverrides ?? r.severity;
   if (rules && typeof rules === 'object') {
     for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
       if (typeof value === 'string' && SEVERITIES.has(value)) s.rules[id] = value as RuleSetting;

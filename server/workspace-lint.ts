@@ -20,6 +20,8 @@ export interface WorkspaceLintHost {
   linter: Linter;
   settings: SettingsStore;
   isOpen(uri: string): boolean;
+  /** The URI the client shows a file under (a Word file's text view). */
+  shownUri?(uri: string): string;
   /** Called with each file's new diagnostics (push clients publish them). */
   onResult(uri: string, diagnostics: Diagnostic[]): void;
   /** Called when a run finished (pull clients get a refresh). */
@@ -131,7 +133,7 @@ export class WorkspaceLint {
         return;
       }
       const positions = new Positions(outcome.result?.textView ?? '');
-      const diagnostics = toDiagnostics(outcome, positions, uri);
+      const diagnostics = toDiagnostics(outcome, positions, this.host.shownUri?.(uri) ?? uri);
       const previous = this.entries.get(uri);
       if (previous && JSON.stringify(previous.diagnostics) === JSON.stringify(diagnostics)) return;
       this.entries.set(uri, { resultId: this.host.nextResultId(), diagnostics });
@@ -163,9 +165,20 @@ export class WorkspaceLint {
     for (const [uri, entry] of this.entries) {
       if (this.host.isOpen(uri)) continue;
       if (known.get(uri) === entry.resultId) {
-        out.push({ kind: 'unchanged', uri, version: null, resultId: entry.resultId });
+        out.push({
+          kind: 'unchanged',
+          uri: this.host.shownUri?.(uri) ?? uri,
+          version: null,
+          resultId: entry.resultId,
+        });
       } else {
-        out.push({ kind: 'full', uri, version: null, resultId: entry.resultId, items: entry.diagnostics });
+        out.push({
+          kind: 'full',
+          uri: this.host.shownUri?.(uri) ?? uri,
+          version: null,
+          resultId: entry.resultId,
+          items: entry.diagnostics,
+        });
       }
     }
     return out;

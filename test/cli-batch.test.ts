@@ -15,7 +15,10 @@ beforeAll(() => {
   copyFileSync(join(repoRoot, 'fixtures/markdown/patent-cross-license.md'), join(room, 'clean.md'));
   copyFileSync(join(repoRoot, 'fixtures/text/edgar-license.txt'), join(room, 'edgar.txt'));
   copyFileSync(join(repoRoot, 'fixtures/docx/royalty-license-no-exit.docx'), join(room, 'word/royalty.docx'));
-  writeFileSync(join(room, 'word/corrupt.docx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
+  writeFileSync(
+    join(room, 'word/corrupt.docx'),
+    Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]),
+  );
   writeFileSync(join(room, 'archive/old.md'), '# Old\n\nLicensee shall pay promptly.\n');
   writeFileSync(join(room, '.contractlintignore'), 'archive/\n');
   writeFileSync(
@@ -35,13 +38,22 @@ describe('batch CLI over a mixed folder', () => {
   it('json: every file once, ignored files skipped, the corrupt .docx reported, exit 1', () => {
     const run = lintRoom(['--format', 'json']);
     expect(run.code).toBe(1);
-    const results = JSON.parse(run.stdout) as { filePath: string; messages: { fatal?: boolean; message: string; ruleId: string | null }[] }[];
+    const results = JSON.parse(run.stdout) as {
+      filePath: string;
+      messages: { fatal?: boolean; message: string; ruleId: string | null }[];
+    }[];
     expect(results.map((r) => r.filePath)).toEqual(FILES);
     const corrupt = results.find((r) => r.filePath === 'word/corrupt.docx');
     expect(corrupt?.messages[0]?.fatal).toBe(true);
     expect(corrupt?.messages[0]?.message).toMatch(/^cannot read word\/corrupt\.docx: /);
-    expect(results.find((r) => r.filePath === 'defects.md')?.messages.map((m) => m.ruleId)).toContain('number-word-mismatch');
-    expect(results.find((r) => r.filePath === 'clean.md')?.messages.filter((m) => m.ruleId !== null && !m.ruleId.includes('suppression'))).toBeDefined();
+    expect(results.find((r) => r.filePath === 'defects.md')?.messages.map((m) => m.ruleId)).toContain(
+      'number-word-mismatch',
+    );
+    expect(
+      results
+        .find((r) => r.filePath === 'clean.md')
+        ?.messages.filter((m) => m.ruleId !== null && !m.ruleId.includes('suppression')),
+    ).toBeDefined();
   });
 
   it('stylish: grouped by file, Word paragraph numbers shown, exit 1', () => {
@@ -58,9 +70,13 @@ describe('batch CLI over a mixed folder', () => {
     expect(run.code).toBe(1);
     const log = JSON.parse(run.stdout);
     const require = createRequire(import.meta.url);
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+    );
     // The official schema is draft-04, which Ajv 8 validates through ajv-draft-04.
-    const Ajv = require('ajv-draft-04') as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
+    const Ajv = require('ajv-draft-04') as new (
+      options: object,
+    ) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     const valid = validate(log);
@@ -69,10 +85,23 @@ describe('batch CLI over a mixed folder', () => {
     const run0 = log.runs[0];
     const ids = run0.tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ids).toContain('vague-coverage');
-    expect(run0.tool.driver.rules[0]).toMatchObject({ shortDescription: { text: expect.any(String) }, helpUri: expect.stringContaining('docs/rules/') });
-    const uris = new Set(run0.results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]?.physicalLocation.artifactLocation.uri));
-    expect([...uris].sort()).toEqual(expect.arrayContaining(['defects.md', 'word/corrupt.docx', 'word/royalty.docx']));
-    const word = run0.results.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]?.physicalLocation.artifactLocation.uri === 'word/royalty.docx');
+    expect(run0.tool.driver.rules[0]).toMatchObject({
+      shortDescription: { text: expect.any(String) },
+      helpUri: expect.stringContaining('docs/rules/'),
+    });
+    const uris = new Set(
+      run0.results.map(
+        (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          r.locations[0]?.physicalLocation.artifactLocation.uri,
+      ),
+    );
+    expect([...uris].sort()).toEqual(
+      expect.arrayContaining(['defects.md', 'word/corrupt.docx', 'word/royalty.docx']),
+    );
+    const word = run0.results.find(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]?.physicalLocation.artifactLocation.uri === 'word/royalty.docx',
+    );
     expect(word.properties.wordParagraph).toBeGreaterThan(0);
     for (const r of run0.results) expect(ids).toContain(r.ruleId);
   });
@@ -81,7 +110,9 @@ describe('batch CLI over a mixed folder', () => {
     const run = lintRoom(['--format', 'junit']);
     expect(run.code).toBe(1);
     expect(run.stdout.match(/<testcase /g)).toHaveLength(FILES.length);
-    expect(run.stdout).toMatch(/<testcase classname="contract-lint" name="word\/corrupt\.docx"[^>]*>\s*<error /);
+    expect(run.stdout).toMatch(
+      /<testcase classname="contract-lint" name="word\/corrupt\.docx"[^>]*>\s*<error /,
+    );
     expect(run.stdout).toMatch(/<testcase classname="contract-lint" name="defects\.md"[^>]*>\s*<failure /);
     expect(run.stdout).not.toContain('<script>');
   });
@@ -112,7 +143,10 @@ describe('exit codes and limits', () => {
   it('0 when clean; warnings within --max-warnings are fine; too many are exit 1', () => {
     expect(runCli(['fixtures/markdown/patent-cross-license.md']).code).toBe(0);
     const file = join(room, 'warnings.md');
-    writeFileSync(file, '# Licence Agreement\n\n## 1. Grant\n\nLicensor grants a licence under its patents and related technologies.\n\n## 2. Term\n\nThis Agreement continues for one (1) year. Either party may terminate it on thirty (30) days\' notice. Sections 1 and 2 survive termination.\n');
+    writeFileSync(
+      file,
+      "# Licence Agreement\n\n## 1. Grant\n\nLicensor grants a licence under its patents and related technologies.\n\n## 2. Term\n\nThis Agreement continues for one (1) year. Either party may terminate it on thirty (30) days' notice. Sections 1 and 2 survive termination.\n",
+    );
     const base = ['--rule', 'missing-audit-clause:off', file];
     const plain = runCli(base);
     expect(plain.code).toBe(0);
@@ -140,8 +174,16 @@ describe('exit codes and limits', () => {
 
 describe('shards, stdin and print-config', () => {
   it('--shard i/n: the shards are disjoint and together cover every file', () => {
-    const all = (JSON.parse(runCli(['--format', 'json', 'fixtures']).stdout) as { filePath: string }[]).map((r) => r.filePath);
-    const shards = [1, 2, 3].map((i) => (JSON.parse(runCli(['--format', 'json', '--shard', `${i}/3`, 'fixtures']).stdout) as { filePath: string }[]).map((r) => r.filePath));
+    const all = (JSON.parse(runCli(['--format', 'json', 'fixtures']).stdout) as { filePath: string }[]).map(
+      (r) => r.filePath,
+    );
+    const shards = [1, 2, 3].map((i) =>
+      (
+        JSON.parse(runCli(['--format', 'json', '--shard', `${i}/3`, 'fixtures']).stdout) as {
+          filePath: string;
+        }[]
+      ).map((r) => r.filePath),
+    );
     const union = shards.flat();
     expect(new Set(union).size).toBe(union.length);
     expect(union.sort()).toEqual([...all].sort());
@@ -155,12 +197,19 @@ describe('shards, stdin and print-config', () => {
     const [result] = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
     expect(result?.filePath).toBe('deal.md');
     expect(result?.messages.map((m) => m.ruleId)).toContain('duplicate-definition');
-    const word = runCli(['--stdin', '--stdin-filename', 'deal.docx', '--format', 'json'], { input: readFileSync(join(repoRoot, 'fixtures/docx/royalty-license-no-exit.docx')) });
-    expect(JSON.parse(word.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('missing-audit-clause');
+    const word = runCli(['--stdin', '--stdin-filename', 'deal.docx', '--format', 'json'], {
+      input: readFileSync(join(repoRoot, 'fixtures/docx/royalty-license-no-exit.docx')),
+    });
+    expect(JSON.parse(word.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain(
+      'missing-audit-clause',
+    );
   });
 
   it('--print-config shows the merged configuration for a file', () => {
-    writeFileSync(join(room, '.contractlintrc.json'), JSON.stringify({ root: true, rules: { 'vague-deadline': 'off' } }));
+    writeFileSync(
+      join(room, '.contractlintrc.json'),
+      JSON.stringify({ root: true, rules: { 'vague-deadline': 'off' } }),
+    );
     const run = runCli(['--print-config', join(room, 'defects.md')]);
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout);

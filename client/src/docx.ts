@@ -32,7 +32,9 @@ export class DocxTextProvider implements vscode.TextDocumentContentProvider {
     const client = this.client();
     if (!client) return 'Contract Lint is starting…';
     try {
-      const result = await client.sendRequest<{ text: string }>('contractLint/docxText', { uri: docxFileOf(uri).toString() });
+      const result = await client.sendRequest<{ text: string }>('contractLint/docxText', {
+        uri: docxFileOf(uri).toString(),
+      });
       return result.text;
     } catch (error) {
       return `Contract Lint cannot read this Word document:\n\n${error instanceof Error ? error.message : String(error)}\n`;
@@ -41,7 +43,7 @@ export class DocxTextProvider implements vscode.TextDocumentContentProvider {
 }
 
 /** Opening a .docx shows its text view (a text editor), so the workbench never shows binary. */
-export function registerDocxEditor(context: vscode.ExtensionContext): vscode.Disposable {
+export function registerDocxEditor(): vscode.Disposable {
   const provider: vscode.CustomReadonlyEditorProvider = {
     openCustomDocument: (uri) => ({ uri, dispose: () => undefined }),
     resolveCustomEditor: async (document, panel) => {
@@ -50,7 +52,10 @@ export function registerDocxEditor(context: vscode.ExtensionContext): vscode.Dis
       // The text view replaces this placeholder tab.
       for (const group of vscode.window.tabGroups.all) {
         for (const tab of group.tabs) {
-          if (tab.input instanceof vscode.TabInputCustom && tab.input.uri.toString() === document.uri.toString()) {
+          if (
+            tab.input instanceof vscode.TabInputCustom &&
+            tab.input.uri.toString() === document.uri.toString()
+          ) {
             await vscode.window.tabGroups.close(tab);
           }
         }
@@ -61,11 +66,16 @@ export function registerDocxEditor(context: vscode.ExtensionContext): vscode.Dis
     supportsMultipleEditorsPerDocument: true,
     webviewOptions: { retainContextWhenHidden: false },
   });
-  void context;
 }
 
-export async function openDocxAsText(file: vscode.Uri, column?: vscode.ViewColumn): Promise<vscode.TextEditor> {
+export async function openDocxAsText(
+  file: vscode.Uri,
+  column?: vscode.ViewColumn,
+): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(textViewUriOf(file));
   await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-  return vscode.window.showTextDocument(document, { viewColumn: column ?? vscode.ViewColumn.Active, preview: false });
+  return vscode.window.showTextDocument(document, {
+    viewColumn: column ?? vscode.ViewColumn.Active,
+    preview: false,
+  });
 }

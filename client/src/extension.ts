@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
-  type Diagnostic as LspDiagnostic,
   ErrorAction,
   LanguageClient,
   type LanguageClientOptions,
@@ -10,7 +9,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
-import { DOCX_SCHEME, DocxTextProvider, docxFileOf, openDocxAsText, registerDocxEditor, textViewUriOf } from './docx';
+import { DOCX_SCHEME, DocxTextProvider, registerDocxEditor, textViewUriOf } from './docx';
 import { StatusItem } from './status';
 
 /**
@@ -23,10 +22,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('Contract Lint', { log: true });
   context.subscriptions.push(log);
 
-  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverModule = context.asAbsolutePath('dist/server.mjs');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -53,7 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     middleware: {
       // Findings for Word files are shown on the read-only text view, where a click lands on the spot.
       handleDiagnostics: (uri, diagnostics, next) => {
-        next(uri.scheme === 'file' && uri.path.toLowerCase().endsWith('.docx') ? textViewUriOf(uri) : uri, diagnostics);
+        next(
+          uri.scheme === 'file' && uri.path.toLowerCase().endsWith('.docx') ? textViewUriOf(uri) : uri,
+          diagnostics,
+        );
       },
     },
   };
@@ -62,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const docxText = new DocxTextProvider(() => client);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, docxText),
-    registerDocxEditor(context),
+    registerDocxEditor(),
     new StatusItem(context, () => client),
   );
   registerCommands(context, () => client, log);
@@ -80,6 +86,3 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
 }
-
-export { docxFileOf, openDocxAsText };
-export type { LspDiagnostic };

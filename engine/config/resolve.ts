@@ -96,7 +96,11 @@ export class ConfigResolver {
       const severity = setting?.severity ?? preset.rules[rule.id] ?? 'off';
       if (severity === 'off') continue;
       const defaults = (rule.options?.defaults ?? {}) as Record<string, unknown>;
-      const effective: EffectiveRule = { rule, severity, options: { ...defaults, ...(setting?.options ?? {}) } };
+      const effective: EffectiveRule = {
+        rule,
+        severity,
+        options: { ...defaults, ...(setting?.options ?? {}) },
+      };
       if (setting?.severity === undefined && preset.gated?.includes(rule.id)) effective.gated = true;
       out.push(effective);
     }

@@ -35,7 +35,9 @@ export function buildModel(doc: LoadedDocument): ContractModel {
   // "Section 5. Term." at the start of a paragraph is the section's own number, not a reference.
   const leadStarts = new Set(
     blocks.flatMap((block, i) =>
-      outline.opensSection[i] ? [toViewRange(block, block.text.length - block.text.trimStart().length, block.text.length).start] : [],
+      outline.opensSection[i]
+        ? [toViewRange(block, block.text.length - block.text.trimStart().length, block.text.length).start]
+        : [],
     ),
   );
   const opensSectionAt = (offset: number) => leadStarts.has(offset);
@@ -45,7 +47,8 @@ export function buildModel(doc: LoadedDocument): ContractModel {
   });
   const crossReferences = resolveCrossReferences(
     findCrossReferences(blocks).filter(
-      (ref) => !isLabelLine(ref.phraseRange, paragraphs, doc.textView) && !opensSectionAt(ref.phraseRange.start),
+      (ref) =>
+        !isLabelLine(ref.phraseRange, paragraphs, doc.textView) && !opensSectionAt(ref.phraseRange.start),
     ),
     outline.sections,
   );

@@ -41,7 +41,11 @@ const ROMAN_ONLY = /^[ivxlc]+$/i;
 const CLAUSE_ROMAN = /^(?:x{0,2}(?:ix|iv|v?i{1,3}|v|x))$/i;
 
 /** Reads the section number (if any) at the start of a heading or paragraph text. */
-export function readSectionLead(text: string, previousClauseKey?: string, previousLetterKey?: string): SectionLead | null {
+export function readSectionLead(
+  text: string,
+  previousClauseKey?: string,
+  previousLetterKey?: string,
+): SectionLead | null {
   const trimmed = text.trimStart();
   const offset = text.length - trimmed.length;
 
@@ -88,7 +92,12 @@ export function readSectionLead(text: string, previousClauseKey?: string, previo
   }
   const letter = LETTER_LEAD.exec(trimmed);
   if (letter) {
-    return { kind: 'section', number: letter[1] as string, titleStart: offset + letter[0].length, style: 'alpha' };
+    return {
+      kind: 'section',
+      number: letter[1] as string,
+      titleStart: offset + letter[0].length,
+      style: 'alpha',
+    };
   }
   const paren = PAREN_LEAD.exec(trimmed);
   if (paren) {

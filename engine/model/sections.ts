@@ -52,7 +52,8 @@ export function buildSections(blocks: Block[]): SectionOutline {
     while (stack.length > 0 && (stack[stack.length - 1] as OpenSection).rank >= until) {
       // A deeper heading is a child whatever its number says ("## D. Content" → "### 3. License").
       const top = stack[stack.length - 1] as OpenSection;
-      if (headingDepth !== undefined && top.headingDepth !== undefined && top.headingDepth < headingDepth) break;
+      if (headingDepth !== undefined && top.headingDepth !== undefined && top.headingDepth < headingDepth)
+        break;
       const open = stack.pop() as OpenSection;
       open.section.range.end = Math.max(open.section.range.end, open.lastBlockEnd);
     }
@@ -75,7 +76,13 @@ export function buildSections(blocks: Block[]): SectionOutline {
       blockSection[index] = top.section.id;
       return;
     }
-    const candidate = sectionFromBlock(block, { previousClauseKey, previousLetterKey }, sawSection, stack, depthRank);
+    const candidate = sectionFromBlock(
+      block,
+      { previousClauseKey, previousLetterKey },
+      sawSection,
+      stack,
+      depthRank,
+    );
     if (candidate) {
       close(candidate.rank, block.kind === 'heading' ? block.headingDepth : undefined);
       const parent = stack[stack.length - 1];
@@ -85,8 +92,14 @@ export function buildSections(blocks: Block[]): SectionOutline {
       else section.id = uniqueId(idFor(section, parent?.section), usedIds);
       if (parent) parent.section.children.push(section);
       else roots.push(section);
-      const open: OpenSection = { section, rank: candidate.rank, style: candidate.style, lastBlockEnd: block.range.end };
-      if (block.kind === 'heading' && block.headingDepth !== undefined) open.headingDepth = block.headingDepth;
+      const open: OpenSection = {
+        section,
+        rank: candidate.rank,
+        style: candidate.style,
+        lastBlockEnd: block.range.end,
+      };
+      if (block.kind === 'heading' && block.headingDepth !== undefined)
+        open.headingDepth = block.headingDepth;
       stack.push(open);
       opensSection[index] = true;
       sawSection = true;

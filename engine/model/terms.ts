@@ -725,8 +725,7 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
     if (headingLike(text) || SIGNATURE.test(text)) continue;
     // Blocked-out regions: term uses and quoted text.
     const blocked: Range[] = [];
-    if (definitions.length > 0)
-      for (const m of scan(block)) blocked.push({ start: m.start, end: m.end });
+    if (definitions.length > 0) for (const m of scan(block)) blocked.push({ start: m.start, end: m.end });
     for (const m of text.matchAll(/"[^"\n]{0,200}"|“[^”\n]{0,200}”/g))
       blocked.push({ start: m.index, end: m.index + m[0].length });
     const blockedSet = new RangeSet(blocked);

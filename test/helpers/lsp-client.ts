@@ -30,6 +30,8 @@ export interface ClientOptions {
   debounceMs?: number;
   /** Advertise workspace/didChangeWatchedFiles dynamic registration. */
   watch?: boolean;
+  /** More initializationOptions (e.g. the VS Code client's docxScheme and trusted). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export interface OpenDoc {
@@ -126,7 +128,7 @@ export class LspClient {
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'root' }],
       capabilities,
-      initializationOptions: { debounceMs: options.debounceMs ?? 0 },
+      initializationOptions: { debounceMs: options.debounceMs ?? 0, ...options.initializationOptions },
     });
     await connection.sendNotification('initialized', {});
     return client;
