@@ -76,7 +76,9 @@ results.forEach((r, i) => {
   lines.push(
     `  {"path": ${JSON.stringify(r.path)}${r.error ? `, "error": ${JSON.stringify(r.error)}` : ''}${r.ruleErrors ? `, "ruleErrors": ${JSON.stringify(r.ruleErrors)}` : ''}, "findings": [`,
   );
-  r.findings.forEach((f, j) => lines.push(`    ${JSON.stringify(f)}${j < r.findings.length - 1 ? ',' : ''}`));
+  for (const [j, f] of r.findings.entries()) {
+    lines.push(`    ${JSON.stringify(f)}${j < r.findings.length - 1 ? ',' : ''}`);
+  }
   lines.push(`  ]}${i < results.length - 1 ? ',' : ''}`);
 });
 lines.push(']');

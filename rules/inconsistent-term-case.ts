@@ -51,13 +51,7 @@ class RangeIndex {
 
 const TERM_CHAR = /[\p{L}\p{N}_-]/u;
 
-/**
- * `(?<![\p{L}\p{N}_-])` at `at`, checked by hand: a lookbehind at the start of the pattern would
- * stop the regex engine from skipping quickly to where a term can begin.
- */
-function termCharBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
-  let code = text.charCodeAt(at - 1);
+function isTermCode(code: number): boolean {
   if (code < 128) {
     return (
       (code >= 97 && code <= 122) ||
@@ -67,11 +61,32 @@ function termCharBefore(text: string, at: number): boolean {
       code === 45
     );
   }
-  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+  return TERM_CHAR.test(String.fromCodePoint(code));
+}
+
+/**
+ * `(?<![\p{L}\p{N}_-])` at `at` in text[lo, …), checked by hand: a lookbehind at the start of the
+ * pattern would stop the regex engine from skipping quickly to where a term can begin.
+ */
+function termCharBefore(text: string, at: number, lo: number): boolean {
+  if (at <= lo) return false;
+  let code = text.charCodeAt(at - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && at - 2 >= lo) {
     const high = text.charCodeAt(at - 2);
     if (high >= 0xd800 && high <= 0xdbff) code = (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000;
   }
-  return TERM_CHAR.test(String.fromCodePoint(code));
+  return isTermCode(code);
+}
+
+/** `[\p{L}\p{N}_-]` matches the code point at `at` in text[…, hi) (false at the end). */
+function termCharAt(text: string, at: number, hi: number): boolean {
+  if (at >= hi) return false;
+  let code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < hi) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return isTermCode(code);
 }
 
 /** Offsets of HTML tags, link destinations and inline code in a paragraph's view (not prose). */
@@ -104,31 +119,48 @@ interface TermMatch {
   end: number;
 }
 
-/** Finds the next term match in `text` at or after `from`. */
-type TermMatcher = (text: string, from: number) => TermMatch | null;
+/** Finds the next term match in text[lo, hi) at or after `from`; offsets are into `text`. */
+type TermMatcher = (text: string, from: number, lo: number, hi: number) => TermMatch | null;
 
 /**
- * The terms (longest first) as one case-insensitive pattern:
+ * The terms (longest first) as one case-insensitive pattern, run on each paragraph:
  * `(?<![\p{L}\p{N}_-])(?:t1|t2|…)(?:e?s)?(?:['’]s?)?(?![\p{L}\p{N}_-])` with flags `giu`, where
  * whitespace inside a term matches any whitespace run. Compiling that regex costs more than running
  * it (hundreds of terms, case-insensitive Unicode), so ASCII terms are matched with a trie that
  * follows the regex's semantics exactly; other terms fall back to the regex.
  */
 function termMatcher(terms: string[]): TermMatcher {
-  const ascii = terms.every((t) => /^[\x21-\x7e](?:[\x00-\x7f]*[\x21-\x7e])?$/.test(t));
+  const ascii = terms.every(isPlainAscii);
   return ascii ? trieMatcher(terms) : regexMatcher(terms);
+}
+
+/** ASCII only, not starting or ending with whitespace (or a control character). */
+function isPlainAscii(term: string): boolean {
+  if (term.length === 0) return false;
+  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) > 127) return false;
+  const first = term.charCodeAt(0);
+  const last = term.charCodeAt(term.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
 function regexMatcher(terms: string[]): TermMatcher {
   const body = terms.map((t) => escapeRegExp(t).replace(/\s+/g, '\\s+')).join('|');
   // The lookbehind is checked by `termCharBefore`, so the engine can skip quickly to a term's start.
   const re = new RegExp(`(?:${body})(?:e?s)?(?:['’]s?)?(?![\\p{L}\\p{N}_-])`, 'giu');
-  return (text, from) => {
-    re.lastIndex = from;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (!termCharBefore(text, m.index)) return { index: m.index, end: m.index + m[0].length };
+  let view = '';
+  let viewLo = -1;
+  let viewHi = -1;
+  return (text, from, lo, hi) => {
+    if (lo !== viewLo || hi !== viewHi) {
+      view = text.slice(lo, hi);
+      viewLo = lo;
+      viewHi = hi;
+    }
+    re.lastIndex = from - lo;
+    for (let m = re.exec(view); m !== null; m = re.exec(view)) {
+      if (!termCharBefore(view, m.index, 0)) return { index: lo + m.index, end: lo + m.index + m[0].length };
       // Not at a word start: try again one character (code point) later, as the lookbehind would.
-      re.lastIndex = m.index + ((text.codePointAt(m.index) as number) > 0xffff ? 2 : 1);
+      re.lastIndex = m.index + ((view.codePointAt(m.index) as number) > 0xffff ? 2 : 1);
     }
     return null;
   };
@@ -161,7 +193,7 @@ function isSpace(code: number): boolean {
 /**
  * A text character as it compares, case-insensitively (`iu`: simple case folding), with an ASCII
  * term character; -1 when it equals none. Only KELVIN SIGN and LATIN SMALL LETTER LONG S fold to
- * ASCII from outside it.
+ * ASCII from outside it. (NaN, past the end, gives -1.)
  */
 function foldToAscii(code: number): number {
   if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
@@ -182,46 +214,31 @@ function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019;
 }
 
-/** `[\p{L}\p{N}_-]` matches the code point at `at` (false at the end). */
-function termCharAt(text: string, at: number): boolean {
-  if (at >= text.length) return false;
-  const code = text.charCodeAt(at);
-  if (code < 128) {
-    return (
-      (code >= 97 && code <= 122) ||
-      (code >= 65 && code <= 90) ||
-      (code >= 48 && code <= 57) ||
-      code === 95 ||
-      code === 45
-    );
-  }
-  return TERM_CHAR.test(String.fromCodePoint(text.codePointAt(at) as number));
-}
-
 /**
  * End of the match when a term ends at `q`: the suffix `(?:e?s)?(?:['’]s?)?` tried in the order the
  * regex backtracks through it, then the lookahead; -1 when no choice passes the lookahead.
  */
-function suffixEnd(text: string, q: number): number {
-  const c0 = text.charCodeAt(q);
-  if (isE(c0) && isS(text.charCodeAt(q + 1))) {
-    const end = possessiveEnd(text, q + 2);
+function suffixEnd(text: string, q: number, hi: number): number {
+  const c0 = q < hi ? text.charCodeAt(q) : Number.NaN;
+  const c1 = q + 1 < hi ? text.charCodeAt(q + 1) : Number.NaN;
+  if (isE(c0) && isS(c1)) {
+    const end = possessiveEnd(text, q + 2, hi);
     if (end >= 0) return end;
   }
   if (isS(c0)) {
-    const end = possessiveEnd(text, q + 1);
+    const end = possessiveEnd(text, q + 1, hi);
     if (end >= 0) return end;
   }
-  return possessiveEnd(text, q);
+  return possessiveEnd(text, q, hi);
 }
 
 /** `(?:['’]s?)?(?![\p{L}\p{N}_-])` at `r`, in backtracking order; -1 when nothing passes. */
-function possessiveEnd(text: string, r: number): number {
-  if (isApostrophe(text.charCodeAt(r))) {
-    if (isS(text.charCodeAt(r + 1)) && !termCharAt(text, r + 2)) return r + 2;
-    if (!termCharAt(text, r + 1)) return r + 1;
+function possessiveEnd(text: string, r: number, hi: number): number {
+  if (r < hi && isApostrophe(text.charCodeAt(r))) {
+    if (r + 1 < hi && isS(text.charCodeAt(r + 1)) && !termCharAt(text, r + 2, hi)) return r + 2;
+    if (!termCharAt(text, r + 1, hi)) return r + 1;
   }
-  return termCharAt(text, r) ? -1 : r;
+  return termCharAt(text, r, hi) ? -1 : r;
 }
 
 function trieMatcher(terms: string[]): TermMatcher {
@@ -240,20 +257,32 @@ function trieMatcher(terms: string[]): TermMatcher {
     }
     node.ids.push(id);
   });
-  // ASCII characters that can start a term (either case), for a quick test at each position.
+  // ASCII characters that can start a term (either case), for a quick test at each position, and
+  // the first two characters of every key (whitespace as a space), unless a key is one character.
   const starts = new Uint8Array(128);
   for (let code = 0; code < 128; code++) if (root.next.has(foldToAscii(code))) starts[code] = 1;
+  let pairs: Uint8Array | undefined = new Uint8Array(128 * 128);
+  for (const [c0, child] of root.next) {
+    if (child.ids.length > 0) pairs = undefined;
+    if (!pairs) break;
+    for (const c1 of child.next.keys()) pairs[c0 * 128 + c1] = 1;
+  }
   // Terms ending along the current walk (term id, end offset), reused between positions.
   const hitIds: number[] = [];
   const hitEnds: number[] = [];
-  return (text, from) => {
-    const n = text.length;
-    for (let p = from; p < n; p++) {
+  return (text, from, lo, hi) => {
+    for (let p = from; p < hi; p++) {
       const code = text.charCodeAt(p);
       if (code < 128) {
         if (starts[code] === 0) continue;
       } else if (!root.next.has(foldToAscii(code))) continue;
-      if (termCharBefore(text, p)) continue;
+      if (pairs) {
+        if (p + 1 >= hi) continue;
+        const next = text.charCodeAt(p + 1);
+        const c1 = isSpace(next) ? SPACE : foldToAscii(next);
+        if (c1 < 0 || pairs[foldToAscii(code) * 128 + c1] === 0) continue;
+      }
+      if (termCharBefore(text, p, lo)) continue;
       let count = 0;
       let node: TrieNode | undefined = root;
       let i = p;
@@ -271,20 +300,20 @@ function trieMatcher(terms: string[]): TermMatcher {
             hitEnds[k] = i;
           }
         }
-        if (i >= n) break;
-        const code = text.charCodeAt(i);
-        if (isSpace(code)) {
+        if (i >= hi) break;
+        const c = text.charCodeAt(i);
+        if (isSpace(c)) {
           node = node.next.get(SPACE);
           i++;
-          while (i < n && isSpace(text.charCodeAt(i))) i++;
+          while (i < hi && isSpace(text.charCodeAt(i))) i++;
         } else {
-          const folded = foldToAscii(code);
+          const folded = foldToAscii(c);
           node = folded < 0 ? undefined : node.next.get(folded);
           i++;
         }
       }
       for (let k = 0; k < count; k++) {
-        const end = suffixEnd(text, hitEnds[k] as number);
+        const end = suffixEnd(text, hitEnds[k] as number, hi);
         if (end >= 0) return { index: p, end };
       }
     }
@@ -373,10 +402,10 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
     for (const paragraph of model.paragraphs) {
       if (paragraph.kind === 'heading') continue;
       const base = paragraph.range.start;
-      const view = textView.slice(base, paragraph.range.end);
+      const limit = Math.min(paragraph.range.end, textView.length);
       let markup: Range[] | undefined;
-      for (let m = match(view, 0); m !== null; m = match(view, m.end)) {
-        const found = view.slice(m.index, m.end);
+      for (let m = match(textView, base, base, limit); m !== null; m = match(textView, m.end, base, limit)) {
+        const found = textView.slice(m.index, m.end);
         const stem = found.replace(/(?:e?s)?(?:['’]s?)?$/u, '');
         const term =
           definedLower.get(norm(found)) ??
@@ -396,15 +425,12 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
           return w.startsWith(t) || w.startsWith(t.toLowerCase());
         });
         if (!lowered) continue;
-        const start = base + m.index;
-        const end = start + found.length;
+        const start = m.index;
+        const end = m.end;
         if (overlapsAny(ownDefinition.get(term.toLowerCase()) ?? [], start, end)) continue;
-        if (
-          termRanges.overlaps(start, end) ||
-          useRanges.overlaps(start, end) ||
-          overlapsAny((markup ??= markupRanges(view, base)), start, end)
-        )
-          continue;
+        if (termRanges.overlaps(start, end) || useRanges.overlaps(start, end)) continue;
+        markup ??= markupRanges(textView.slice(base, limit), base);
+        if (overlapsAny(markup, start, end)) continue;
         // A sentence-initial capital on the first word only ("Licensed patents are…") still differs; a fully
         // capitalised heading-like run ("LICENSED PATENTS") is emphasis, not a different term.
         if (found === found.toUpperCase()) continue;

@@ -93,16 +93,21 @@ function nextIndex(text: string, at: number): number {
  * found first (a literal search is fast) and the whole pattern is then tried, anchored, just before it.
  */
 function markedUp(textView: string, phrase: string): boolean {
-  const full = new RegExp(
-    `(?:>|\\[|\\*\\*|__|(?<![\\p{L}\\p{N}*_])[*_])${wordsRe(phrase)}(?:s|['’]s)?(?:<|\\]|\\*\\*|__|[*_](?![\\p{L}\\p{N}*_]))`,
-    'uy',
-  );
+  let full: RegExp | undefined;
   const core = new RegExp(wordsRe(phrase), 'gu');
   for (let m = core.exec(textView); m !== null; m = core.exec(textView)) {
-    for (const back of [1, 2]) {
-      if (m.index < back) break;
-      full.lastIndex = m.index - back;
-      if (full.test(textView)) return true;
+    // Every opener ends with one of these characters.
+    const before = m.index > 0 ? textView.charCodeAt(m.index - 1) : -1;
+    if (before === 62 || before === 91 || before === 42 || before === 95) {
+      full ??= new RegExp(
+        `(?:>|\\[|\\*\\*|__|(?<![\\p{L}\\p{N}*_])[*_])${wordsRe(phrase)}(?:s|['’]s)?(?:<|\\]|\\*\\*|__|[*_](?![\\p{L}\\p{N}*_]))`,
+        'uy',
+      );
+      for (const back of [1, 2]) {
+        if (m.index < back) break;
+        full.lastIndex = m.index - back;
+        if (full.test(textView)) return true;
+      }
     }
     core.lastIndex = nextIndex(textView, m.index);
   }
@@ -111,10 +116,12 @@ function markedUp(textView: string, phrase: string): boolean {
 
 /** `["“‘]phrase[,.]?["”’]` anywhere: phrase occurrences first, then the quotes around each. */
 function quoted(textView: string, phrase: string): boolean {
-  const full = new RegExp(`["“‘]${wordsRe(phrase)}[,.]?["”’]`, 'uy');
+  let full: RegExp | undefined;
   const core = new RegExp(wordsRe(phrase), 'gu');
   for (let m = core.exec(textView); m !== null; m = core.exec(textView)) {
-    if (m.index >= 1) {
+    const before = m.index > 0 ? textView[m.index - 1] : '';
+    if (before === '"' || before === '“' || before === '‘') {
+      full ??= new RegExp(`["“‘]${wordsRe(phrase)}[,.]?["”’]`, 'uy');
       full.lastIndex = m.index - 1;
       if (full.test(textView)) return true;
     }
@@ -123,11 +130,24 @@ function quoted(textView: string, phrase: string): boolean {
   return false;
 }
 
-/** `(?<![\p{L}\p{N}])phrase(?![\p{L}\p{N}])`, case-insensitive, with the lookbehind checked by hand. */
+/** The code point at `at` (-1 at the end). */
+function codePointAt(text: string, at: number): number {
+  return at < text.length ? (text.codePointAt(at) as number) : -1;
+}
+
+/**
+ * `(?<![\p{L}\p{N}])phrase(?![\p{L}\p{N}])`, case-insensitive. The phrase part can match only one
+ * way at a given start (words joined by `\s+`), so both lookarounds are checked by hand: the regex
+ * without them compiles and runs much faster.
+ */
 function containsWords(haystack: string, phrase: string): boolean {
-  const re = new RegExp(`${wordsRe(phrase)}(?![\\p{L}\\p{N}])`, 'giu');
+  const re = new RegExp(wordsRe(phrase), 'giu');
   for (let m = re.exec(haystack); m !== null; m = re.exec(haystack)) {
-    if (!isLetterOrDigit(codePointBefore(haystack, m.index))) return true;
+    if (
+      !isLetterOrDigit(codePointBefore(haystack, m.index)) &&
+      !isLetterOrDigit(codePointAt(haystack, m.index + m[0].length))
+    )
+      return true;
     re.lastIndex = nextIndex(haystack, m.index);
   }
   return false;

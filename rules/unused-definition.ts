@@ -31,14 +31,105 @@ function letterOrDigitBefore(text: string, at: number): boolean {
   return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
 }
 
+/** `[\p{L}\p{N}]` matches the code point at `at` (false at the end). */
+function letterOrDigitAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at) as number));
+}
+
+/** One character of the separator `(?:\s|\*\*|__|\*|_)+` between a term's words. */
+function isSeparator(code: number): boolean {
+  if (code === 42 || code === 95 || code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 128) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** End of `words` joined by separators at `at`, or -1. */
+function wordsEnd(text: string, at: number, words: string[]): number {
+  let i = at;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as string;
+    if (!text.startsWith(word, i)) return -1;
+    i += word.length;
+    if (k < words.length - 1) {
+      const from = i;
+      while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
+      if (i === from) return -1;
+    }
+  }
+  return i;
+}
+
+/**
+ * End of `(?:e?s)?(?:['’]s?)?(?![\p{L}\p{N}])` after a form ending at `q`, trying the choices in the
+ * order the regex backtracks through them; -1 when none passes the lookahead.
+ */
+function suffixEnd(text: string, q: number): number {
+  const ends: number[] = [];
+  if (text[q] === 'e' && text[q + 1] === 's') ends.push(q + 2);
+  if (text[q] === 's') ends.push(q + 1);
+  ends.push(q);
+  for (const r of ends) {
+    if (text[r] === "'" || text[r] === '’') {
+      if (text[r + 1] === 's' && !letterOrDigitAt(text, r + 2)) return r + 2;
+      if (!letterOrDigitAt(text, r + 1)) return r + 1;
+    }
+    if (!letterOrDigitAt(text, r)) return r;
+  }
+  return -1;
+}
+
 /**
  * A second look in the text view for uses the model's scanner may have missed (a term split by
  * markup, a singular of a plural term): the exact spelling, word-bounded, outside definitions.
+ *
+ * The pattern is `(?<![\p{L}\p{N}])(?:forms)(?:e?s)?(?:['’]s?)?(?![\p{L}\p{N}])`, whitespace in a
+ * form matching runs of whitespace, `*` and `_`. Compiled per term it is slow (Unicode property
+ * classes), so the usual case — forms whose words start with neither `*` nor `_`, where each form
+ * matches in only one way — is matched by hand from the occurrences of the forms' first words.
  */
 function usedInText(textView: string, term: string, excluded: Range[]): boolean {
   const forms = [term];
   if (/[^s]s$/.test(term)) forms.push(term.slice(0, -1));
   if (/ies$/.test(term)) forms.push(`${term.slice(0, -3)}y`);
+  const split = forms.map((f) => f.split(/\s+/));
+  const simple =
+    forms.every((f) => f.length > 0 && f === f.trim()) &&
+    split.every((ws) => ws.every((w) => /^[^*_]/.test(w)));
+  if (simple) {
+    const finder = new RegExp([...new Set(split.map((ws) => escapeRegExp(ws[0] as string)))].join('|'), 'gu');
+    for (let m = finder.exec(textView); m !== null; m = finder.exec(textView)) {
+      const at = m.index;
+      let end = -1;
+      if (!letterOrDigitBefore(textView, at)) {
+        for (const words of split) {
+          const q = wordsEnd(textView, at, words);
+          if (q >= 0) end = suffixEnd(textView, q);
+          if (end >= 0) break;
+        }
+      }
+      if (end < 0) {
+        finder.lastIndex = at + ((textView.codePointAt(at) as number) > 0xffff ? 2 : 1);
+        continue;
+      }
+      if (!inside(excluded, at, end)) return true;
+      finder.lastIndex = end;
+    }
+    return false;
+  }
   const body = forms.map((f) => escapeRegExp(f).replace(/\s+/g, '(?:\\s|\\*\\*|__|\\*|_)+')).join('|');
   // `(?<![\p{L}\p{N}])(?:forms)…`, with the lookbehind checked by hand so the regex engine can skip
   // quickly to the term's first character.

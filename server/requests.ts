@@ -4,7 +4,8 @@ import { clauseLibrary, fillTemplate } from './clause-library.js';
 
 export const CHECKLIST_REQUEST = 'contractLint/checklist';
 export const CLAUSE_TEMPLATES_REQUEST = 'contractLint/clauseTemplates';
-export const LINT_WORKSPACE_COMMAND = 'contractLint.lintWorkspace';
+// Distinct from the VS Code command of the same purpose: the language client registers server commands itself.
+export const LINT_WORKSPACE_COMMAND = 'contractLint.server.lintWorkspace';
 
 export interface ChecklistResult {
   uri: string;

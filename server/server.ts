@@ -148,7 +148,7 @@ export function startServer(connection: Connection): void {
     }
     const docSettings = await settings.get(uri);
     if (documents.get(uri)?.version !== version) return undefined; // a newer edit came in
-    const format = formatOfDocument(uri, doc.languageId);
+    const format = docxUris.isTextView(uri) ? 'docx' : formatOfDocument(uri, doc.languageId);
     let analysis: Analysis;
     if (format === 'docx') {
       // A Word file opened in the editor: lint the file on disk, never the buffer.

@@ -16,7 +16,7 @@ describe('what the VS Code extension relies on', () => {
     dir = mkdtempSync(join(tmpdir(), 'contract-lint-editor-'));
     copyFileSync(join(ROOT, 'fixtures/markdown/cross-license-defects.md'), join(dir, 'defects.md'));
     copyFileSync(join(ROOT, 'fixtures/docx/cross-license-defects.docx'), join(dir, 'defects.docx'));
-    docxShown = `${SCHEME}:${join(dir, 'defects.docx')}`;
+    docxShown = `${SCHEME}:${join(dir, 'defects.docx')}.md`;
     client = await LspClient.start({
       pull: true,
       root: dir,
@@ -80,7 +80,7 @@ describe('what the VS Code extension relies on', () => {
 
   it('lints the workspace on command', async () => {
     const result = await client.request<{ files: number }>('workspace/executeCommand', {
-      command: 'contractLint.lintWorkspace',
+      command: 'contractLint.server.lintWorkspace',
       arguments: [],
     });
     expect(result.files).toBe(2);

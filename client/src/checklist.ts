@@ -22,7 +22,7 @@ export async function showChecklist(client: LanguageClient, uri: vscode.Uri): Pr
   const rows = (result?.items ?? [])
     .map((item) => {
       const why = item.because?.length ? ` — ${item.because.map(escape).join(', ')}` : '';
-      return `<tr class="${item.status}"><td>${MARK[item.status]}</td><td>${escape(item.label)}</td><td>${item.status}${why}</td></tr>`;
+      return `<tr class="${item.status}"><td>${MARK[item.status]}</td><td>${escapeHtml(item.label)}</td><td>${item.status}${why}</td></tr>`;
     })
     .join('');
   panel.webview.html = `<!doctype html><html><head><meta charset="utf-8">
@@ -30,11 +30,11 @@ export async function showChecklist(client: LanguageClient, uri: vscode.Uri): Pr
 <style>body{font-family:var(--vscode-font-family);padding:12px}td{padding:4px 10px}
 .present td:first-child{color:var(--vscode-testing-iconPassed)}.missing td:first-child{color:var(--vscode-errorForeground)}
 .incomplete td:first-child{color:var(--vscode-editorWarning-foreground)}</style></head>
-<body><h2>${escape(result?.title ?? vscode.workspace.asRelativePath(uri))}</h2>
+<body><h2>${escapeHtml(result?.title ?? vscode.workspace.asRelativePath(uri))}</h2>
 ${rows ? `<table>${rows}</table>` : '<p>No checklist: this file is not linted.</p>'}</body></html>`;
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,

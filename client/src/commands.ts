@@ -40,7 +40,7 @@ export function registerCommands(
       { location: vscode.ProgressLocation.Window, title: 'Contract Lint: linting the workspace' },
       () =>
         client()?.sendRequest('workspace/executeCommand', {
-          command: 'contractLint.lintWorkspace',
+          command: 'contractLint.server.lintWorkspace',
           arguments: [],
         }) ?? Promise.resolve(),
     );
@@ -50,7 +50,7 @@ export function registerCommands(
   register('contractLint.openDocxAsText', async (arg) => {
     const uri = arg instanceof vscode.Uri ? arg : activeResource();
     if (uri?.scheme === DOCX_SCHEME) return openDocxAsText(docxFileOf(uri));
-    if (uri && uri.path.toLowerCase().endsWith('.docx')) return openDocxAsText(uri);
+    if (uri?.path.toLowerCase().endsWith('.docx')) return openDocxAsText(uri);
     const picked = await vscode.window.showOpenDialog({
       filters: { 'Word agreements': ['docx'] },
       canSelectMany: false,
@@ -82,8 +82,7 @@ export function registerCommands(
 
   register('contractLint.insertClause', async () => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown' || editor.document.uri.scheme === DOCX_SCHEME)
-      return;
+    if (editor?.document.languageId !== 'markdown' || editor.document.uri.scheme === DOCX_SCHEME) return;
     const templates =
       (await client()?.sendRequest<ClauseTemplateItem[]>('contractLint/clauseTemplates', {
         uri: editor.document.uri.toString(),

@@ -9,13 +9,16 @@ import type { LanguageClient } from 'vscode-languageclient/node';
  */
 export const DOCX_SCHEME = 'contractlint-docx';
 
-/** file:///deals/x.docx → contractlint-docx:/deals/x.docx (the text view of that file). */
+/**
+ * file:///deals/x.docx → contractlint-docx:/deals/x.docx.md, the text view of that file. The ".md"
+ * makes it Markdown to the editor and keeps the *.docx custom editor from claiming it.
+ */
 export function textViewUriOf(file: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: DOCX_SCHEME, path: file.path });
+  return vscode.Uri.from({ scheme: DOCX_SCHEME, path: `${file.path}.md` });
 }
 
 export function docxFileOf(textView: vscode.Uri): vscode.Uri {
-  return vscode.Uri.file(textView.path);
+  return vscode.Uri.file(textView.path.replace(/\.md$/, ''));
 }
 
 export class DocxTextProvider implements vscode.TextDocumentContentProvider {
@@ -73,7 +76,6 @@ export async function openDocxAsText(
   column?: vscode.ViewColumn,
 ): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(textViewUriOf(file));
-  await vscode.languages.setTextDocumentLanguage(document, 'markdown');
   return vscode.window.showTextDocument(document, {
     viewColumn: column ?? vscode.ViewColumn.Active,
     preview: false,

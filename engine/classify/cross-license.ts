@@ -44,6 +44,8 @@ export interface Grant {
   patents: boolean;
   /** Rights granted: make, use, sell, offer, import, have made, distribute, reproduce, modify. */
   rights: string[];
+  /** A grant verb was read ("grants", "is hereby granted"); false for other wording the classifier took as a grant. */
+  verb: boolean;
 }
 
 const cache = new WeakMap<ContractModel, Grant[]>();
@@ -72,6 +74,7 @@ export function grantsOf(model: ContractModel, clauses: ClauseIndex): Grant[] {
           grantor: parsed.grantor,
           grantee: parsed.grantee,
           mutual: parsed.mutual,
+          verb: parsed.verb,
         }),
       );
     }
@@ -117,9 +120,36 @@ export function runsBothWays(grants: readonly Grant[]): boolean {
   return grants.some((g) => directions.has(`${g.grantee}\u0000${g.grantor}`));
 }
 
-/** Is the grant sentence's exclusivity an exclusive commitment (CUAD "Exclusivity" sense)? */
+/** A grant of the agreement is exclusive (or partially exclusive). */
 export function grantsExclusively(model: ContractModel, clauses: ClauseIndex): boolean {
   return grantsOf(model, clauses).some((g) => g.exclusivity === 'exclusive' || g.exclusivity === 'partial');
+}
+
+/** Exclusivity evidence that is not about remedies, ownership, recitals or third parties' licences. */
+const NOT_A_COMMITMENT =
+  /^\s*(?:WHEREAS|Whereas)\b|\bexclusive of\b|\b(?:sole and )?exclusive (?:property|remed\w*|owner\w*|right, title)\b|\bmay have\b[^.;]{0,80}\bexclusive licen|\breserves? the right to grant\b[^.;]{0,80}\bexclusive\b|\[\s*\]\s*(?:Yes|No)\b/i;
+const COMMITMENT_WORDS =
+  /\bexclusive(?:ly)?\b|\bsole\b|\bsolely\b|\bonly\b|\brequirements\b|\bnot\b[^.;]{0,60}\b(?:appoint|compet|grant|sell|license)/i;
+
+/**
+ * An exclusive commitment (CUAD "Exclusivity" sense): the classifier's evidence without
+ * exclusive-of-remedies, ownership, recital and third-party sentences, a heading only when the text
+ * under it says so, or an exclusive grant.
+ */
+export function hasExclusivity(model: ContractModel, clauses: ClauseIndex): boolean {
+  for (const h of clauses.hits('exclusivity')) {
+    const paragraph = model.paragraphs[h.paragraph];
+    if (!paragraph) continue;
+    if (h.source === 'heading') {
+      const body = paragraph.text.replace(/\s+/g, ' ');
+      if (COMMITMENT_WORDS.test(body.replace(/\bexclusivity\b/gi, '')) && !NOT_A_COMMITMENT.test(body))
+        return true;
+      continue;
+    }
+    const s = paragraph.sentences.find((x) => x.range.start === h.range.start);
+    if (s && !NOT_A_COMMITMENT.test(s.text.replace(/\s+/g, ' '))) return true;
+  }
+  return grantsExclusively(model, clauses);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,7 +184,7 @@ function firstNumberedSection(sections: Section[]): Section | undefined {
   let best: Section | undefined;
   const visit = (list: Section[]) => {
     for (const s of list) {
-      if (s.number !== undefined && s.kind !== 'attachment') {
+      if (s.number !== undefined && s.kind !== 'attachment' && /^(?:\d|[IVX]+\b)/i.test(s.number)) {
         if (!best || s.headingRange.start < best.headingRange.start) best = s;
       }
       visit(s.children);
@@ -174,7 +204,7 @@ interface Alias {
 
 const ROLE_WORDS = ['Licensor', 'Licensee', 'Licensors', 'Licensees'];
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -195,7 +225,7 @@ export function partyAliases(model: ContractModel): Alias[] {
   return entries.map(({ key, name }) => ({
     key,
     // Exact case, or ALL CAPS (EDGAR): "Licensor" / "LICENSOR".
-    re: new RegExp(`\\b(?:${escape(name)}|${escape(name.toUpperCase())})(?![\\w-])`, 'g'),
+    re: new RegExp(`\\b(?:${escapeRegExp(name)}|${escapeRegExp(name.toUpperCase())})(?![\\w-])`, 'g'),
   }));
 }
 
@@ -234,6 +264,7 @@ const OTHER_PARTY =
 
 interface ParsedGrant {
   segment: string;
+  verb: boolean;
   grantor?: string;
   grantee?: string;
   mutual: boolean;
@@ -246,6 +277,13 @@ const PASSIVE_VERB = /\b(?:is|are) hereby granted\b/gi;
 /** Not a grant: negated, a right to grant sublicences, a reference to a grant made elsewhere. */
 const VERB_NOT_GRANT =
   /\b(?:not|no|nothing|neither|nor|never)\b[^.;]{0,40}$|\b(?:right|rights|authority|power|ability|entitled|permitted|free|option) to (?:\w+ )?$|\b(?:may|can|shall not|will not)\s+$|\b(?:wish(?:es)?|desires?|intends?|willing|negotiate[^.;]{0,30}) to $/i;
+
+/** Undefined parties ("Alpha grants Beta"): the capitalised name right before / after the verb. */
+const NAME_BEFORE =
+  /\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\s+(?:(?:hereby|shall|will|agrees to|does hereby|also)\s+)*$/;
+const NAME_AFTER = /^\s+(?:to\s+)?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\b/;
+const NOT_A_NAME =
+  /^(?:The|A|An|Each|Either|Its|Such|Any|All|This|That|Licensed|Agreement|Section|Article|Party|Parties|Subject|Non|Exclusive|Patent|Patents|Hereby|In|Under|Upon|On|To|For|With|And|Or|If|It|They|Both)\b/;
 
 export function parseGrantSentence(text: string, aliases: Alias[]): ParsedGrant[] {
   const verbs: { start: number; end: number; passive: boolean }[] = [];
@@ -271,7 +309,7 @@ export function parseGrantSentence(text: string, aliases: Alias[]): ParsedGrant[
   }
   verbs.sort((a, b) => a.start - b.start);
   const all = mentions(text, aliases);
-  if (verbs.length === 0) return [{ segment: text, mutual: false }];
+  if (verbs.length === 0) return [{ segment: text, mutual: false, verb: false }];
   const out: ParsedGrant[] = [];
   for (const [i, verb] of verbs.entries()) {
     const from = i === 0 ? 0 : (verbs[i - 1]?.end ?? 0);
@@ -281,7 +319,7 @@ export function parseGrantSentence(text: string, aliases: Alias[]): ParsedGrant[
     const object = text.slice(verb.end, Math.min(to, verb.end + 140));
     const mutual =
       EACH_PARTY.test(verb.passive ? object : subject) && OTHER_PARTY.test(verb.passive ? subject : object);
-    const parsed: ParsedGrant = { segment, mutual };
+    const parsed: ParsedGrant = { segment, mutual, verb: true };
     if (mutual) {
       parsed.grantor = 'each';
       parsed.grantee = 'each';
@@ -300,8 +338,11 @@ export function parseGrantSentence(text: string, aliases: Alias[]): ParsedGrant[
       const grantor = before[before.length - 1]?.key;
       const after = all.filter((m) => m.start >= verb.end && m.start <= verb.end + 140 && m.start < to);
       const grantee = after.find((m) => m.key !== grantor)?.key;
-      if (grantor) parsed.grantor = grantor;
-      if (grantee) parsed.grantee = grantee;
+      const fallbackGrantor = grantor ?? NAME_BEFORE.exec(subject)?.[1];
+      const fallbackGrantee = grantee ?? NAME_AFTER.exec(object)?.[1];
+      if (fallbackGrantor && !NOT_A_NAME.test(fallbackGrantor)) parsed.grantor = fallbackGrantor;
+      if (fallbackGrantee && !NOT_A_NAME.test(fallbackGrantee) && fallbackGrantee !== parsed.grantor)
+        parsed.grantee = fallbackGrantee;
     }
     out.push(parsed);
   }
@@ -373,7 +414,7 @@ function describeGrant(
   text: string,
   segment: string,
   context: string,
-  parties: { grantor?: string | undefined; grantee?: string | undefined; mutual: boolean },
+  parties: { grantor?: string | undefined; grantee?: string | undefined; mutual: boolean; verb: boolean },
 ): Grant {
   const { value, qualified } = exclusivityOf(segment, context);
   const scope = `${segment} ${context}`;
@@ -395,6 +436,7 @@ function describeGrant(
     derivative: DERIVATIVE.test(segment),
     patents: /\bpatent/i.test(segment),
     rights: RIGHTS.filter(([, re]) => re.test(segment)).map(([name]) => name),
+    verb: parties.verb,
   };
   if (parties.grantor) grant.grantor = parties.grantor;
   if (parties.grantee) grant.grantee = parties.grantee;

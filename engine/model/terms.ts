@@ -778,7 +778,7 @@ function collectLowerWords(blocks: Block[]): Set<string> {
   const words = new Set<string>();
   for (const block of blocks) {
     const text = block.text;
-    if (!ASCII_ONLY.test(text)) {
+    if (!isAscii(text)) {
       for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*/gu)) words.add(m[0]);
       continue;
     }
@@ -806,7 +806,10 @@ function collectLowerWords(blocks: Block[]): Set<string> {
   return words;
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
 
 /** Every word prefix and suffix of the lead phrases ("Work Product Ownership" → "Work", "Work Product", …). */
 function leadParts(leads: Set<string>): Set<string> {

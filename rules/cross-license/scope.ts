@@ -1,7 +1,6 @@
-import { type Grant, partyGrants } from '../../engine/classify/cross-license.js';
+import { type Grant, grantsOf, partyGrants } from '../../engine/classify/cross-license.js';
 import type { ClauseIndex } from '../../engine/classify/types.js';
 import type { ContractModel } from '../../engine/model/types.js';
-import { labelledText } from './support.js';
 
 /** Grants whose scope is their own (not grant-backs or "on the same terms" grants). */
 export function scopedGrants(model: ContractModel, clauses: ClauseIndex): Grant[] {
@@ -14,10 +13,31 @@ const FIELD_FOR_ALL =
 const TERRITORY_FOR_ALL =
   /\blicen[cs]es?\b[^.;\n]{0,120}\b(?:worldwide|world-wide|throughout the world|in the (?:[\w-]+ )?Territory|(?:limited|restricted) to [^.;\n]{0,40}\b(?:countr|territor))/i;
 
+/** Sentences of the grant (and field / territory) clauses that are not grants themselves. */
+function scopeStatements(
+  model: ContractModel,
+  clauses: ClauseIndex,
+  type: 'field-of-use' | 'territory',
+): string[] {
+  const grantStarts = new Set(grantsOf(model, clauses).map((g) => g.range.start));
+  const definitions = model.definitions.map((d) => d.definitionRange);
+  const out: string[] = [];
+  model.paragraphs.forEach((p, i) => {
+    const labels = clauses.labelsOf(i);
+    if (!labels.includes('license-grant') && !labels.includes(type)) return;
+    for (const s of p.sentences) {
+      if (grantStarts.has(s.range.start)) continue;
+      if (definitions.some((d) => d.start <= s.range.start && s.range.start < d.end)) continue;
+      out.push(s.text.replace(/\s+/g, ' '));
+    }
+  });
+  return out;
+}
+
 export function fieldForAll(model: ContractModel, clauses: ClauseIndex): boolean {
-  return FIELD_FOR_ALL.test(labelledText(model, clauses, ['license-grant', 'field-of-use']));
+  return scopeStatements(model, clauses, 'field-of-use').some((s) => FIELD_FOR_ALL.test(s));
 }
 
 export function territoryForAll(model: ContractModel, clauses: ClauseIndex): boolean {
-  return TERRITORY_FOR_ALL.test(labelledText(model, clauses, ['license-grant', 'territory']));
+  return scopeStatements(model, clauses, 'territory').some((s) => TERRITORY_FOR_ALL.test(s));
 }

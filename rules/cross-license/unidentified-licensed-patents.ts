@@ -50,7 +50,7 @@ licence.`,
     const patentTerms = model.definitions.filter((d) => /patent/i.test(d.term) && d.style !== 'has-meaning');
     const seen = new Set<string>();
     for (const grant of grantsOf(model, clauses)) {
-      if (!grant.patents || grant.derivative || grant.grantBack) continue;
+      if (!grant.verb || !grant.patents || grant.derivative || grant.grantBack) continue;
       // The defined patent terms the grant uses ("the Northwind Licensed Patents" uses "Licensed Patents").
       const used = patentTerms.filter((d) => grant.segment.includes(d.term));
       const expanded = new Set<Definition>(used);
@@ -72,7 +72,8 @@ licence.`,
       if (seen.has(key)) continue;
       seen.add(key);
       if (!IDENTIFIED.test(description)) {
-        const subject = /\bpatents?\b[^.;]{0,80}/i.exec(description)?.[0]?.trim() ?? 'patents';
+        const subject =
+          /\b(?:(?:all|its|the) )?patents?\b(?!["”])[^.;]{0,80}/i.exec(description)?.[0]?.trim() ?? 'patents';
         report({
           messageId: 'unidentified',
           data: { description: subject.length > 70 ? `${subject.slice(0, 70)}…` : subject },
