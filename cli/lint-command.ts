@@ -66,7 +66,12 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   const settingsFor = (file: string): RuleSetting[] =>
     resolver
       .effectiveRules(resolver.forFile(file), overrides)
-      .map((r) => ({ id: r.rule.id, severity: r.severity, options: r.options }));
+      .map((r) => ({
+        id: r.rule.id,
+        severity: r.severity,
+        options: r.options,
+        ...(r.gated ? { gated: true } : {}),
+      }));
 
   let tasks: LintTask[];
   let missing: string[] = [];

@@ -17,6 +17,8 @@ export interface RuleSetting {
   id: string;
   severity: EffectiveRule['severity'];
   options: Record<string, unknown>;
+  /** Run only on the agreements the rule applies to (see Rule.appliesTo). */
+  gated?: boolean;
 }
 
 export interface LintTask {
@@ -32,7 +34,9 @@ const EXCERPT_CONTEXT = 60;
 export async function runLintTask(task: LintTask): Promise<FileReport> {
   const rules = task.rules.flatMap((s) => {
     const rule = catalog.rules.find((r) => r.id === s.id);
-    return rule ? [{ rule, severity: s.severity, options: s.options }] : [];
+    return rule
+      ? [{ rule, severity: s.severity, options: s.options, ...(s.gated ? { gated: true } : {}) }]
+      : [];
   });
   let doc: LoadedDocument;
   try {

@@ -90,6 +90,9 @@ export function fillTemplate(text: string, model: ContractModel | undefined): st
     BothParties: capitalise(both),
     Improvement: singular,
     Improvements: `${singular}s`,
+    // The parties in the order the preamble introduces them (cross-license templates).
+    PartyA: names[0] ?? `the first ${party}`,
+    PartyB: names[1] ?? `the second ${party}`,
   };
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

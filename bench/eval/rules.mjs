@@ -22,9 +22,15 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = join(root, '..', 'shared', 'corpus');
 const args = new Set(process.argv.slice(2));
 const recommended = catalog.presets.recommended.rules;
+const gated = new Set(catalog.presets.recommended.gated ?? []);
 const rules = catalog.rules
   .filter((r) => recommended[r.id] && recommended[r.id] !== 'off')
-  .map((r) => ({ id: r.id, severity: recommended[r.id], options: r.options?.defaults ?? {} }));
+  .map((r) => ({
+    id: r.id,
+    severity: recommended[r.id],
+    options: r.options?.defaults ?? {},
+    gated: gated.has(r.id),
+  }));
 const HYGIENE = [
   'undefined-term',
   'broken-cross-reference',

@@ -147,8 +147,9 @@ function sectionFromBlock(
     const rest = text.slice(lead.titleStart);
     const title = isHeading || lead.kind === 'attachment' ? rest.trim() : leadInTitle(rest);
     const numberStart = text.length - text.trimStart().length;
+    // Trailing spaces (and the inline comments between them) are not part of the heading.
     const headingEnd = isHeading
-      ? text.length
+      ? text.trimEnd().length
       : lead.titleStart + (title ? rest.indexOf(title) + title.length : 0);
     const section = newSection(block, lead.kind, title, {
       start: numberStart,
@@ -178,7 +179,11 @@ function sectionFromBlock(
 
   if (isHeading) {
     const rank = depthRank.get(block.headingDepth ?? 1) ?? 10 * (block.headingDepth ?? 1);
-    return { section: newSection(block, 'heading', text.trim(), { start: 0, end: text.length }), rank };
+    const start = text.length - text.trimStart().length;
+    return {
+      section: newSection(block, 'heading', text.trim(), { start, end: text.trimEnd().length }),
+      rank,
+    };
   }
   return null;
 }
