@@ -138,10 +138,10 @@ const hygiene = HYGIENE.map((id) => {
   );
   return { id, count: findings.length, per10k: (findings.length / words) * 10000, findings };
 });
-const gated = hygiene.filter((h) =>
+const targeted = hygiene.filter((h) =>
   ['undefined-term', 'broken-cross-reference', 'duplicate-definition'].includes(h.id),
 );
-const gatedPer10k = (gated.reduce((n, h) => n + h.count, 0) / words) * 10000;
+const gatedPer10k = (targeted.reduce((n, h) => n + h.count, 0) / words) * 10000;
 
 if (args.has('--json')) {
   console.log(
