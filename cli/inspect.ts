@@ -1,4 +1,17 @@
-import { buildModel, describeModel, isLoadError, loadFile } from '../engine/index.js';
+import {
+  buildModel,
+  CLAUSE_TYPES,
+  classifyClauses,
+  clauseChecklist,
+  ConfigResolver,
+  describeModel,
+  isLoadError,
+  lintDocument,
+  loadFile,
+  looksLikeAgreement,
+} from '../engine/index.js';
+import { isCrossLicense } from '../engine/classify/cross-license.js';
+import { catalog } from '../rules/index.js';
 
 /** `contract-lint inspect [--text] <file>`: the model as JSON, or the text view itself. */
 export async function inspectFile(path: string, textOnly: boolean): Promise<number> {
@@ -8,8 +21,31 @@ export async function inspectFile(path: string, textOnly: boolean): Promise<numb
       process.stdout.write(doc.textView.endsWith('\n') ? doc.textView : `${doc.textView}\n`);
       return 0;
     }
-    const model = buildModel(doc);
-    process.stdout.write(`${JSON.stringify(describeModel(model, doc.textView), null, 2)}\n`);
+    // The checklist marks clauses incomplete from the findings, so lint with the file's config.
+    const resolver = new ConfigResolver(catalog);
+    const result = lintDocument(doc, resolver.effectiveRules(resolver.forFile(path)));
+    const model = result.model ?? buildModel(doc);
+    const clauses = result.clauses ?? classifyClauses(model);
+    const description = {
+      ...describeModel(model, doc.textView),
+      agreement: looksLikeAgreement(model),
+      crossLicense: isCrossLicense(model, clauses),
+      clauses: Object.fromEntries(
+        CLAUSE_TYPES.filter((t) => clauses.has(t)).map((t) => [
+          t,
+          {
+            sections: clauses.sectionsOf(t),
+            evidence: clauses.hits(t).slice(0, 5).map((h) => ({ line: lineOf(doc.textView, h.range.start), source: h.source })),
+          },
+        ]),
+      ),
+      paragraphLabels: model.paragraphs.flatMap((p, i) => {
+        const labels = clauses.labelsOf(i);
+        return labels.length ? [{ line: lineOf(doc.textView, p.range.start), labels }] : [];
+      }),
+      checklist: result.checklist ?? clauseChecklist(clauses, result.findings),
+    };
+    process.stdout.write(`${JSON.stringify(description, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (isLoadError(error)) {
@@ -18,4 +54,10 @@ export async function inspectFile(path: string, textOnly: boolean): Promise<numb
     }
     throw error;
   }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
