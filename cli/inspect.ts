@@ -1,16 +1,16 @@
+import { isCrossLicense } from '../engine/classify/cross-license.js';
 import {
   buildModel,
   CLAUSE_TYPES,
+  ConfigResolver,
   classifyClauses,
   clauseChecklist,
-  ConfigResolver,
   describeModel,
   isLoadError,
   lintDocument,
   loadFile,
   looksLikeAgreement,
 } from '../engine/index.js';
-import { isCrossLicense } from '../engine/classify/cross-license.js';
 import { catalog } from '../rules/index.js';
 
 /** `contract-lint inspect [--text] <file>`: the model as JSON, or the text view itself. */
@@ -35,7 +35,10 @@ export async function inspectFile(path: string, textOnly: boolean): Promise<numb
           t,
           {
             sections: clauses.sectionsOf(t),
-            evidence: clauses.hits(t).slice(0, 5).map((h) => ({ line: lineOf(doc.textView, h.range.start), source: h.source })),
+            evidence: clauses
+              .hits(t)
+              .slice(0, 5)
+              .map((h) => ({ line: lineOf(doc.textView, h.range.start), source: h.source })),
           },
         ]),
       ),

@@ -64,14 +64,12 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     ...(options.preset ? { preset: options.preset } : {}),
   };
   const settingsFor = (file: string): RuleSetting[] =>
-    resolver
-      .effectiveRules(resolver.forFile(file), overrides)
-      .map((r) => ({
-        id: r.rule.id,
-        severity: r.severity,
-        options: r.options,
-        ...(r.gated ? { gated: true } : {}),
-      }));
+    resolver.effectiveRules(resolver.forFile(file), overrides).map((r) => ({
+      id: r.rule.id,
+      severity: r.severity,
+      options: r.options,
+      ...(r.gated ? { gated: true } : {}),
+    }));
 
   let tasks: LintTask[];
   let missing: string[] = [];

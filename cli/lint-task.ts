@@ -1,14 +1,8 @@
-import {
-  type EffectiveRule,
-  type FileResult,
-  formatOf,
-  isLoadError,
-  LoadError,
-  type LoadedDocument,
-  lintDocument,
-  loadBytes,
-  loadFile,
-} from '../engine/index.js';
+import type { EffectiveRule } from '../engine/config/resolve.js';
+import { type FileResult, lintDocument } from '../engine/lint/lint.js';
+import { isLoadError, LoadError } from '../engine/load/errors.js';
+import { formatOf, loadBytes, loadFile } from '../engine/load/index.js';
+import type { LoadedDocument } from '../engine/model/types.js';
 import { catalog } from '../rules/index.js';
 import type { FileReport, ReportFinding } from './report.js';
 

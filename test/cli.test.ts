@@ -105,7 +105,9 @@ describe('contract-lint CLI (as a process)', () => {
     // Clause labels and the checklist.
     expect(model.agreement).toBe(true);
     expect(model.crossLicense).toBe(true);
-    expect(Object.keys(model.clauses)).toEqual(expect.arrayContaining(['license-grant', 'audit', 'termination', 'governing-law']));
+    expect(Object.keys(model.clauses)).toEqual(
+      expect.arrayContaining(['license-grant', 'audit', 'termination', 'governing-law']),
+    );
     expect(model.paragraphLabels.find((p: { line: number }) => p.line === 51)?.labels).toContain('audit');
     expect(model.checklist.every((c: { status: string }) => c.status === 'present')).toBe(true);
   });
@@ -138,7 +140,9 @@ describe('contract-lint CLI (as a process)', () => {
     for (const n of ['"2"', '"4.1"', '"7.2"']) expect(numbers).toContain(`"number":${n}`);
     const section = model.sections.find((s: { number?: string }) => s.number === '4');
     expect(section).toMatchObject({ title: 'Payments', wordParagraph: expect.any(Number) });
-    expect(model.crossReferences.find((r: { label: string }) => r.label === '6.5')).toMatchObject({ resolved: false });
+    expect(model.crossReferences.find((r: { label: string }) => r.label === '6.5')).toMatchObject({
+      resolved: false,
+    });
     expect(model.parties.map((p: { shortName?: string }) => p.shortName)).toEqual(['Harbor', 'Lumen']);
     const text = runCli(['inspect', '--text', 'fixtures/docx/cross-license-defects.docx']).stdout;
     expect(text).toContain('4.1 Lumen shall pay Harbor');

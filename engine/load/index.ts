@@ -2,7 +2,6 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../model/types.js';
 import { decodeText } from './decode.js';
-import { loadDocx } from './docx/index.js';
 import { LoadError } from './errors.js';
 import { loadMarkdown } from './markdown.js';
 import { loadPlainText } from './plaintext.js';
@@ -53,6 +52,8 @@ export async function loadBytes(
   if (format === 'docx') {
     if (bytes.length > MAX_DOCX_BYTES) throw tooLarge(path, bytes.length, MAX_DOCX_BYTES);
     if (bytes.length === 0) throw new LoadError('empty', path, 'the file is empty (0 bytes)');
+    // Loaded on first use: a folder of text and Markdown never pays for the Word pipeline.
+    const { loadDocx } = await import('./docx/index.js');
     return loadDocx(bytes, path);
   }
   if (bytes.length > MAX_TEXT_BYTES) throw tooLarge(path, bytes.length, MAX_TEXT_BYTES);

@@ -50,19 +50,30 @@ export function labelledText(model: ContractModel, clauses: ClauseIndex, types: 
   const out: string[] = [];
   model.paragraphs.forEach((p, i) => {
     const labels = clauses.labelsOf(i);
-    if (types.some((t) => labels.includes(t))) out.push(p.text.replace(/\s+/g, ' '));
+    if (types.some((t) => labels.includes(t))) out.push(collapseSpaces(p.text));
   });
   return out.join('\n');
 }
 
+type SentenceText = { text: string; range: Range; paragraph: number };
+/** Computed once per model: every pack rule reads the same list. */
+const sentenceCache = new WeakMap<ContractModel, SentenceText[]>();
+
 /** Every sentence of the agreement (whitespace runs collapsed), with its range. */
-export function allSentences(model: ContractModel): { text: string; range: Range; paragraph: number }[] {
-  const out: { text: string; range: Range; paragraph: number }[] = [];
+export function allSentences(model: ContractModel): SentenceText[] {
+  const cached = sentenceCache.get(model);
+  if (cached) return cached;
+  const out: SentenceText[] = [];
   model.paragraphs.forEach((p, i) => {
-    for (const s of p.sentences)
-      out.push({ text: s.text.replace(/\s+/g, ' '), range: s.range, paragraph: i });
+    for (const s of p.sentences) out.push({ text: collapseSpaces(s.text), range: s.range, paragraph: i });
   });
+  sentenceCache.set(model, out);
   return out;
+}
+
+/** Whitespace runs to one space, without a regex pass when there is nothing to collapse. */
+function collapseSpaces(text: string): string {
+  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** "Harbor and Lumen" for messages, or "the parties". */
