@@ -75,7 +75,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // A Word file saved from Word: refresh its text view (the server re-lints it on its own).
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.docx');
-  const refresh = (uri: vscode.Uri) => docxText.refresh(textViewUriOf(uri));
+  const refresh = (uri: vscode.Uri) => {
+    log.info(`${uri.fsPath} changed on disk: refreshing its text view`);
+    docxText.refresh(textViewUriOf(uri));
+  };
   context.subscriptions.push(watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh));
 
   await client.start();

@@ -401,6 +401,35 @@ async function main() {
     );
     await page.screenshot({ path: path.join(artifacts, 'word-text-view.png') });
 
+    // Saved again from Word (here: replaced on disk): the text view and its findings refresh.
+    fs.copyFileSync(path.join(root, 'fixtures/docx/royalty-license-no-exit-revised.docx'), docx);
+    const refreshed = await page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.editor-instance .view-lines')].some((e) =>
+            e.textContent.replace(/\u00a0/g, ' ').includes('nine percent (9%)'),
+          ),
+        null,
+        { timeout: 30000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    check('re-saving the .docx refreshes its text view', refreshed);
+    fs.copyFileSync(path.join(root, 'fixtures/docx/royalty-license-no-exit.docx'), docx);
+    await page
+      .waitForFunction(
+        () =>
+          ![...document.querySelectorAll('.editor-instance .view-lines')].some((e) =>
+            e.textContent.replace(/\u00a0/g, ' ').includes('nine percent (9%)'),
+          ),
+        null,
+        { timeout: 30000 },
+      )
+      .catch(() => undefined);
+    await waitForCount(page, (n) => n === total, 30000);
+
     // Quick fix through the UI: the number/word mismatch in the Markdown agreement.
     await page.click('.tabs-container .tab[data-resource-name="cross-license.md"]');
     await sleep(1000);
