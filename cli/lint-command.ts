@@ -1,9 +1,13 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { ConfigError, ConfigResolver, type RuleSetting as ConfigRuleSetting } from '../engine/index.js';
+import {
+  ConfigError,
+  ConfigResolver,
+  type RuleSetting as ConfigRuleSetting,
+  IgnoreRules,
+} from '../engine/index.js';
 import { catalog } from '../rules/index.js';
 import { collectFiles } from './collect-files.js';
-import { ConfigIgnore } from './config-ignore.js';
 import { htmlFormatter } from './formatters/html.js';
 import { jsonFormatter } from './formatters/json.js';
 import { junitFormatter } from './formatters/junit.js';
@@ -79,8 +83,10 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   } else {
     const collected = await collectFiles(paths);
     missing = collected.missing;
-    const configIgnore = new ConfigIgnore();
-    let files = collected.files.filter((file) => !configIgnore.isIgnored(file, resolver.forFile(file)));
+    const ignores = new IgnoreRules();
+    let files = collected.files.filter(
+      (file) => !ignores.ignoredByConfig(resolve(file), resolver.forFile(file)),
+    );
     if (options.shard) {
       const { index, count } = options.shard;
       files = files.filter((file) => inShard(relative(process.cwd(), resolve(file)), index, count));

@@ -14,6 +14,7 @@ export { classifyClauses } from './classify/clauses.js';
 export type { ClauseHit, ClauseIndex, ClauseType } from './classify/types.js';
 export { CLAUSE_TYPES } from './classify/types.js';
 export { CONFIG_FILE_NAMES } from './config/discover.js';
+export { IGNORE_FILE_NAMES, IgnoreRules } from './config/ignore.js';
 export { type Catalog, ConfigResolver, type EffectiveRule, type Preset } from './config/resolve.js';
 export { buildConfigSchema } from './config/schema.js';
 export {

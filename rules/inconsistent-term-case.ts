@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { Range } from '../engine/model/types.js';
+import { isJsSpace } from '../engine/text/chars.js';
 
 export interface InconsistentTermCaseOptions {
   /** Also check single-word terms (off by default: "party", "agreement" are ordinary English). */
@@ -174,22 +175,6 @@ interface TrieNode {
 
 const SPACE = 32;
 
-/** JavaScript's `\s` whitespace. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /**
  * A text character as it compares, case-insensitively (`iu`: simple case folding), with an ASCII
  * term character; -1 when it equals none. Only KELVIN SIGN and LATIN SMALL LETTER LONG S fold to
@@ -279,7 +264,7 @@ function trieMatcher(terms: string[]): TermMatcher {
       if (pairs) {
         if (p + 1 >= hi) continue;
         const next = text.charCodeAt(p + 1);
-        const c1 = isSpace(next) ? SPACE : foldToAscii(next);
+        const c1 = isJsSpace(next) ? SPACE : foldToAscii(next);
         if (c1 < 0 || pairs[foldToAscii(code) * 128 + c1] === 0) continue;
       }
       if (termCharBefore(text, p, lo)) continue;
@@ -302,10 +287,10 @@ function trieMatcher(terms: string[]): TermMatcher {
         }
         if (i >= hi) break;
         const c = text.charCodeAt(i);
-        if (isSpace(c)) {
+        if (isJsSpace(c)) {
           node = node.next.get(SPACE);
           i++;
-          while (i < hi && isSpace(text.charCodeAt(i))) i++;
+          while (i < hi && isJsSpace(text.charCodeAt(i))) i++;
         } else {
           const folded = foldToAscii(c);
           node = folded < 0 ? undefined : node.next.get(folded);

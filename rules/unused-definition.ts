@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { Definition, Range } from '../engine/model/types.js';
+import { isJsSpace } from '../engine/text/chars.js';
 
 export interface UnusedDefinitionOptions {
   ignore: string[];
@@ -42,19 +43,7 @@ function letterOrDigitAt(text: string, at: number): boolean {
 
 /** One character of the separator `(?:\s|\*\*|__|\*|_)+` between a term's words. */
 function isSeparator(code: number): boolean {
-  if (code === 42 || code === 95 || code === 32 || (code >= 9 && code <= 13)) return true;
-  if (code < 128) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code === 42 || code === 95 || isJsSpace(code);
 }
 
 /** End of `words` joined by separators at `at`, or -1. */

@@ -4,6 +4,7 @@ import {
   ConfigResolver,
   type FileResult,
   formatOf,
+  IgnoreRules,
   isLoadError,
   LoadError,
   type LoadedDocument,
@@ -14,7 +15,6 @@ import {
   type SourceFormat,
 } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
-import { IgnoreRules } from './ignore.js';
 import type { Settings } from './settings.js';
 
 /** Why a document was not linted (no diagnostics, no error). */

@@ -15,13 +15,12 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES } from '../engine/index.js';
+import { CONFIG_FILE_NAMES, IGNORE_FILE_NAMES } from '../engine/index.js';
 import type { Analysis } from './analysis.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostics } from './diagnostics.js';
 import { DOCX_TEXT_REQUEST, type DocxTextParams, docxText } from './docx-text.js';
 import { DocxUris } from './docx-uri.js';
-import { IGNORE_FILE_NAMES } from './ignore.js';
 import { formatOfDocument, Linter, pathOf } from './linter.js';
 import * as nav from './navigation.js';
 import { Positions } from './positions.js';

@@ -56,6 +56,13 @@ describe('batch CLI over a mixed folder', () => {
     ).toBeDefined();
   });
 
+  it('a folder named from elsewhere keeps its own ignore files', () => {
+    const run = runCli(['--format', 'json', room]);
+    const paths = (JSON.parse(run.stdout) as { filePath: string }[]).map((r) => r.filePath);
+    expect(paths).toHaveLength(FILES.length);
+    expect(paths.some((p) => p.includes('archive'))).toBe(false);
+  });
+
   it('stylish: grouped by file, Word paragraph numbers shown, exit 1', () => {
     const run = lintRoom([]);
     expect(run.code).toBe(1);

@@ -1,4 +1,5 @@
 import type { Block, LoadedDocument, OffsetSegment } from '../model/types.js';
+import { isLineSpace } from '../text/chars.js';
 import { classifyLine, isFilingExhibitLabel, type LineClass } from './plaintext-headings.js';
 
 /**
@@ -48,23 +49,6 @@ export function plainTextBlocks(text: string): Block[] {
 // ---------------------------------------------------------------------------------------------
 // Lines and chunks.
 
-/** White space as `String.prototype.trim` sees it (minus \n and \r, which end lines). */
-function isSpace(code: number): boolean {
-  if (code === 32 || code === 9) return true;
-  if (code < 160) return code === 11 || code === 12;
-  return (
-    code === 160 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 function scanUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let gap = true;
@@ -79,8 +63,8 @@ function scanUnits(text: string): Unit[] {
     }
     let s = lineStart;
     let e = lineEnd;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    while (s < e && isLineSpace(text.charCodeAt(s))) s++;
+    while (e > s && isLineSpace(text.charCodeAt(e - 1))) e--;
     if (s === e) gap = true;
     else {
       if (e - s >= SPLIT_MIN_LENGTH) splitLine(text, s, e, gap, units);
@@ -105,12 +89,12 @@ function splitLine(text: string, start: number, end: number, gap: boolean, out: 
   const pieces: number[] = [start];
   let i = start;
   while (i < end) {
-    if (!isSpace(text.charCodeAt(i))) {
+    if (!isLineSpace(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const runStart = i;
-    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    while (i < end && isLineSpace(text.charCodeAt(i))) i++;
     if (i - runStart >= SPLIT_RUN) pieces.push(runStart, i);
   }
   pieces.push(end);

@@ -1,4 +1,5 @@
 import { toViewRange } from '../text/block-text.js';
+import { isJsSpace } from '../text/chars.js';
 import { splitSentences } from './sentences.js';
 import type { Block, CandidateTerm, Definition, Range, TermUse, TermUseForm } from './types.js';
 
@@ -625,22 +626,6 @@ function stripPossessive(w: string): string {
     if (prev === 39 || prev === 0x2019) return w.slice(0, -2);
   }
   return w;
-}
-
-/** JavaScript's `\s` (and `String.prototype.trim`) whitespace. */
-function isJsSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /** True when the text has more than `max` whitespace-separated words (stops counting early). */

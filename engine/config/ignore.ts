@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { ResolvedConfig } from '../engine/index.js';
+import type { ResolvedConfig } from './types.js';
 
 /** Ignore files read in each workspace folder (gitignore syntax). */
 export const IGNORE_FILE_NAMES = ['.gitignore', '.contractlintignore'];
 
 /**
  * What not to lint: the `ignore` globs of the config (relative to each config file) and the
- * .gitignore / .contractlintignore files of the workspace folders.
+ * .gitignore / .contractlintignore files of the root folders (the workspace folders in the
+ * editor, the working folder on the command line) and of every folder below them — the same
+ * rules for the CLI and the language server.
  */
 export class IgnoreRules {
   private readonly configMatchers = new Map<string, Ignore>();
@@ -64,7 +66,7 @@ export class IgnoreRules {
     return m;
   }
 
-  private ignoredByConfig(path: string, config: ResolvedConfig): boolean {
+  ignoredByConfig(path: string, config: ResolvedConfig): boolean {
     for (const { base, pattern } of config.ignore) {
       const rel = relative(base, path);
       if (rel.startsWith('..') || rel === '') continue;

@@ -1,0 +1,22 @@
+/** Character tests on UTF-16 code units, for scanners that avoid a regex per character. */
+
+/** JavaScript's `\s` (and what `String.prototype.trim` removes). */
+export function isJsSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** `\s` without the line breaks \n and \r: space within one line. */
+export function isLineSpace(code: number): boolean {
+  return code !== 10 && code !== 13 && isJsSpace(code);
+}
