@@ -12,7 +12,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`contract-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `contract-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exitCode = 2;
   },
 );

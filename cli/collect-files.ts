@@ -26,7 +26,9 @@ export async function collectFiles(args: string[], cwd = process.cwd()): Promise
   // Ignore files apply from the working folder down, and from each folder named on the command
   // line down (a folder outside the working folder keeps its own .contractlintignore).
   const ignores = new IgnoreRules();
-  const folders = args.filter((a) => !isDynamicPattern(a) && statOrNull(resolve(cwd, a))?.isDirectory()).map((a) => resolve(cwd, a));
+  const folders = args
+    .filter((a) => !isDynamicPattern(a) && statOrNull(resolve(cwd, a))?.isDirectory())
+    .map((a) => resolve(cwd, a));
   ignores.setRoots([...new Set([resolve(cwd), ...folders])]);
   let ignored = 0;
   const addWalked = (path: string) => {

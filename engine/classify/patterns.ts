@@ -399,12 +399,12 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
         // Assigning or transferring the agreement or a party's rights: allowed, barred, or subject to consent.
         keywords: ['assign', 'transfer', 'delegat', 'novat'],
         all: [
-          /\b(?:assign(?:ed|ing)?|(?<!\b(?:and|or|&|permitted|its|their|his|her|respective) )assigns|transfer(?:red|ring|s)?|delegat(?:e|ed|es|ing)|novat(?:e|ed|ion))\b[^.;]{0,80}\b(?:(?:this|the) (?:\w+ ){0,2}(?:Agreement|Contract|License|Licence)\b|(?:its|any of its|their|his|her|any|such|all) (?:\w+ )?(?:rights|obligations|duties|interests?)\b)|\b(?:(?:this|the) (?:\w+ ){0,2}(?:Agreement|Contract|License|Licence)|(?:its|their|any) (?:\w+ )?(?:rights|obligations))\b[^.;]{0,80}\b(?:assign(?:ed|able)|transfer(?:red|able)|delegated)\b|\b(?:no|any|attempted|purported|such) (?:\w+ )?(?:assignment|transfer|delegation)\b(?! (?:of|for) (?:any |all )?(?:intellectual|patents?|copyrights?|title|the benefit|shares|stock|securities))|\b(?:assignability|non-?assignable|assignee)\b/i,
+          /\b(?:assign(?:ed|ing)?|(?<!\b(?:and|or|&|permitted|its|their|his|her|respective) )assigns|transfer(?:red|ring|s)?|delegat(?:e|ed|es|ing)|novat(?:e|ed|ion))\b[^.;]{0,80}\b(?:(?:this|the) (?:\w+ ){0,2}(?:Agreement|Contract|License|Licence)\b|(?:its|any of its|their|his|her|any|such|all) (?:\w+ )?(?:rights|obligations|duties|interests?)\b)|\b(?:(?:this|the) (?:\w+ ){0,2}(?:Agreement|Contract|License|Licence)|(?:its|their|any) (?:\w+ )?(?:rights|obligations))\b[^.;]{0,80}\b(?:assign(?:ed|able)|transfer(?:red|able)|delegated)\b|\b(?:no|any|attempted|purported|such) (?:\w+ )?(?:assignment|delegation)\b(?! (?:of|for) (?:any |all )?(?:intellectual|patents?|copyrights?|title|the benefit|shares|stock|securities))|\b(?:no|any|attempted|purported) (?:\w+ )?transfer\b(?! (?:of|for) (?:any |all )?(?:intellectual|patents?|copyrights?|title|the benefit|shares|stock|securities))|\b(?:assignability|non-?assignable|assignee)\b/i,
           /\b(?:not|no|without|consent|approval|permission|prior written|void|null|except|provided that|notice|may (?:freely )?assign|freely (?:assign|transfer)|assignable|transferable|successor)\b/i,
         ],
         none: [
           /\bassign(?:s|ment)? (?:to [^.;]{0,40})?(?:all )?(?:of )?(?:its |his |her |their )?(?:entire )?(?:right, title|rights?, title|all right)\b[^.;]{0,80}\b(?:inventions?|intellectual property|patents?|work product|deliverables|developments|copyright)/i,
-          /\bhereby (?:irrevocably )?assigns?\b|\bmeanings? (?:as )?assigned\b|\bassignment for the benefit of (?:its )?creditors\b|\btransfer (?:taxes|title|of title)\b/i,
+          /\bhereby (?:irrevocably )?assigns?\b|\bright,? title and interest\b|\bmeanings? (?:as )?assigned\b|\bassignment for the benefit of (?:its )?creditors\b|\btransfer (?:taxes|title|of title)\b/i,
         ],
       },
     ],

@@ -40,7 +40,8 @@ The second finding is informational and raised only in cross-licenses.`,
   check({ model, clauses, severity, report }) {
     const assignment = assignmentEvidence(model, clauses);
     const control = clauses.has('change-of-control');
-    if (!assignment && clauses.sectionsOf('change-of-control').length === 0) {
+    // A change-of-control section alone does not say whether the agreement may be assigned.
+    if (!assignment) {
       report({ messageId: 'missing', range: boilerplateAnchor(model), extra: { template: 'assignment' } });
       return;
     }
