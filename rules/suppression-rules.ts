@@ -8,6 +8,7 @@ export const unusedSuppression: Rule = {
   description: 'A contract-lint-disable comment that suppresses no finding.',
   category: 'consistency',
   defaultSeverity: 'info',
+  fixable: 'edit',
   messages: {},
   rationale:
     'A suppression that hides nothing is stale: the text changed or the rule stopped reporting. Removing it keeps the audit trail of accepted findings honest.',

@@ -109,9 +109,48 @@ describe('code actions: every quick fix, applied, removes its finding and adds n
       range: { start: { line: 0, character: 0 }, end: { line: 80, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.contract-lint'] },
     });
-    // No rule marks its fixes safe today (every fix needs a drafter's choice).
-    expect(actions.every((a) => a.kind === 'source.fixAll.contract-lint')).toBe(true);
+    // The defects fixture has no safe fix (each needs a drafter's choice): no fix-all.
+    expect(actions).toEqual([]);
     await client.close(uri);
+
+    // A stale suppression is removed by fix-all, and nothing else changes.
+    const stale = fileUri(join(ROOT, 'fixtures/markdown/actions-stale-suppression.md'));
+    const text = [
+      '# Supply Agreement',
+      '',
+      '<!-- contract-lint-disable-next-line vague-deadline -- agreed in the SOW -->',
+      '',
+      'The Supplier shall deliver the goods within ten (10) days.',
+      '',
+      'The Buyer shall pay promptly.',
+      '',
+    ].join('\n');
+    await client.open(stale, text);
+    const before = await client.pushedFor(stale, 1);
+    expect(before.map((d) => d.code)).toContain('unused-suppression');
+    const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: stale },
+      range: { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.contract-lint'] },
+    });
+    expect(fixAll).toHaveLength(1);
+    const fixed = await client.applyEdit(fixAll[0]?.edit ?? {}, stale);
+    expect(fixed).not.toContain('contract-lint-disable');
+    expect(fixed).toContain('The Supplier shall deliver');
+    const after = await client.pushedFor(stale, client.docs.get(stale)?.version);
+    expect(after.map((d) => d.code)).not.toContain('unused-suppression');
+    expect(
+      after
+        .filter((d) => d.code !== 'unused-suppression')
+        .map((d) => d.code)
+        .sort(),
+    ).toEqual(
+      before
+        .filter((d) => d.code !== 'unused-suppression')
+        .map((d) => d.code)
+        .sort(),
+    );
+    await client.close(stale);
     const docx = fileUri(join(ROOT, 'fixtures/docx/cross-license-defects.docx'));
     await client.open(docx, '', 'docx');
     const diagnostics = await client.pushedFor(docx, 1);

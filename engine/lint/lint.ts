@@ -90,12 +90,23 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
     const unused = enabled.get(UNUSED_SUPPRESSION);
     if (unused && !s.used) {
       const what = s.ruleIds.length ? s.ruleIds.join(', ') : 'all rules';
-      kept.push({
+      const finding: Finding = {
         ruleId: UNUSED_SUPPRESSION,
         severity: unused,
         message: `Suppression of ${what} suppresses nothing: remove it.`,
         range: s.range,
-      });
+      };
+      // Removing a comment that hides nothing changes no clause: safe for fix-all.
+      if (s.origin === 'comment' && doc.format !== 'docx') {
+        finding.fixes = [
+          {
+            label: 'Remove the unused suppression',
+            edits: [{ range: lineRemoval(doc.textView, s.range), newText: '' }],
+            safe: true,
+          },
+        ];
+      }
+      kept.push(finding);
     }
   }
 
@@ -152,6 +163,18 @@ function locate(findings: Finding[], doc: LoadedDocument): LocatedFinding[] {
       a.range.end - b.range.end,
   );
   return located;
+}
+
+/** The comment's range, widened to its whole line (and one blank line after) when it stands alone. */
+function lineRemoval(text: string, range: Range): Range {
+  const lineStart = text.lastIndexOf('\n', range.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', range.end);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  if (text.slice(lineStart, range.start).trim() !== '' || text.slice(range.end, end).trim() !== '')
+    return range;
+  let stop = lineEnd < 0 ? text.length : lineEnd + 1;
+  if (text.startsWith('\n', stop)) stop += 1;
+  return { start: lineStart, end: stop };
 }
 
 function clampRange(range: Range, length: number): Range {

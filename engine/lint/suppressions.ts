@@ -19,6 +19,8 @@ export interface Suppression {
   /** Offsets it covers. */
   covers: Range;
   used: boolean;
+  /** An HTML comment in the text (removable by a fix) or a Word comment (read-only here). */
+  origin: 'comment' | 'word';
 }
 
 const DIRECTIVE =
@@ -51,6 +53,7 @@ export function findSuppressions(model: ContractModel, textView: string): Suppre
         range,
         covers: { start: 0, end: textView.length },
         used: false,
+        origin: 'comment',
       };
       if (kind === 'disable-next-line' || kind === 'disable-line') {
         const line =
@@ -76,7 +79,7 @@ export function findSuppressions(model: ContractModel, textView: string): Suppre
       match[1] === 'disable-file'
         ? { start: 0, end: textView.length }
         : { start: first.range.start, end: last.range.end };
-    out.push({ ruleIds, reason, range: first.range, covers, used: false });
+    out.push({ ruleIds, reason, range: first.range, covers, used: false, origin: 'word' });
   }
   return out;
 }
