@@ -1,10 +1,10 @@
 import type { List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Block, BlockKind, LoadedDocument, OffsetSegment, Range } from '../model/types.js';
+import { remarkAgreementSyntax } from './markdown-syntax.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkAgreementSyntax);
 
 /** Parses Markdown with remark and returns its mdast (positions are offsets into `text`). */
 export function parseMarkdown(text: string): Root {

@@ -1,4 +1,5 @@
 import { toViewRange } from '../text/block-text.js';
+import { afterWordChar } from './numbers.js';
 import type { Block, CrossReference, CrossReferenceKind, Section } from './types.js';
 
 /**
@@ -13,8 +14,10 @@ import type { Block, CrossReference, CrossReferenceKind, Section } from './types
  * preceded by a statute word ("Code Section 409A", "17 C.F.R. § 240").
  */
 
+// The leading `(?<![\p{L}\p{N}])` is checked by hand (`afterWordChar`): a lookbehind first makes
+// the regex run it at every position.
 const KEYWORD =
-  /(?<![\p{L}\p{N}])(sections?|secs?\.|§§?|articles?|arts?\.|clauses?|paragraphs?|paras?\.|schedules?|exhibits?|annex(?:es)?|appendix|appendices)(?![\p{L}\p{N}])[ \t\u00a0]*\n?[ \t\u00a0]*/giu;
+  /(sections?|secs?\.|§§?|articles?|arts?\.|clauses?|paragraphs?|paras?\.|schedules?|exhibits?|annex(?:es)?|appendix|appendices)(?![\p{L}\p{N}])[ \t\u00a0]*\n?[ \t\u00a0]*/giu;
 
 /** An identifier: "12.3", "12.3(a)(ii)", "5A", "IV", "B", "A-1", "IV.2". */
 const ID =
@@ -65,6 +68,11 @@ function refsInBlock(block: Block, out: CrossReference[]): void {
   const text = block.text;
   KEYWORD.lastIndex = 0;
   for (let m = KEYWORD.exec(text); m !== null; m = KEYWORD.exec(text)) {
+    // The lookbehind failed here: retry from the next position, as the regex itself would.
+    if (afterWordChar(text, m.index)) {
+      KEYWORD.lastIndex = m.index + 1;
+      continue;
+    }
     const keyword = m[1] as string;
     const keywordStart = m.index;
     const idStart = m.index + m[0].length;

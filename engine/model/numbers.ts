@@ -50,8 +50,10 @@ const NUM_WORD = [...Object.keys(SMALL), 'hundred', ...Object.keys(SCALE)]
  * unit   := percent | per cent | dollars | U.S. dollars (optional)
  * digits := "(" [$] digits [,digits]* [.digits] [%] ")"
  */
+// The leading `(?<![\p{L}\p{N}])` is checked by hand (`afterWordChar`): with a lookbehind first,
+// the regex runs it at every position, which roughly doubles its cost.
 const DUAL = new RegExp(
-  `(?<![\\p{L}\\p{N}])((?:${NUM_WORD})(?:(?:-|[ \\t]+(?:and[ \\t]+)?)(?:${NUM_WORD}))*)(?![\\p{L}])` +
+  `((?:${NUM_WORD})(?:(?:-|[ \\t]+(?:and[ \\t]+)?)(?:${NUM_WORD}))*)(?![\\p{L}])` +
     `((?:[ \\t]+(?:percent|per[ \\t]cent|(?:U\\.S\\.[ \\t]+|US[ \\t]+|United[ \\t]+States[ \\t]+)?dollars))?)` +
     `[ \\t]*\\([ \\t]*((?:US)?\\$?[ \\t]?\\d[\\d,]*(?:\\.\\d+)?[ \\t]?%?)[ \\t]*\\)`,
   'giu',
@@ -93,13 +95,30 @@ function parseDigits(digits: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** What DUAL needs after its words: "(" and a digit. Most blocks have none, so DUAL is skipped. */
+const DIGITS_IN_BRACKETS = /\([ \t]*(?:US)?\$?[ \t]?\d/i;
+const LETTER_OR_DIGIT_END = /[\p{L}\p{N}]$/u;
+
+/** `(?<=[\p{L}\p{N}])` at `at`: the code point before `at` is a letter or digit. */
+export function afterWordChar(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const u = text.charCodeAt(at - 1);
+  if (u < 128) return (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
+  return LETTER_OR_DIGIT_END.test(text.slice(Math.max(0, at - 2), at));
+}
+
 export function findDualNumbers(blocks: Block[]): DualNumber[] {
   const out: DualNumber[] = [];
   for (const block of blocks) {
     const text = block.text;
-    if (!text.includes('(')) continue;
+    if (!text.includes('(') || !DIGITS_IN_BRACKETS.test(text)) continue;
     DUAL.lastIndex = 0;
     for (let m = DUAL.exec(text); m !== null; m = DUAL.exec(text)) {
+      // The lookbehind failed here: retry from the next position, as the regex itself would.
+      if (afterWordChar(text, m.index)) {
+        DUAL.lastIndex = m.index + 1;
+        continue;
+      }
       const numberWords = m[1] as string;
       const unitWords = (m[2] as string).trim();
       const digits = (m[3] as string).trim();

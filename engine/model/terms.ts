@@ -235,6 +235,24 @@ class RangeSet {
       }
     }
   }
+  /** Next interval to test in `overlapsAscending` and the start of the last query. */
+  private cursor = 0;
+  private lastStart = -1;
+
+  /**
+   * `overlaps` for queries whose starts mostly ascend (tokens left to right): a moving cursor
+   * instead of a binary search. The intervals are disjoint and sorted, so the first one ending after
+   * `start` is the only one that can overlap; a query that goes backwards restarts the cursor.
+   */
+  overlapsAscending(start: number, end: number): boolean {
+    if (start < this.lastStart) this.cursor = 0;
+    this.lastStart = start;
+    const n = this.starts.length;
+    let c = this.cursor;
+    while (c < n && (this.ends[c] as number) <= start) c++;
+    this.cursor = c;
+    return c < n && (this.starts[c] as number) < end;
+  }
   overlaps(r: Range): boolean {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -630,9 +648,14 @@ function stripPossessive(w: string): string {
 
 /** True when the text has more than `max` whitespace-separated words (stops counting early). */
 function moreWordsThan(text: string, max: number): boolean {
+  return moreWordsThanIn(text, 0, text.length, max);
+}
+
+/** `moreWordsThan(text.slice(start, end), max)` without the slice. */
+function moreWordsThanIn(text: string, start: number, end: number, max: number): boolean {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     if (isJsSpace(text.charCodeAt(i))) inWord = false;
     else if (!inWord) {
       inWord = true;
@@ -655,6 +678,18 @@ const SIGNATURE =
   /(?:^|\s)(?:By|Name|Title|Its|Attention|Attn|Address|Tel|Telephone|Fax|Facsimile|E-?mail|Date|Dated|Signature|Print Name)\s*:/;
 const ADDRESS =
   /\b\d{1,6}\s+\p{Lu}[\p{L}.]*\s+(?:\p{Lu}[\p{L}.]*\s+)?(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Suite|Lane|Way|Plaza|Parkway)\b|\b\d{5}(?:-\d{4})?\b/u;
+
+const QUOTED = /"[^"\n]{0,200}"|“[^”\n]{0,200}”/g;
+const AS_DEFINED_HINT = /as\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/;
+
+/** Whether text[start, end) contains an ASCII digit (`\d`, also under the `u` flag). */
+function hasDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 interface Occurrence {
   text: string;
@@ -698,7 +733,6 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
   const defined = new Set(definitions.map((d) => d.term));
   const definedLower = new Set(definitions.map((d) => d.term.toLowerCase()));
   const preamble = preambleWords(blocks);
-  let lowerWords: Set<string> | undefined;
   const occurrences: Occurrence[] = [];
   /** Title-case runs right after a leading enumerator: clause headings and unquoted definitions. */
   const leads = new Set<string>();
@@ -711,17 +745,28 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
     // Blocked-out regions: term uses and quoted text.
     const blocked: Range[] = [];
     if (definitions.length > 0) for (const m of scan(block)) blocked.push({ start: m.start, end: m.end });
-    for (const m of text.matchAll(/"[^"\n]{0,200}"|“[^”\n]{0,200}”/g))
-      blocked.push({ start: m.index, end: m.index + m[0].length });
+    // Most blocks have no quotes: skip the regex (and its matchAll clone) for them.
+    if (text.includes('"') || text.includes('“')) {
+      for (const m of text.matchAll(QUOTED)) blocked.push({ start: m.index, end: m.index + m[0].length });
+    }
     const blockedSet = new RangeSet(blocked);
+    // A sentence can only say "as defined" when its block does (the test below without its `\b`).
+    const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
+    // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
     for (const sentence of splitSentences(text)) {
-      const sText = text.slice(sentence.start, sentence.end);
-      if (ADDRESS.test(sText) && sText.length < 400) continue;
-      if (headingLike(sText)) continue;
+      const { start, end } = sentence;
+      // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
+      if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
+      if (!moreWordsThanIn(text, start, end, 12) && headingLike(text.slice(start, end))) continue;
       collectRuns(block, text, sentence, blockedSet, occurrences, leads);
       // "Work Product (as defined in …)": defined elsewhere.
-      if (/\bas\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/.test(sText)) {
-        for (const m of sText.matchAll(AS_DEFINED)) definedElsewhere.add(m[1] as string);
+      if (mayDefineElsewhere) {
+        const sText = text.slice(start, end);
+        if (
+          /\bas\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/.test(sText)
+        ) {
+          for (const m of sText.matchAll(AS_DEFINED)) definedElsewhere.add(m[1] as string);
+        }
       }
     }
   }
@@ -733,8 +778,11 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
     list.push(occ);
     byText.set(occ.text, list);
   }
-  const out: CandidateTerm[] = [];
   const leadSet = leadParts(leads);
+  // Phrases that pass every test, in `byText` order; single words still wait for the lower-case
+  // test, which is done afterwards in one scan for just those words.
+  const accepted: [string, Occurrence[]][] = [];
+  const pendingLower = new Set<string>();
   for (const [phrase, list] of byText) {
     if (defined.has(phrase) || definedLower.has(phrase.toLowerCase())) continue;
     const words = phrase.split(' ');
@@ -746,25 +794,47 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
       const w = words[0] as string;
       if (list.length < 3 || determined < 2 || w.length < 5) continue;
       if (!TERM_SUFFIX.test(w)) continue;
-      // Lower-case words anywhere in the document, collected only when a single word gets this far.
-      lowerWords ??= collectLowerWords(blocks);
-      if (lowerWords.has(w.toLowerCase())) continue;
+      pendingLower.add(w.toLowerCase());
     } else if (list.length < 2 || determined < 1) {
       continue;
     }
+    accepted.push([phrase, list]);
+  }
+  // Single words written in lower case anywhere in the document are not candidates.
+  const lowerWords = pendingLower.size > 0 ? collectLowerWords(blocks, pendingLower) : undefined;
+  const out: CandidateTerm[] = [];
+  for (const [phrase, list] of accepted) {
+    if (lowerWords && !phrase.includes(' ') && lowerWords.has(phrase.toLowerCase())) continue;
     for (const occ of list) out.push({ text: phrase, range: toViewRange(occ.block, occ.start, occ.end) });
   }
   out.sort((a, b) => a.range.start - b.range.start);
   return out;
 }
 
-/** Lower-case words in all blocks: `(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*`, with an ASCII fast path. */
-function collectLowerWords(blocks: Block[]): Set<string> {
+/**
+ * Those of `wanted` that occur as lower-case words in some block
+ * (`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*`, with an ASCII fast path). Only words whose length and first
+ * unit match a wanted word are sliced, so most words of the document cost no allocation.
+ */
+function collectLowerWords(blocks: Block[], wanted: Set<string>): Set<string> {
   const words = new Set<string>();
+  const lengths = new Set<number>();
+  const firsts = new Set<number>();
+  for (const w of wanted) {
+    lengths.add(w.length);
+    firsts.add(w.charCodeAt(0));
+  }
+  const add = (text: string, start: number, end: number): void => {
+    if (!lengths.has(end - start) || !firsts.has(text.charCodeAt(start))) return;
+    const word = text.slice(start, end);
+    if (wanted.has(word)) words.add(word);
+  };
   for (const block of blocks) {
     const text = block.text;
     if (!isAscii(text)) {
-      for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*/gu)) words.add(m[0]);
+      for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*/gu)) {
+        if (wanted.has(m[0])) words.add(m[0]);
+      }
       continue;
     }
     const n = text.length;
@@ -784,7 +854,7 @@ function collectLowerWords(blocks: Block[]): Set<string> {
           if ((c >= 97 && c <= 122) || c === 45) i++;
           else break;
         }
-        words.add(text.slice(start, i));
+        add(text, start, i);
       } else i++;
     }
   }
@@ -823,6 +893,41 @@ function isDefinedVariant(phrase: string, defined: Set<string>): boolean {
   return variants.some((v) => v !== phrase && defined.has(v));
 }
 
+/**
+ * Token buffers reused across `collectRuns` calls: a sentence's tokens as offsets and flags, so the
+ * many lower-case words (which can never be part of a run) cost no string or object allocation.
+ * Token text is sliced only where a decision needs it.
+ */
+let tokStarts = new Int32Array(256);
+let tokEnds = new Int32Array(256);
+let tokFlags = new Uint8Array(256);
+const INITIAL = 1;
+const LEAD = 2;
+const LEAD_NUMBER = /^\p{N}+(?:\.\p{N}+)*\.?$/u;
+
+function growTokens(): void {
+  const size = tokStarts.length * 2;
+  const starts = new Int32Array(size);
+  const ends = new Int32Array(size);
+  const flags = new Uint8Array(size);
+  starts.set(tokStarts);
+  ends.set(tokEnds);
+  flags.set(tokFlags);
+  tokStarts = starts;
+  tokEnds = ends;
+  tokFlags = flags;
+}
+
+/** True for a one-unit token equal to `code`. */
+function isCharToken(i: number, code: number, text: string): boolean {
+  const s = tokStarts[i] as number;
+  return (tokEnds[i] as number) - s === 1 && text.charCodeAt(s) === code;
+}
+
+function tokenText(text: string, i: number): string {
+  return text.slice(tokStarts[i], tokEnds[i]);
+}
+
 function collectRuns(
   block: Block,
   text: string,
@@ -831,7 +936,7 @@ function collectRuns(
   out: Occurrence[],
   leads: Set<string>,
 ): void {
-  const tokens: Token[] = [];
+  let n = 0;
   let initial = true;
   const textLength = text.length;
   let at = sentence.start;
@@ -844,26 +949,54 @@ function collectRuns(
     at += cp > 0xffff ? 2 : 1;
     if (isLetterOrDigit(cp)) {
       while (at < textLength) {
+        const u = text.charCodeAt(at);
+        // ASCII fast path; other units go through the code-point test as before.
+        if (u < 128) {
+          if (
+            (u >= 97 && u <= 122) ||
+            (u >= 65 && u <= 90) ||
+            (u >= 48 && u <= 57) ||
+            u === 39 ||
+            u === 46 ||
+            u === 38 ||
+            u === 45
+          )
+            at++;
+          else break;
+          continue;
+        }
         const c = text.codePointAt(at) as number;
-        if (c === 39 || c === 0x2019 || c === 46 || c === 38 || c === 45 || isLetterOrDigit(c))
-          at += c > 0xffff ? 2 : 1;
+        if (c === 0x2019 || isLetterOrDigit(c)) at += c > 0xffff ? 2 : 1;
         else break;
       }
     }
-    const tok = text.slice(tokStart, at);
-    const prevTok = tokens[tokens.length - 1]?.text ?? '';
-    const lead = initial && (/^\p{N}+(?:\.\p{N}+)*\.?$/u.test(prevTok) || prevTok === ')');
-    tokens.push({ text: tok, start: tokStart, end: at, initial, lead });
-    const n = tokens.length;
-    if (tok.length === 1 && (tok === ':' || tok === ';' || tok === '—' || tok === '–')) initial = true;
+    if (n === tokStarts.length) growTokens();
+    tokStarts[n] = tokStart;
+    tokEnds[n] = at;
+    let flags = initial ? INITIAL : 0;
+    if (initial && n > 0) {
+      // lead: the previous token is a number ("1.52") or a closing bracket ("(a)").
+      const prevTok = tokenText(text, n - 1);
+      if (LEAD_NUMBER.test(prevTok) || prevTok === ')') flags |= LEAD;
+    }
+    tokFlags[n] = flags;
+    n++;
+    const len = at - tokStart;
+    const c0 = text.charCodeAt(tokStart);
+    if (len === 1 && (c0 === 58 /* : */ || c0 === 59 /* ; */ || c0 === 0x2014 || c0 === 0x2013))
+      initial = true;
     else if (
-      tok === ')' &&
+      len === 1 &&
+      c0 === 41 /* ) */ &&
       n >= 3 &&
-      tokens[n - 3]?.text === '(' &&
-      ENUMERATOR.test(tokens[n - 2]?.text ?? '')
+      isCharToken(n - 3, 40 /* ( */, text) &&
+      ENUMERATOR.test(tokenText(text, n - 2))
     ) {
       initial = true; // after a list marker "(a)", "(ii)", "(3)"
-    } else if (initial && (tok === '(' || tok === ')' || tok === '.' || ENUMERATOR.test(tok))) {
+    } else if (
+      initial &&
+      ((len === 1 && (c0 === 40 || c0 === 41 || c0 === 46)) || ENUMERATOR.test(text.slice(tokStart, at)))
+    ) {
       // still in the leading enumerator ("1.1", "(a)", "IV.")
     } else initial = false;
   }
@@ -871,34 +1004,60 @@ function collectRuns(
   let run: Token[] = [];
   let before: string | undefined;
   const flush = (): void => {
+    // An empty run emits nothing: skip the call and keep the (empty) array.
+    if (run.length === 0) return;
     emitRun(block, run, before, out, leads);
     run = [];
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (blocked.overlaps(t)) {
+  for (let i = 0; i < n; i++) {
+    const start = tokStarts[i] as number;
+    const end = tokEnds[i] as number;
+    if (blocked.overlapsAscending(start, end)) {
       flush();
       continue;
     }
-    const word = stripPossessive(t.text);
-    const c0 = word.charCodeAt(0);
-    // Reference words start with an ASCII capital; skip the regex for everything else.
-    if (c0 >= 65 && c0 <= 90 && REF_WORDS.test(word)) {
-      flush();
-      // Skip the identifier after a reference word.
-      if (i + 1 < tokens.length) i++;
-      continue;
+    // stripPossessive by offsets: drop a trailing "'", "’", "." or "'s"/"’s".
+    let wordEnd = end;
+    const last = text.charCodeAt(end - 1);
+    if (last === 39 || last === 0x2019 || last === 46) wordEnd = end - 1;
+    else if (last === 115 && end - start >= 2) {
+      const prev = text.charCodeAt(end - 2);
+      if (prev === 39 || prev === 0x2019) wordEnd = end - 2;
     }
-    if (isTitleWord(word)) {
-      if (run.length === 0) before = tokens[i - 1]?.text;
-      run.push({ ...t, text: word, end: t.start + word.length });
-      // A possessive ends the phrase ("Licensee's Products" → "Licensee").
-      if (word.length !== t.text.length) flush();
-      continue;
+    const c0 = text.charCodeAt(start);
+    // Fast path: an empty word or one starting with an ASCII character other than A–Z is neither a
+    // reference word nor title-case (see `isTitleWord`).
+    if (wordEnd > start && !(c0 < 128 && !(c0 >= 65 && c0 <= 90))) {
+      const word = text.slice(start, wordEnd);
+      // Reference words start with an ASCII capital; skip the regex for everything else.
+      if (c0 >= 65 && c0 <= 90 && REF_WORDS.test(word)) {
+        flush();
+        // Skip the identifier after a reference word.
+        if (i + 1 < n) i++;
+        continue;
+      }
+      if (isTitleWord(word)) {
+        if (run.length === 0) before = i > 0 ? tokenText(text, i - 1) : undefined;
+        const flags = tokFlags[i] as number;
+        run.push({
+          text: word,
+          start,
+          end: start + word.length,
+          initial: (flags & INITIAL) !== 0,
+          lead: (flags & LEAD) !== 0,
+        });
+        // A possessive ends the phrase ("Licensee's Products" → "Licensee").
+        if (wordEnd !== end) flush();
+        continue;
+      }
     }
-    if (run.length > 0 && JOINERS.has(t.text) && isTitleWord(tokens[i + 1]?.text ?? '')) {
-      run.push(t);
-      continue;
+    if (run.length > 0) {
+      const tok = text.slice(start, end);
+      if (JOINERS.has(tok) && isTitleWord(i + 1 < n ? tokenText(text, i + 1) : '')) {
+        const flags = tokFlags[i] as number;
+        run.push({ text: tok, start, end, initial: (flags & INITIAL) !== 0, lead: (flags & LEAD) !== 0 });
+        continue;
+      }
     }
     flush();
   }
