@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocx } from '../engine/load/docx/index.js';
+import { AGREEMENTS_DOCX } from './helpers/corpus.js';
 
 /**
  * Reconstructed Word numbering pinned against the numbers Word layout shows. The expectations were
@@ -93,7 +94,7 @@ const LABEL = /^((?:\d+\.)+\d*|\([a-z]{1,5}\))\s+([A-Za-z]+)/;
 describe('corpus numbering matches what Word shows', () => {
   for (const [file, expected] of Object.entries(pins)) {
     it(file, async () => {
-      const path = join('/work/shared/corpus/agreements/docx', file);
+      const path = join(AGREEMENTS_DOCX, file);
       const doc = await loadDocx(new Uint8Array(readFileSync(path)), path);
       const numbered = doc.blocks.flatMap((b) => {
         const m = LABEL.exec(b.text);
@@ -109,7 +110,7 @@ describe('corpus numbering matches what Word shows', () => {
   }
 
   it('puts the number in the heading text', async () => {
-    const path = '/work/shared/corpus/agreements/docx/commonpaper_software-license-agreement.docx';
+    const path = `${AGREEMENTS_DOCX}commonpaper_software-license-agreement.docx`;
     const doc = await loadDocx(new Uint8Array(readFileSync(path)), path);
     expect(doc.textView).toMatch(/^# 1\. \*\*Software\*\*$/m);
     expect(doc.textView).toMatch(/^## 1\.1 License\. /m);

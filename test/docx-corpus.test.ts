@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocx } from '../engine/load/docx/index.js';
+import { CORPUS } from './helpers/corpus.js';
 
-const corpus = '/work/shared/corpus/agreements';
+const corpus = `${CORPUS}agreements`;
 const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as {
   files: Array<{ path: string; docx_features?: { paragraphs: number } }>;
 };

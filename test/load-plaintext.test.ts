@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadPlainText } from '../engine/load/plaintext.js';
 import type { Block, LoadedDocument } from '../engine/model/types.js';
 import { toViewOffset } from '../engine/text/block-text.js';
+import { AGREEMENTS_MD, CUAD_TXT } from './helpers/corpus.js';
 
-const CUAD_DIR = '/work/shared/corpus/cuad-dev/txt';
-const BPA_FILE = '/work/shared/corpus/agreements/md/cmacc_bpa-wind-power-purchase-agreement.txt';
+const CUAD_DIR = CUAD_TXT;
+const BPA_FILE = `${AGREEMENTS_MD}cmacc_bpa-wind-power-purchase-agreement.txt`;
 
 /** Checks the invariants every loaded document must satisfy; returns the document. */
 function checkInvariants(doc: LoadedDocument): LoadedDocument {

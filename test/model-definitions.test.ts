@@ -2,26 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownBlocks } from '../engine/load/markdown.js';
 import { findDefinitions } from '../engine/model/definitions.js';
-import type { Block, Definition } from '../engine/model/types.js';
+import type { Definition } from '../engine/model/types.js';
+import { AGREEMENTS_MD, CUAD_TXT, textBlocks } from './helpers/corpus.js';
 
-const MD = '/work/shared/corpus/agreements/md/';
-const CUAD = '/work/shared/corpus/cuad-dev/txt/';
+const MD = AGREEMENTS_MD;
+const CUAD = CUAD_TXT;
 
 /** Plain text → one paragraph block per blank-line-separated chunk (identity offsets). */
-function textBlocks(text: string): Block[] {
-  const out: Block[] = [];
-  for (const m of text.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
-    const r = { start: m.index, end: m.index + m[0].length };
-    out.push({
-      kind: 'paragraph',
-      text: m[0],
-      range: r,
-      segments: [{ plain: 0, view: r.start, length: m[0].length }],
-      strong: [],
-    });
-  }
-  return out;
-}
 
 function defs(md: string): Array<Definition & { slice: string; defSlice: string }> {
   return findDefinitions(markdownBlocks(md)).map((d) => ({

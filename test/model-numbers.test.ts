@@ -2,24 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownBlocks } from '../engine/load/markdown.js';
 import { findDualNumbers, parseNumberWords } from '../engine/model/numbers.js';
-import type { Block } from '../engine/model/types.js';
+import { CUAD_TXT, textBlocks } from './helpers/corpus.js';
 
-const CUAD = '/work/shared/corpus/cuad-dev/txt/';
-
-function textBlocks(text: string): Block[] {
-  const out: Block[] = [];
-  for (const m of text.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
-    const r = { start: m.index, end: m.index + m[0].length };
-    out.push({
-      kind: 'paragraph',
-      text: m[0],
-      range: r,
-      segments: [{ plain: 0, view: r.start, length: m[0].length }],
-      strong: [],
-    });
-  }
-  return out;
-}
+const CUAD = CUAD_TXT;
 
 describe('parseNumberWords', () => {
   it('parses compound number words', () => {

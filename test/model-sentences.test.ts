@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../engine/model/sentences.js';
+import { AGREEMENTS_MD, CUAD_TXT } from './helpers/corpus.js';
 
 function sentences(text: string): string[] {
   return splitSentences(text).map((r) => text.slice(r.start, r.end));
@@ -58,7 +59,7 @@ describe('splitSentences', () => {
   });
 
   it('returns ranges within the text for every corpus file', () => {
-    const dirs = ['/work/shared/corpus/agreements/md/', '/work/shared/corpus/cuad-dev/txt/'];
+    const dirs = [AGREEMENTS_MD, CUAD_TXT];
     for (const dir of dirs) {
       for (const file of readdirSync(dir)) {
         const text = readFileSync(dir + file, 'utf8');

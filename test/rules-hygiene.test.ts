@@ -7,6 +7,7 @@ import type { Rule } from '../engine/lint/rule.js';
 import { loadText } from '../engine/load/index.js';
 import { hygieneRules } from '../rules/catalog-hygiene.js';
 import { formatDigits, matchCase, numberToWords } from '../rules/number-words.js';
+import { AGREEMENTS_MD } from './helpers/corpus.js';
 
 const rules = hygieneRules as unknown as Rule<object>[];
 
@@ -177,7 +178,7 @@ describe('number-words', () => {
 });
 
 describe('false positives on professionally drafted agreements', () => {
-  const dir = '/work/shared/corpus/agreements/md/';
+  const dir = AGREEMENTS_MD;
   const available = existsSync(dir);
   const measured = ['undefined-term', 'broken-cross-reference', 'duplicate-definition'];
 
