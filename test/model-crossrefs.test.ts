@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markdownBlocks } from '../engine/load/markdown.js';
 import { findCrossReferences, resolveCrossReferences } from '../engine/model/crossrefs.js';
+import { buildSections } from '../engine/model/sections.js';
 import type { CrossReference, Section } from '../engine/model/types.js';
 import { AGREEMENTS_MD, CUAD_TXT, textBlocks } from './helpers/corpus.js';
 
@@ -169,5 +170,15 @@ describe('resolveCrossReferences', () => {
       ['(b)', 's3b'],
     ]);
     expect(resolve('Section 4 applies.')).toEqual([['4', 'art-iv']]);
+  });
+});
+
+describe('references into lettered sections', () => {
+  it('"Section D.3" resolves to item 3 of Section D', () => {
+    const md =
+      '## D. Content\n\n### 1. Responsibility\n\nText.\n\n### 3. License Grant to Us\n\nAs set out in Section D.3 and Section D.9.\n';
+    const blocks = markdownBlocks(md);
+    const refs = resolveCrossReferences(findCrossReferences(blocks), buildSections(blocks).sections);
+    expect(refs.map((r) => `${r.label}:${r.resolved}`)).toEqual(['D.3:true', 'D.9:false']);
   });
 });

@@ -221,6 +221,10 @@ function buildLookup(sections: Section[]): Lookup {
             full = `${parentKey}(${key})`;
           }
           setFirst(lookup.numbered, full, s);
+          // Item 3 under lettered Section D is cited "Section D.3".
+          if (s.kind !== 'clause' && parentKey && /^[a-z]$/.test(parentKey) && /^\d+$/.test(key)) {
+            setFirst(lookup.numbered, `${parentKey}.${key}`, s);
+          }
         }
       }
       walk(s.children, s.kind === 'attachment' ? null : full !== '' ? full : parentKey);
