@@ -5,6 +5,7 @@ import {
   ConfigResolver,
   type RuleSetting as ConfigRuleSetting,
   IgnoreRules,
+  MAX_TEXT_BYTES,
 } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
 import { collectFiles } from './collect-files.js';
@@ -34,8 +35,8 @@ const FORMATTERS: Record<FormatName, (context: FormatContext) => Formatter> = {
   summary: summaryFormatter,
 };
 
-/** Standard input is read up to this size (the Markdown cap). */
-const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+/** Standard input is read up to the cap of a text file. */
+const MAX_STDIN_BYTES = MAX_TEXT_BYTES;
 
 export interface LintOptions {
   format: FormatName;

@@ -78,7 +78,7 @@ describe('bad text input gives a typed error naming the file and the problem', (
       'huge.md',
       Buffer.alloc(50 * 1024 * 1024, 'a'),
       'too-large',
-      /50\.0 MB, over the 16\.0 MB limit/,
+      /50\.0 MB, over the 8\.0 MB limit/,
     ));
 });
 
