@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -231,5 +232,25 @@ describe('shards, stdin and print-config', () => {
     expect(printed.rules['vague-deadline']).toBeUndefined();
     expect(printed.rules['missing-audit-clause']).toBe('error');
     rmSync(join(room, '.contractlintrc.json'));
+  });
+});
+
+describe('progress on long runs', () => {
+  it('shows files done/total, rate and ETA on a terminal, and nothing when stderr is not one', () => {
+    const many = join(room, 'many');
+    mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 30; i++)
+      copyFileSync(join(repoRoot, 'fixtures/text/edgar-license.txt'), join(many, `deal-${i}.txt`));
+    const log = join(room, 'terminal.log');
+    const env = { ...process.env };
+    delete env.CI;
+    // util-linux `script` gives the CLI a real pseudo-terminal, as a person running it has.
+    const command = `${process.execPath} ${join(repoRoot, 'bin/contract-lint.js')} --format json --output-file ${join(room, 'many.json')} ${many}`;
+    const run = spawnSync('script', ['-qec', command, log], { env, encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    const screen = readFileSync(log, 'utf8');
+    expect(screen).toMatch(/linting .* \d+\/30 files \| [\d.]+ files\/s \| [\d.]+ MB\/s \| ETA/);
+    const plain = runCli(['--format', 'json', '--output-file', join(room, 'many2.json'), many]);
+    expect(plain.stderr).not.toContain('linting');
   });
 });
