@@ -1,21 +1,10 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { RelatedLocation } from '../engine/lint/types.js';
+import { allSections } from '../engine/model/build.js';
 import type { CrossReference, CrossReferenceKind, Section } from '../engine/model/types.js';
 
 const ATTACHMENT_KINDS = new Set<CrossReferenceKind>(['schedule', 'exhibit', 'annex', 'appendix']);
 const MAX_RELATED = 3;
-
-function allSections(sections: Section[]): Section[] {
-  const out: Section[] = [];
-  const walk = (list: Section[]) => {
-    for (const s of list) {
-      out.push(s);
-      walk(s.children);
-    }
-  };
-  walk(sections);
-  return out;
-}
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

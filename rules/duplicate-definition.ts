@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { Definition, Paragraph, Section } from '../engine/model/types.js';
+import { lastStartingAtOrBefore } from '../engine/text/ranges.js';
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
@@ -7,17 +8,7 @@ function normalise(text: string): string {
 
 /** The paragraph containing an offset (paragraphs are sorted and disjoint). */
 function paragraphAt(paragraphs: Paragraph[], offset: number): Paragraph | undefined {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  let found: Paragraph | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const p = paragraphs[mid] as Paragraph;
-    if (p.range.start <= offset) {
-      found = p;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = lastStartingAtOrBefore(paragraphs, offset);
   return found && offset < found.range.end ? found : undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { RelatedLocation } from '../engine/lint/types.js';
-import type { CandidateTerm, ContractModel, Section } from '../engine/model/types.js';
+import { allSections } from '../engine/model/build.js';
+import type { CandidateTerm, ContractModel } from '../engine/model/types.js';
 
 export interface UndefinedTermOptions {
   /** How many times the phrase must be used before it is reported. */
@@ -30,18 +31,6 @@ const PROPER_NOUNS = new Set([
   'Force Majeure',
   'Intellectual Property',
 ]);
-
-function allSections(sections: Section[]): Section[] {
-  const out: Section[] = [];
-  const walk = (list: Section[]) => {
-    for (const s of list) {
-      out.push(s);
-      walk(s.children);
-    }
-  };
-  walk(sections);
-  return out;
-}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

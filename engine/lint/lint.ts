@@ -7,6 +7,7 @@ import { loadFile } from '../load/index.js';
 import { buildModel } from '../model/build.js';
 import type { ContractModel, LoadedDocument, Range } from '../model/types.js';
 import { LineIndex } from '../text/line-index.js';
+import { lastStartingAtOrBefore } from '../text/ranges.js';
 import { formatMessage, type RuleReport } from './rule.js';
 import { findSuppressions, isSuppressed } from './suppressions.js';
 import type { Finding, Severity } from './types.js';
@@ -183,18 +184,5 @@ function clampRange(range: Range, length: number): Range {
 }
 
 function wordParagraphOf(doc: LoadedDocument, offset: number): number | undefined {
-  const spans = doc.wordParagraphs;
-  if (!spans) return undefined;
-  let found: number | undefined;
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const span = spans[mid];
-    if (span && span.range.start <= offset) {
-      found = span.index;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
+  return doc.wordParagraphs ? lastStartingAtOrBefore(doc.wordParagraphs, offset)?.index : undefined;
 }

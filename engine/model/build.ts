@@ -1,4 +1,5 @@
 import { toViewRange } from '../text/block-text.js';
+import { lastStartingAtOrBefore } from '../text/ranges.js';
 import { findCrossReferences, resolveCrossReferences } from './crossrefs.js';
 import { findDefinitions } from './definitions.js';
 import { findDualNumbers } from './numbers.js';
@@ -92,17 +93,7 @@ function isLabelLine(
 }
 
 function paragraphAt(paragraphs: Paragraph[], offset: number): Paragraph | undefined {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  let found: Paragraph | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const p = paragraphs[mid] as Paragraph;
-    if (p.range.start <= offset) {
-      found = p;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = lastStartingAtOrBefore(paragraphs, offset);
   return found && offset <= found.range.end ? found : undefined;
 }
 

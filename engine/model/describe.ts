@@ -1,4 +1,5 @@
 import { LineIndex } from '../text/line-index.js';
+import { lastStartingAtOrBefore } from '../text/ranges.js';
 import type { ContractModel, Range, Section } from './types.js';
 
 /** A range as people read it: 1-based lines and columns in the text view. */
@@ -95,17 +96,7 @@ function wordParagraphLocator(model: ContractModel): (offset: number) => { wordP
   const spans = model.wordParagraphs;
   if (!spans || spans.length === 0) return () => ({});
   return (offset) => {
-    let low = 0;
-    let high = spans.length - 1;
-    let found: number | undefined;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const s = spans[mid];
-      if (s && s.range.start <= offset) {
-        found = s.index;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return found === undefined ? {} : { wordParagraph: found };
+    const found = lastStartingAtOrBefore(spans, offset);
+    return found === undefined ? {} : { wordParagraph: found.index };
   };
 }
