@@ -11,18 +11,42 @@ import type { Processor } from 'unified';
  * strikethrough (redlines) and footnotes. Autolink literals and task lists are left out: they
  * change nothing a rule reads, and they cost more than half of the parse time.
  */
-export function remarkAgreementSyntax(this: Processor): void {
+export interface AgreementSyntax {
+  table: boolean;
+  strikethrough: boolean;
+  footnote: boolean;
+}
+
+export const ALL_AGREEMENT_SYNTAX: AgreementSyntax = { table: true, strikethrough: true, footnote: true };
+
+/**
+ * Which extensions can change the parse of this text. Each construct needs a character the text
+ * lacks otherwise: a table needs a pipe, or a one-column delimiter row with a colon (":-", "-:");
+ * strikethrough needs a tilde; a footnote needs "[^". Leaving out an extension that cannot fire
+ * gives the same tree for less work (the table extension alone tries every paragraph line).
+ */
+export function syntaxNeededBy(text: string): AgreementSyntax {
+  return {
+    table: TABLE_TRIGGER.test(text),
+    strikethrough: text.includes('~'),
+    footnote: text.includes('[^'),
+  };
+}
+
+const TABLE_TRIGGER = /\||^[ \t]*:-|-:[ \t\r]*$/m;
+
+export function remarkAgreementSyntax(this: Processor, syntax: AgreementSyntax = ALL_AGREEMENT_SYNTAX): void {
   const data = this.data();
   data.micromarkExtensions = [
     ...(data.micromarkExtensions ?? []),
-    gfmTable(),
-    gfmStrikethrough(),
-    gfmFootnote(),
+    ...(syntax.table ? [gfmTable()] : []),
+    ...(syntax.strikethrough ? [gfmStrikethrough()] : []),
+    ...(syntax.footnote ? [gfmFootnote()] : []),
   ];
   data.fromMarkdownExtensions = [
     ...(data.fromMarkdownExtensions ?? []),
-    gfmTableFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
+    ...(syntax.table ? [gfmTableFromMarkdown()] : []),
+    ...(syntax.strikethrough ? [gfmStrikethroughFromMarkdown()] : []),
+    ...(syntax.footnote ? [gfmFootnoteFromMarkdown()] : []),
   ];
 }

@@ -2,12 +2,24 @@ import type { List, ListItem, Nodes, PhrasingContent, Root, RootContent } from '
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Block, BlockKind, LoadedDocument, OffsetSegment, Range } from '../model/types.js';
-import { remarkAgreementSyntax } from './markdown-syntax.js';
+import { type AgreementSyntax, remarkAgreementSyntax, syntaxNeededBy } from './markdown-syntax.js';
 
-const parser = unified().use(remarkParse).use(remarkAgreementSyntax);
+/** One frozen processor per combination of extensions, made on first use. */
+const parsers = new Map<string, ReturnType<typeof makeParser>>();
+
+function makeParser(syntax: AgreementSyntax) {
+  return unified().use(remarkParse).use(remarkAgreementSyntax, syntax).freeze();
+}
 
 /** Parses Markdown with remark and returns its mdast (positions are offsets into `text`). */
 export function parseMarkdown(text: string): Root {
+  const syntax = syntaxNeededBy(text);
+  const key = `${+syntax.table}${+syntax.strikethrough}${+syntax.footnote}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    parser = makeParser(syntax);
+    parsers.set(key, parser);
+  }
   return parser.parse(text);
 }
 
