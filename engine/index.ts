@@ -51,6 +51,7 @@ export {
   MAX_TEXT_BYTES,
   SUPPORTED_EXTENSIONS,
 } from './load/index.js';
+export { IncrementalMarkdown } from './load/markdown-incremental.js';
 export { allSections, buildModel } from './model/build.js';
 export { describeModel } from './model/describe.js';
 export type * from './model/types.js';

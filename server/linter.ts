@@ -5,6 +5,7 @@ import {
   type FileResult,
   formatOf,
   IgnoreRules,
+  type IncrementalMarkdown,
   isLoadError,
   LoadError,
   type LoadedDocument,
@@ -62,10 +63,19 @@ export class Linter {
     this.ignore.reset();
   }
 
-  /** Lints an editor buffer (Markdown or plain text). */
-  lintText(uri: string, text: string, format: SourceFormat, settings: Settings): LintOutcome {
+  /**
+   * Lints an editor buffer (Markdown or plain text). `markdown` is the document's parse kept
+   * between edits, so a keystroke re-parses one paragraph, not the agreement.
+   */
+  lintText(
+    uri: string,
+    text: string,
+    format: SourceFormat,
+    settings: Settings,
+    markdown?: IncrementalMarkdown,
+  ): LintOutcome {
     if (format === 'docx') return { skipped: 'unsupported' };
-    return this.run(uri, settings, (path) => loadText(text, path, format));
+    return this.run(uri, settings, (path) => loadText(text, path, format, markdown));
   }
 
   /** Lints a file from disk (workspace lint, Word documents). */

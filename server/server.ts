@@ -15,7 +15,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, IGNORE_FILE_NAMES } from '../engine/index.js';
+import { CONFIG_FILE_NAMES, IGNORE_FILE_NAMES, IncrementalMarkdown } from '../engine/index.js';
 import type { Analysis } from './analysis.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostics } from './diagnostics.js';
@@ -42,6 +42,8 @@ interface DocState {
   published?: { resultId: string; diagnostics: Diagnostic[] };
   timer?: NodeJS.Timeout;
   waiters: (() => void)[];
+  /** The Markdown parse kept between edits (dropped with the state when the document closes). */
+  markdown: IncrementalMarkdown;
 }
 
 interface Features {
@@ -129,7 +131,7 @@ export function startServer(connection: Connection): void {
   function state(uri: string): DocState {
     let s = states.get(uri);
     if (!s) {
-      s = { waiters: [] };
+      s = { waiters: [], markdown: new IncrementalMarkdown() };
       states.set(uri, s);
     }
     return s;
@@ -158,7 +160,7 @@ export function startServer(connection: Connection): void {
     } else {
       const positions = Positions.of(doc);
       const outcome = format
-        ? linter.lintText(uri, doc.getText(), format, docSettings)
+        ? linter.lintText(uri, doc.getText(), format, docSettings, s.markdown)
         : { skipped: 'unsupported' as const };
       analysis = { uri, version, positions, outcome, diagnostics: toDiagnostics(outcome, positions, uri) };
     }

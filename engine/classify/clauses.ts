@@ -67,14 +67,9 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     const glossary = (info?.effective.includes('definitions') ?? false) && defining.some(Boolean);
     for (const [i, sentence] of paragraph.sentences.entries()) {
       const text = texts[i] ?? '';
-      scanner.scan(text.toLowerCase(), found);
       const definitional = glossary || (defining[i] ?? false);
-      for (const entry of compiled) {
-        if (entry.rules.length === 0) continue;
-        if (definitional && !entry.inDefinitions) continue;
-        if (matchesAny(entry.rules, text, found)) {
-          addHit({ type: entry.type, paragraph: index, range: sentence.range, source: 'sentence' });
-        }
+      for (const type of sentenceClauseTypes(text, definitional, compiled, scanner, found)) {
+        addHit({ type, paragraph: index, range: sentence.range, source: 'sentence' });
       }
     }
   }
@@ -96,6 +91,36 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The clause types a sentence's own words show, remembered by sentence: the patterns are fixed,
+ * so the answer depends on the text alone. In the editor an edit changes one sentence and the
+ * other few thousand are answered from here. Bounded: cleared when full.
+ */
+const sentenceMemo = new Map<string, readonly ClauseType[]>();
+const SENTENCE_MEMO_LIMIT = 50_000;
+
+function sentenceClauseTypes(
+  text: string,
+  definitional: boolean,
+  compiled: readonly CompiledPattern[],
+  scanner: KeywordScanner,
+  found: Uint8Array,
+): readonly ClauseType[] {
+  const key = definitional ? `d${text}` : `s${text}`;
+  const known = sentenceMemo.get(key);
+  if (known) return known;
+  scanner.scan(text.toLowerCase(), found);
+  const types: ClauseType[] = [];
+  for (const entry of compiled) {
+    if (entry.rules.length === 0) continue;
+    if (definitional && !entry.inDefinitions) continue;
+    if (matchesAny(entry.rules, text, found)) types.push(entry.type);
+  }
+  if (sentenceMemo.size >= SENTENCE_MEMO_LIMIT) sentenceMemo.clear();
+  sentenceMemo.set(key, types);
+  return types;
+}
 
 const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
 const WHITESPACE_RUN = /\s+/g;

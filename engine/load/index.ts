@@ -4,6 +4,7 @@ import type { LoadedDocument, SourceFormat } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { LoadError } from './errors.js';
 import { loadMarkdown } from './markdown.js';
+import type { IncrementalMarkdown } from './markdown-incremental.js';
 import { loadPlainText } from './plaintext.js';
 
 /**
@@ -60,8 +61,16 @@ export async function loadBytes(
   return loadText(decodeText(bytes, path), path, format);
 }
 
-/** Loads text already decoded (an editor buffer). */
-export function loadText(text: string, path: string, format: Exclude<SourceFormat, 'docx'>): LoadedDocument {
+/**
+ * Loads text already decoded (an editor buffer). With `markdown`, the document kept from the
+ * previous version, a Markdown edit re-parses only the blocks it touched.
+ */
+export function loadText(
+  text: string,
+  path: string,
+  format: Exclude<SourceFormat, 'docx'>,
+  markdown?: IncrementalMarkdown,
+): LoadedDocument {
   if (text.length > MAX_TEXT_BYTES) throw tooLarge(path, text.length, MAX_TEXT_BYTES);
   if (text.trim() === '')
     throw new LoadError(
@@ -69,7 +78,11 @@ export function loadText(text: string, path: string, format: Exclude<SourceForma
       path,
       text.length === 0 ? 'the file is empty (0 bytes)' : 'the file contains only whitespace',
     );
-  return format === 'markdown' ? loadMarkdown(text, path) : loadPlainText(text, path);
+  if (format === 'markdown')
+    return markdown
+      ? { path, format, textView: text, blocks: markdown.update(text) }
+      : loadMarkdown(text, path);
+  return loadPlainText(text, path);
 }
 
 async function readCapped(path: string, cap: number): Promise<Uint8Array> {

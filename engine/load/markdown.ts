@@ -35,6 +35,13 @@ export function markdownBlocks(text: string, tree: Root = parseMarkdown(text)): 
   return blocks;
 }
 
+/** The blocks of one top-level node (offsets into `source`, the text the node was parsed from). */
+export function blocksOfTopLevelNode(node: RootContent, source: string): Block[] {
+  const blocks: Block[] = [];
+  collect([node], source, blocks, { listDepth: -1 });
+  return blocks;
+}
+
 interface Context {
   listDepth: number;
 }

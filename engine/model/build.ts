@@ -7,7 +7,7 @@ import { findParties } from './parties.js';
 import { buildSections } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { findCandidateTerms, findTermUses } from './terms.js';
-import type { ContractModel, LoadedDocument, Paragraph, Section } from './types.js';
+import type { ContractModel, LoadedDocument, Paragraph, Range, Section } from './types.js';
 
 /** Builds the contract model from a loaded document: the same steps for every input format. */
 export function buildModel(doc: LoadedDocument): ContractModel {
@@ -46,10 +46,10 @@ export function buildModel(doc: LoadedDocument): ContractModel {
     const sectionId = sectionAt(d.range.start);
     return sectionId === undefined ? d : { ...d, sectionId };
   });
+  const isLabelLine = labelLineTest(paragraphs, doc.textView);
   const crossReferences = resolveCrossReferences(
     findCrossReferences(blocks).filter(
-      (ref) =>
-        !isLabelLine(ref.phraseRange, paragraphs, doc.textView) && !opensSectionAt(ref.phraseRange.start),
+      (ref) => !isLabelLine(ref.phraseRange) && !opensSectionAt(ref.phraseRange.start),
     ),
     outline.sections,
   );
@@ -74,22 +74,25 @@ export function buildModel(doc: LoadedDocument): ContractModel {
 
 /**
  * "EXHIBIT A" alone on a line is the attachment's own heading (or an EDGAR filing label such as
- * "EXHIBIT 10.4"), not a reference to it.
+ * "EXHIBIT 10.4"), not a reference to it. The length of each paragraph's line without its markup
+ * is worked out once, however many references the paragraph holds.
  */
-function isLabelLine(
-  phrase: { start: number; end: number },
-  paragraphs: Paragraph[],
-  textView: string,
-): boolean {
-  const paragraph = paragraphAt(paragraphs, phrase.start);
-  if (!paragraph) return false;
-  const line = textView
-    .slice(paragraph.range.start, paragraph.range.end)
-    .replace(/^[#>\s*_-]+|[\s*_:.]+$/g, '');
-  return (
-    line.length <= phrase.end - phrase.start + 1 ||
-    paragraph.text.trim().length <= phrase.end - phrase.start + 1
-  );
+function labelLineTest(paragraphs: Paragraph[], textView: string): (phrase: Range) => boolean {
+  const bareLength = new Map<Paragraph, number>();
+  return (phrase) => {
+    const paragraph = paragraphAt(paragraphs, phrase.start);
+    if (!paragraph) return false;
+    let length = bareLength.get(paragraph);
+    if (length === undefined) {
+      length = Math.min(
+        textView.slice(paragraph.range.start, paragraph.range.end).replace(/^[#>\s*_-]+|[\s*_:.]+$/g, '')
+          .length,
+        paragraph.text.trim().length,
+      );
+      bareLength.set(paragraph, length);
+    }
+    return length <= phrase.end - phrase.start + 1;
+  };
 }
 
 function paragraphAt(paragraphs: Paragraph[], offset: number): Paragraph | undefined {

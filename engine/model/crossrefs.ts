@@ -1,6 +1,7 @@
 import { toViewRange } from '../text/block-text.js';
+import { TextMemo } from '../text/memo.js';
 import { afterWordChar } from './numbers.js';
-import type { Block, CrossReference, CrossReferenceKind, Section } from './types.js';
+import type { Block, CrossReference, CrossReferenceKind, Range, Section } from './types.js';
 
 /**
  * Cross-references: "Section 12.3(a)", "Sections 4.3, 6 and 7", "Sections 2.1 through 2.4",
@@ -60,12 +61,40 @@ function shape(label: string): 'digit' | 'letter' | 'paren' {
 
 export function findCrossReferences(blocks: Block[]): CrossReference[] {
   const out: CrossReference[] = [];
-  for (const block of blocks) refsInBlock(block, out);
+  for (const block of blocks) {
+    let phrase: { start: number; end: number; range: Range } | undefined;
+    for (const ref of plainRefs.get(block.text, () => refsInText(block.text))) {
+      if (phrase?.start !== ref.phraseStart || phrase.end !== ref.phraseEnd) {
+        const range = toViewRange(block, ref.phraseStart, ref.phraseEnd);
+        phrase = { start: ref.phraseStart, end: ref.phraseEnd, range };
+      }
+      out.push({
+        kind: ref.kind,
+        label: ref.label,
+        range: toViewRange(block, ref.start, ref.end),
+        phraseRange: phrase.range,
+        resolved: false,
+      });
+    }
+  }
   return out;
 }
 
-function refsInBlock(block: Block, out: CrossReference[]): void {
-  const text = block.text;
+/** A reference found in a block's plain text (offsets into that text). */
+interface PlainRef {
+  kind: CrossReferenceKind;
+  label: string;
+  start: number;
+  end: number;
+  phraseStart: number;
+  phraseEnd: number;
+}
+
+/** References by block text: the same paragraph, edited elsewhere in the document, is not re-read. */
+const plainRefs = new TextMemo<PlainRef[]>();
+
+function refsInText(text: string): PlainRef[] {
+  const out: PlainRef[] = [];
   KEYWORD.lastIndex = 0;
   for (let m = KEYWORD.exec(text); m !== null; m = KEYWORD.exec(text)) {
     // The lookbehind failed here: retry from the next position, as the regex itself would.
@@ -118,23 +147,15 @@ function refsInBlock(block: Block, out: CrossReference[]): void {
     const ext = EXTERNAL_AFTER.exec(text.slice(pos, pos + 120));
     if (ext && !INTERNAL_NAME.test(ext[1] as string)) continue;
     const kind = kindOf(keyword);
-    const phraseRange = toViewRange(block, keywordStart, pos);
-    for (const r of refs) {
-      out.push({
-        kind,
-        label: r.label,
-        range: toViewRange(block, r.start, r.end),
-        phraseRange,
-        resolved: false,
-      });
-    }
+    const phrase = { phraseStart: keywordStart, phraseEnd: pos };
+    for (const r of refs) out.push({ kind, label: r.label, start: r.start, end: r.end, ...phrase });
     for (const [a, b] of ranges) {
-      const span = toViewRange(block, a.start, b.end);
       for (const label of impliedLabels(a.label, b.label)) {
-        out.push({ kind, label, range: span, phraseRange, resolved: false });
+        out.push({ kind, label, start: a.start, end: b.end, ...phrase });
       }
     }
   }
+  return out;
 }
 
 /** Labels strictly between two range endpoints: "2.1"…"2.4" → 2.2, 2.3; "A"…"C" → B. */
@@ -175,7 +196,14 @@ export function romanToInt(s: string): number | null {
 }
 
 /** Normalises a section number or label for lookups: "Section 5." → "5", "(A)" → "a", "12.3 (a)" → "12.3(a)". */
+/** Keys by label: a long agreement cites the same few hundred labels again and again. */
+const normalisedKeys = new TextMemo<string>();
+
 export function normaliseKey(s: string): string {
+  return normalisedKeys.get(s, () => computeKey(s));
+}
+
+function computeKey(s: string): string {
   let k = s
     .trim()
     .toLowerCase()

@@ -1,4 +1,5 @@
 import { toViewRange } from '../text/block-text.js';
+import { TextMemo } from '../text/memo.js';
 import type { Block, DualNumber } from './types.js';
 
 /**
@@ -112,33 +113,48 @@ export function findDualNumbers(blocks: Block[]): DualNumber[] {
   for (const block of blocks) {
     const text = block.text;
     if (!text.includes('(') || !DIGITS_IN_BRACKETS.test(text)) continue;
-    DUAL.lastIndex = 0;
-    for (let m = DUAL.exec(text); m !== null; m = DUAL.exec(text)) {
-      // The lookbehind failed here: retry from the next position, as the regex itself would.
-      if (afterWordChar(text, m.index)) {
-        DUAL.lastIndex = m.index + 1;
-        continue;
-      }
-      const numberWords = m[1] as string;
-      const unitWords = (m[2] as string).trim();
-      const digits = (m[3] as string).trim();
-      const words = unitWords ? `${numberWords} ${unitWords}` : numberWords;
-      const end = m.index + m[0].length;
-      const percentWord = /^(?:percent|per\s+cent)$/i.test(unitWords);
-      let percent = percentWord || digits.endsWith('%');
-      // "five (5) percent": the unit after the brackets.
-      const trailing = /^[ \t]+(?:percent|per[ \t]cent)\b/i.exec(text.slice(end, end + 12));
-      if (trailing && !percentWord) percent = true;
-      const dual: DualNumber = {
-        words,
-        digits,
-        wordValue: parseNumberWords(numberWords),
-        digitValue: parseDigits(digits),
-        range: toViewRange(block, m.index, end),
-      };
-      if (percent) dual.unit = 'percent';
-      out.push(dual);
+    for (const { start, end, ...dual } of plainNumbers.get(text, () => dualNumbersIn(text))) {
+      out.push({ ...dual, range: toViewRange(block, start, end) });
     }
+  }
+  return out;
+}
+
+/** A number written twice, found in a block's plain text (offsets into that text). */
+type PlainDualNumber = Omit<DualNumber, 'range'> & { start: number; end: number };
+
+/** Numbers by block text: the same paragraph, edited elsewhere in the document, is not re-read. */
+const plainNumbers = new TextMemo<PlainDualNumber[]>();
+
+function dualNumbersIn(text: string): PlainDualNumber[] {
+  const out: PlainDualNumber[] = [];
+  DUAL.lastIndex = 0;
+  for (let m = DUAL.exec(text); m !== null; m = DUAL.exec(text)) {
+    // The lookbehind failed here: retry from the next position, as the regex itself would.
+    if (afterWordChar(text, m.index)) {
+      DUAL.lastIndex = m.index + 1;
+      continue;
+    }
+    const numberWords = m[1] as string;
+    const unitWords = (m[2] as string).trim();
+    const digits = (m[3] as string).trim();
+    const words = unitWords ? `${numberWords} ${unitWords}` : numberWords;
+    const end = m.index + m[0].length;
+    const percentWord = /^(?:percent|per\s+cent)$/i.test(unitWords);
+    let percent = percentWord || digits.endsWith('%');
+    // "five (5) percent": the unit after the brackets.
+    const trailing = /^[ \t]+(?:percent|per[ \t]cent)\b/i.exec(text.slice(end, end + 12));
+    if (trailing && !percentWord) percent = true;
+    const dual: PlainDualNumber = {
+      words,
+      digits,
+      wordValue: parseNumberWords(numberWords),
+      digitValue: parseDigits(digits),
+      start: m.index,
+      end,
+    };
+    if (percent) dual.unit = 'percent';
+    out.push(dual);
   }
   return out;
 }

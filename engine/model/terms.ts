@@ -1,5 +1,6 @@
 import { toViewRange } from '../text/block-text.js';
 import { isJsSpace } from '../text/chars.js';
+import { TextMemo } from '../text/memo.js';
 import { splitSentences } from './sentences.js';
 import type { Block, CandidateTerm, Definition, Range, TermUse, TermUseForm } from './types.js';
 
@@ -185,34 +186,36 @@ function firstCodes(root: TrieNode): FirstCodes {
 }
 
 /**
- * Term scans of block texts, shared by `findTermUses` and `findCandidateTerms` when both run with
- * the same definitions (as the model builder does): the second call reuses the first's matches.
+ * Analyses that depend on the defined terms and one block's text: the term scan (shared by
+ * `findTermUses` and `findCandidateTerms`) and the candidate-term work of a block. They are kept
+ * while the set of terms stays the same — across the lints of an edited document, where an edit
+ * rarely changes a definition — and dropped when it changes.
  */
-const scanCache = new WeakMap<
-  Definition[],
-  { root: TrieNode; terms: string[]; blocks: WeakMap<Block, ScanEntry> }
->();
+interface TermScope {
+  key: string;
+  root: TrieNode;
+  matches: TextMemo<PlainMatch[]>;
+  candidates: TextMemo<BlockCandidates>;
+}
 
-interface ScanEntry {
-  text: string;
-  matches: PlainMatch[];
+let termScope: TermScope | undefined;
+
+function termScopeFor(definitions: Definition[]): TermScope {
+  const key = definitions.map((d) => d.term).join('\u0000');
+  if (termScope?.key !== key) {
+    termScope = {
+      key,
+      root: buildTermTrie(definitions.map((d) => d.term)),
+      matches: new TextMemo(),
+      candidates: new TextMemo(),
+    };
+  }
+  return termScope;
 }
 
 function termScanner(definitions: Definition[]): (block: Block) => PlainMatch[] {
-  let cached = scanCache.get(definitions);
-  const terms = definitions.map((d) => d.term);
-  if (!cached || cached.terms.length !== terms.length || cached.terms.some((t, i) => t !== terms[i])) {
-    cached = { root: buildTermTrie(terms), terms, blocks: new WeakMap() };
-    scanCache.set(definitions, cached);
-  }
-  const { root, blocks } = cached;
-  return (block) => {
-    const entry = blocks.get(block);
-    if (entry && entry.text === block.text) return entry.matches;
-    const matches = scanTerms(root, block.text);
-    blocks.set(block, { text: block.text, matches });
-    return matches;
-  };
+  const { root, matches } = termScopeFor(definitions);
+  return (block) => matches.get(block.text, () => scanTerms(root, block.text));
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -691,13 +694,16 @@ function hasDigit(text: string, start: number, end: number): boolean {
   return false;
 }
 
-interface Occurrence {
+interface PlainOccurrence {
   text: string;
-  block: Block;
   /** Preceded by a determiner ("the", "such", "any" …): the way defined terms are used. */
   determined: boolean;
   start: number;
   end: number;
+}
+
+interface Occurrence extends PlainOccurrence {
+  block: Block;
 }
 
 /**
@@ -728,6 +734,49 @@ function preambleWords(blocks: Block[]): Set<string> {
   return words;
 }
 
+/** What one paragraph contributes to the candidate terms; depends on its text and the terms. */
+interface BlockCandidates {
+  occurrences: PlainOccurrence[];
+  /** Title-case runs right after a leading enumerator: clause headings and unquoted definitions. */
+  leads: string[];
+  /** Phrases the block says are "as defined" elsewhere. */
+  definedElsewhere: string[];
+}
+
+function blockCandidates(text: string, termMatches: PlainMatch[]): BlockCandidates {
+  const found: BlockCandidates = { occurrences: [], leads: [], definedElsewhere: [] };
+  if (headingLike(text) || SIGNATURE.test(text)) return found;
+  // Blocked-out regions: term uses and quoted text.
+  const blocked: Range[] = termMatches.map((m) => ({ start: m.start, end: m.end }));
+  // Most blocks have no quotes: skip the regex (and its matchAll clone) for them.
+  if (text.includes('"') || text.includes('“')) {
+    for (const m of text.matchAll(QUOTED)) blocked.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const blockedSet = new RangeSet(blocked);
+  const leads = new Set<string>();
+  const definedElsewhere = new Set<string>();
+  // A sentence can only say "as defined" when its block does (the test below without its `\b`).
+  const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
+  // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
+  for (const sentence of splitSentences(text)) {
+    const { start, end } = sentence;
+    // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
+    if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
+    if (!moreWordsThanIn(text, start, end, 12) && headingLike(text.slice(start, end))) continue;
+    collectRuns(text, sentence, blockedSet, found.occurrences, leads);
+    // "Work Product (as defined in …)": defined elsewhere.
+    if (mayDefineElsewhere) {
+      const sText = text.slice(start, end);
+      if (/\bas\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/.test(sText)) {
+        for (const m of sText.matchAll(AS_DEFINED)) definedElsewhere.add(m[1] as string);
+      }
+    }
+  }
+  found.leads = [...leads];
+  found.definedElsewhere = [...definedElsewhere];
+  return found;
+}
+
 export function findCandidateTerms(blocks: Block[], definitions: Definition[]): CandidateTerm[] {
   const scan = termScanner(definitions);
   const defined = new Set(definitions.map((d) => d.term));
@@ -738,37 +787,15 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
   const leads = new Set<string>();
   const definedElsewhere = new Set<string>();
 
+  const { candidates } = termScopeFor(definitions);
   for (const block of blocks) {
-    const text = block.text;
     if (block.kind === 'heading' || block.kind === 'tableCell') continue;
-    if (headingLike(text) || SIGNATURE.test(text)) continue;
-    // Blocked-out regions: term uses and quoted text.
-    const blocked: Range[] = [];
-    if (definitions.length > 0) for (const m of scan(block)) blocked.push({ start: m.start, end: m.end });
-    // Most blocks have no quotes: skip the regex (and its matchAll clone) for them.
-    if (text.includes('"') || text.includes('“')) {
-      for (const m of text.matchAll(QUOTED)) blocked.push({ start: m.index, end: m.index + m[0].length });
-    }
-    const blockedSet = new RangeSet(blocked);
-    // A sentence can only say "as defined" when its block does (the test below without its `\b`).
-    const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
-    // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
-    for (const sentence of splitSentences(text)) {
-      const { start, end } = sentence;
-      // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
-      if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
-      if (!moreWordsThanIn(text, start, end, 12) && headingLike(text.slice(start, end))) continue;
-      collectRuns(block, text, sentence, blockedSet, occurrences, leads);
-      // "Work Product (as defined in …)": defined elsewhere.
-      if (mayDefineElsewhere) {
-        const sText = text.slice(start, end);
-        if (
-          /\bas\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/.test(sText)
-        ) {
-          for (const m of sText.matchAll(AS_DEFINED)) definedElsewhere.add(m[1] as string);
-        }
-      }
-    }
+    const found = candidates.get(block.text, () =>
+      blockCandidates(block.text, definitions.length > 0 ? scan(block) : []),
+    );
+    for (const occ of found.occurrences) occurrences.push({ ...occ, block });
+    for (const lead of found.leads) leads.add(lead);
+    for (const term of found.definedElsewhere) definedElsewhere.add(term);
   }
 
   // Group by phrase and apply the recurrence tests.
@@ -929,11 +956,10 @@ function tokenText(text: string, i: number): string {
 }
 
 function collectRuns(
-  block: Block,
   text: string,
   sentence: Range,
   blocked: RangeSet,
-  out: Occurrence[],
+  out: PlainOccurrence[],
   leads: Set<string>,
 ): void {
   let n = 0;
@@ -1006,7 +1032,7 @@ function collectRuns(
   const flush = (): void => {
     // An empty run emits nothing: skip the call and keep the (empty) array.
     if (run.length === 0) return;
-    emitRun(block, run, before, out, leads);
+    emitRun(run, before, out, leads);
     run = [];
   };
   for (let i = 0; i < n; i++) {
@@ -1064,13 +1090,7 @@ function collectRuns(
   flush();
 }
 
-function emitRun(
-  block: Block,
-  run: Token[],
-  before: string | undefined,
-  out: Occurrence[],
-  leads: Set<string>,
-): void {
+function emitRun(run: Token[], before: string | undefined, out: PlainOccurrence[], leads: Set<string>): void {
   if (run[0]?.lead) leads.add(run.map((t) => t.text).join(' '));
   let s = 0;
   let e = run.length;
@@ -1095,5 +1115,5 @@ function emitRun(
   const last = words[words.length - 1] as Token;
   const phrase = words.map((w) => w.text).join(' ');
   const determined = prev !== undefined && DETERMINERS.has(prev.toLowerCase());
-  out.push({ text: phrase, block, determined, start: first.start, end: last.end });
+  out.push({ text: phrase, determined, start: first.start, end: last.end });
 }
