@@ -56,3 +56,4 @@ export { allSections, buildModel } from './model/build.js';
 export { describeModel } from './model/describe.js';
 export type * from './model/types.js';
 export { LineIndex } from './text/line-index.js';
+export { detached, forgetTextMemos, useTextMemos } from './text/memo.js';

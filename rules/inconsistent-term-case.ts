@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { Range } from '../engine/model/types.js';
 import { isJsSpace } from '../engine/text/chars.js';
+import { TextMemo } from '../engine/text/memo.js';
 
 export interface InconsistentTermCaseOptions {
   /** Also check single-word terms (off by default: "party", "agreement" are ordinary English). */
@@ -149,11 +150,13 @@ function regexMatcher(terms: string[]): TermMatcher {
   // The lookbehind is checked by `termCharBefore`, so the engine can skip quickly to a term's start.
   const re = new RegExp(`(?:${body})(?:e?s)?(?:['’]s?)?(?![\\p{L}\\p{N}_-])`, 'giu');
   let view = '';
+  let viewText = '';
   let viewLo = -1;
   let viewHi = -1;
   return (text, from, lo, hi) => {
-    if (lo !== viewLo || hi !== viewHi) {
+    if (text !== viewText || lo !== viewLo || hi !== viewHi) {
       view = text.slice(lo, hi);
+      viewText = text;
       viewLo = lo;
       viewHi = hi;
     }
@@ -224,6 +227,32 @@ function possessiveEnd(text: string, r: number, hi: number): number {
     if (!termCharAt(text, r + 1, hi)) return r + 1;
   }
   return termCharAt(text, r, hi) ? -1 : r;
+}
+
+/**
+ * The matcher for one set of terms and what it found in each paragraph (start, end pairs relative
+ * to the paragraph), kept while the terms stay the same: across the lints of an edited
+ * document, only the edited paragraph is scanned again.
+ */
+interface MatchScope {
+  key: string;
+  match: TermMatcher;
+  matches: TextMemo<number[]>;
+}
+
+let matchScope: MatchScope | undefined;
+
+function matchScopeFor(terms: string[]): MatchScope {
+  const key = terms.join('\u0000');
+  if (matchScope?.key !== key) matchScope = { key, match: termMatcher(terms), matches: new TextMemo() };
+  return matchScope;
+}
+
+function matchesIn(match: TermMatcher, view: string): number[] {
+  const out: number[] = [];
+  for (let m = match(view, 0, 0, view.length); m !== null; m = match(view, m.end, 0, view.length))
+    out.push(m.index, m.end);
+  return out;
 }
 
 function trieMatcher(terms: string[]): TermMatcher {
@@ -375,7 +404,7 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
     if (terms.length === 0) return;
     // Longest terms first so "Licensed Patent Rights" wins over "Licensed Patent".
     terms.sort((a, b) => b.length - a.length);
-    const match = termMatcher(terms);
+    const scope = matchScopeFor(terms);
     const ownDefinition = new Map<string, Range[]>();
     for (const d of model.definitions) {
       const list = ownDefinition.get(d.term.toLowerCase()) ?? [];
@@ -389,7 +418,10 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
       const base = paragraph.range.start;
       const limit = Math.min(paragraph.range.end, textView.length);
       let markup: Range[] | undefined;
-      for (let m = match(textView, base, base, limit); m !== null; m = match(textView, m.end, base, limit)) {
+      const view = textView.slice(base, limit);
+      const matches = scope.matches.get(view, () => matchesIn(scope.match, view));
+      for (let k = 0; k < matches.length; k += 2) {
+        const m = { index: base + (matches[k] as number), end: base + (matches[k + 1] as number) };
         const found = textView.slice(m.index, m.end);
         const stem = found.replace(/(?:e?s)?(?:['’]s?)?$/u, '');
         const term =

@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/lint/rule.js';
+import { TextMemo } from '../engine/text/memo.js';
 
 interface Open {
   char: string;
@@ -69,68 +70,7 @@ export const unbalancedPunctuation: Rule = {
       const base = paragraph.range.start;
       const view = textView.slice(base, paragraph.range.end);
       if (!/[()[\]"“”‘]/.test(view)) continue;
-      const mask = maskMarkup(view);
-      const stack: Open[] = [];
-      let straight: number | undefined;
-      const unmatched: Array<{
-        at: number;
-        char: string;
-        messageId: 'unclosed' | 'unopened';
-        partner: string;
-      }> = [];
-      for (let i = 0; i < view.length; i++) {
-        if (mask[i]) continue;
-        const c = view[i] as string;
-        if (c === '(' || c === '[' || c === '“' || c === '‘') {
-          // A curly single quote that opens a word is an elided letter ("‘til"), not a quotation.
-          if (c === '‘' && !LETTER.test(view[i + 1] ?? '')) continue;
-          stack.push({ char: c, at: i });
-        } else if (c === ')' || c === ']' || c === '”') {
-          const opener = OPENER_OF[c] as string;
-          const index = findOpen(stack, opener);
-          if (index >= 0) {
-            stack.splice(index, 1);
-          } else if (c === '”' && straight !== undefined) {
-            // Mixed quotes ("Term”), common in Word documents edited by several people: a pair.
-            straight = undefined;
-          } else if (
-            !(c === ')' && isListMarkerClose(view, i)) &&
-            !(c === ']' && /\[[ xX]?$/.test(view.slice(0, i)))
-          ) {
-            unmatched.push({ at: i, char: c, messageId: 'unopened', partner: opener });
-          }
-        } else if (c === '’') {
-          // Closes an open curly single quote; otherwise an apostrophe.
-          const index = findOpen(stack, '‘');
-          if (index >= 0 && !(LETTER.test(view[i - 1] ?? '') && LETTER.test(view[i + 1] ?? '')))
-            stack.splice(index, 1);
-        } else if (c === '"') {
-          // An inch mark after a number (5' 10") is not a quotation mark.
-          if (straight === undefined && /\d$/.test(view.slice(0, i)) && !LETTER.test(view[i + 1] ?? ''))
-            continue;
-          const top = stack[stack.length - 1];
-          if (straight === undefined && top?.char === '“') {
-            // “Term" — a curly quote closed by a straight one: a pair.
-            stack.pop();
-            continue;
-          }
-          straight = straight === undefined ? i : undefined;
-        }
-      }
-      for (const open of stack) {
-        // A curly single quote is reported only when no closing one follows at all (’ doubles as an apostrophe).
-        if (open.char === '‘' && view.indexOf('’', open.at) >= 0) continue;
-        unmatched.push({
-          at: open.at,
-          char: open.char,
-          messageId: 'unclosed',
-          partner: CLOSER_OF[open.char] as string,
-        });
-      }
-      if (straight !== undefined)
-        unmatched.push({ at: straight, char: '"', messageId: 'unclosed', partner: '"' });
-      unmatched.sort((a, b) => a.at - b.at);
-      for (const u of unmatched) {
+      for (const u of unmatchedByView.get(view, () => unmatchedIn(view))) {
         report({
           messageId: u.messageId,
           data: { char: u.char, partner: u.partner },
@@ -140,6 +80,77 @@ export const unbalancedPunctuation: Rule = {
     }
   },
 };
+
+interface Unmatched {
+  /** Offset in the paragraph's view. */
+  at: number;
+  char: string;
+  messageId: 'unclosed' | 'unopened';
+  partner: string;
+}
+
+/** Results by paragraph text: in the editor, only the edited paragraph is paired again. */
+const unmatchedByView = new TextMemo<Unmatched[]>();
+
+/** The unpaired brackets and quotation marks of one paragraph (its text-view slice). */
+function unmatchedIn(view: string): Unmatched[] {
+  const mask = maskMarkup(view);
+  const stack: Open[] = [];
+  let straight: number | undefined;
+  const unmatched: Unmatched[] = [];
+  for (let i = 0; i < view.length; i++) {
+    if (mask[i]) continue;
+    const c = view[i] as string;
+    if (c === '(' || c === '[' || c === '“' || c === '‘') {
+      // A curly single quote that opens a word is an elided letter ("‘til"), not a quotation.
+      if (c === '‘' && !LETTER.test(view[i + 1] ?? '')) continue;
+      stack.push({ char: c, at: i });
+    } else if (c === ')' || c === ']' || c === '”') {
+      const opener = OPENER_OF[c] as string;
+      const index = findOpen(stack, opener);
+      if (index >= 0) {
+        stack.splice(index, 1);
+      } else if (c === '”' && straight !== undefined) {
+        // Mixed quotes ("Term”), common in Word documents edited by several people: a pair.
+        straight = undefined;
+      } else if (
+        !(c === ')' && isListMarkerClose(view, i)) &&
+        !(c === ']' && /\[[ xX]?$/.test(view.slice(0, i)))
+      ) {
+        unmatched.push({ at: i, char: c, messageId: 'unopened', partner: opener });
+      }
+    } else if (c === '’') {
+      // Closes an open curly single quote; otherwise an apostrophe.
+      const index = findOpen(stack, '‘');
+      if (index >= 0 && !(LETTER.test(view[i - 1] ?? '') && LETTER.test(view[i + 1] ?? '')))
+        stack.splice(index, 1);
+    } else if (c === '"') {
+      // An inch mark after a number (5' 10") is not a quotation mark.
+      if (straight === undefined && /\d$/.test(view.slice(0, i)) && !LETTER.test(view[i + 1] ?? '')) continue;
+      const top = stack[stack.length - 1];
+      if (straight === undefined && top?.char === '“') {
+        // “Term" — a curly quote closed by a straight one: a pair.
+        stack.pop();
+        continue;
+      }
+      straight = straight === undefined ? i : undefined;
+    }
+  }
+  for (const open of stack) {
+    // A curly single quote is reported only when no closing one follows at all (’ doubles as an apostrophe).
+    if (open.char === '‘' && view.indexOf('’', open.at) >= 0) continue;
+    unmatched.push({
+      at: open.at,
+      char: open.char,
+      messageId: 'unclosed',
+      partner: CLOSER_OF[open.char] as string,
+    });
+  }
+  if (straight !== undefined)
+    unmatched.push({ at: straight, char: '"', messageId: 'unclosed', partner: '"' });
+  unmatched.sort((a, b) => a.at - b.at);
+  return unmatched;
+}
 
 /** Index of the innermost open bracket of the given kind, not crossing another kind of bracket. */
 function findOpen(stack: Open[], opener: string): number {

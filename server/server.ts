@@ -15,7 +15,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, IGNORE_FILE_NAMES, IncrementalMarkdown } from '../engine/index.js';
+import { CONFIG_FILE_NAMES, IGNORE_FILE_NAMES, IncrementalMarkdown, useTextMemos } from '../engine/index.js';
 import type { Analysis } from './analysis.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostics } from './diagnostics.js';
@@ -83,6 +83,8 @@ function describe(error: unknown): string {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
+  // A long-lived process that lints the same paragraphs again on every keystroke: remember them.
+  useTextMemos(true);
   const linter = new Linter();
   let settings = new SettingsStore(connection, undefined);
   let feats: Features = features({});

@@ -1,4 +1,5 @@
 import type { ContractModel, Definition, Range, Section } from '../model/types.js';
+import { TextMemo } from '../text/memo.js';
 import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
 import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from './types.js';
 
@@ -97,8 +98,7 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
  * so the answer depends on the text alone. In the editor an edit changes one sentence and the
  * other few thousand are answered from here. Bounded: cleared when full.
  */
-const sentenceMemo = new Map<string, readonly ClauseType[]>();
-const SENTENCE_MEMO_LIMIT = 50_000;
+const sentenceMemo = new TextMemo<readonly ClauseType[]>();
 
 function sentenceClauseTypes(
   text: string,
@@ -107,19 +107,16 @@ function sentenceClauseTypes(
   scanner: KeywordScanner,
   found: Uint8Array,
 ): readonly ClauseType[] {
-  const key = definitional ? `d${text}` : `s${text}`;
-  const known = sentenceMemo.get(key);
-  if (known) return known;
-  scanner.scan(text.toLowerCase(), found);
-  const types: ClauseType[] = [];
-  for (const entry of compiled) {
-    if (entry.rules.length === 0) continue;
-    if (definitional && !entry.inDefinitions) continue;
-    if (matchesAny(entry.rules, text, found)) types.push(entry.type);
-  }
-  if (sentenceMemo.size >= SENTENCE_MEMO_LIMIT) sentenceMemo.clear();
-  sentenceMemo.set(key, types);
-  return types;
+  return sentenceMemo.get(definitional ? `d${text}` : `s${text}`, () => {
+    scanner.scan(text.toLowerCase(), found);
+    const types: ClauseType[] = [];
+    for (const entry of compiled) {
+      if (entry.rules.length === 0) continue;
+      if (definitional && !entry.inDefinitions) continue;
+      if (matchesAny(entry.rules, text, found)) types.push(entry.type);
+    }
+    return types;
+  });
 }
 
 const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;

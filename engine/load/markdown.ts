@@ -2,6 +2,7 @@ import type { List, ListItem, Nodes, PhrasingContent, Root, RootContent } from '
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Block, BlockKind, LoadedDocument, OffsetSegment, Range } from '../model/types.js';
+import { detached } from '../text/memo.js';
 import { type AgreementSyntax, remarkAgreementSyntax, syntaxNeededBy } from './markdown-syntax.js';
 
 /** One frozen processor per combination of extensions, made on first use. */
@@ -116,7 +117,9 @@ function inlineBlock(
   if (start === undefined || end === undefined) return null;
   const state: FlattenState = { text: '', segments: [], strong: [] };
   flatten(children, source, state, false);
-  const text = state.text;
+  // Blocks outlive their document version (the editor's incremental parse and memos): a copy
+  // holds the paragraph, not the whole file it was sliced from.
+  const text = detached(state.text);
   if (text.trim() === '') return null;
   return { kind, text, range: { start, end }, segments: state.segments, strong: state.strong };
 }

@@ -1,5 +1,6 @@
 import type { Block, LoadedDocument, OffsetSegment } from '../model/types.js';
 import { isLineSpace } from '../text/chars.js';
+import { detached } from '../text/memo.js';
 import { classifyLine, isFilingExhibitLabel, type LineClass } from './plaintext-headings.js';
 
 /**
@@ -388,7 +389,7 @@ function buildBlocks(text: string, units: Unit[], wrap: Wrapping): Block[] {
       flush();
       blocks.push({
         kind: 'heading',
-        text: text.slice(unit.start, unit.end),
+        text: detached(text.slice(unit.start, unit.end)),
         range: { start: unit.start, end: unit.end },
         segments: [{ plain: 0, view: unit.start, length: unit.end - unit.start }],
         strong: [],
@@ -416,7 +417,8 @@ function paragraphBlock(text: string, lines: Unit[]): Block {
   const last = lines[lines.length - 1] as Unit;
   return {
     kind: 'paragraph',
-    text: plain,
+    // Blocks outlive their document version in the editor's memos: hold the paragraph, not the file.
+    text: detached(plain),
     range: { start: first.start, end: last.end },
     segments,
     strong: [],

@@ -3,18 +3,51 @@
  * of an edited agreement sees the same few thousand sentences again, with one of them changed:
  * the others are answered from here. It is cleared when full rather than kept in LRU order —
  * a miss costs one recomputation, and the bookkeeping of an LRU would cost on every hit.
+ *
+ * Memos are off unless a long-lived caller (the language server) turns them on: a batch run
+ * reads each contract once, so remembering would cost time and memory and save nothing.
  */
 export class TextMemo<V> {
   private readonly values = new Map<string, V>();
+  private generation = currentGeneration;
 
-  constructor(private readonly limit = 50_000) {}
+  constructor(private readonly limit = 20_000) {}
 
   get(key: string, compute: () => V): V {
+    if (!enabled) return compute();
+    if (this.generation !== currentGeneration) {
+      this.values.clear();
+      this.generation = currentGeneration;
+    }
     const known = this.values.get(key);
     if (known !== undefined) return known;
     const value = compute();
     if (this.values.size >= this.limit) this.values.clear();
-    this.values.set(key, value);
+    // The key is often a slice of a whole document version; a copy lets that version go.
+    this.values.set(detached(key), value);
     return value;
   }
+}
+
+let enabled = false;
+let currentGeneration = 0;
+
+/** Turns the memos on or off (off empties them). */
+export function useTextMemos(on: boolean): void {
+  enabled = on;
+  if (!on) forgetTextMemos();
+}
+
+/** Empties every memo (lazily, on its next use): for benchmarks that time a first lint. */
+export function forgetTextMemos(): void {
+  currentGeneration++;
+}
+
+/**
+ * A copy of `text` that holds no reference to a longer string it was sliced from. V8 keeps a
+ * slice as a view into its parent, so a paragraph cut from a 300 KB document keeps the whole
+ * document alive for as long as the paragraph lives; concatenating and slicing forces a copy.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
