@@ -24,6 +24,8 @@ import { generateAgreement } from './generate-agreement.mjs';
 
 const RUNS = 7;
 const EDITS = 50;
+// Edits before the measured ones: the server's JIT warm-up, as the full-lint timing has its own.
+const WARM_UP_EDITS = 10;
 const text = generateAgreement();
 const words = text.split(/\s+/).length;
 
@@ -97,7 +99,8 @@ await received;
 const lines = text.split('\n');
 const editable = lines.map((l, i) => [l, i]).filter(([l]) => l.length > 80);
 const latencies = [];
-for (let i = 0; i < EDITS; i++) {
+const warmUp = [];
+for (let i = 0; i < WARM_UP_EDITS + EDITS; i++) {
   const [line, index] = editable[(i * 37) % editable.length];
   const character = Math.floor(line.length / 2);
   const version = i + 2;
@@ -113,8 +116,7 @@ for (let i = 0; i < EDITS; i++) {
     ],
   });
   await received;
-  latencies.push(performance.now() - start);
-  if (process.env.BENCH_VERBOSE) console.error(i, (performance.now() - start).toFixed(1), index, character);
+  (i < WARM_UP_EDITS ? warmUp : latencies).push(performance.now() - start);
 }
 
 // (c) 20 more documents open
@@ -148,7 +150,7 @@ console.log(
   `(a) full lint (load + model + rules): ${f(lintMs)} ms   remark-parse alone: ${f(remarkMs)} ms   markdownlint: ${f(markdownlintMs)} ms   ratio ${(lintMs / markdownlintMs).toFixed(2)}× (target ≤ 0.5×)`,
 );
 console.log(
-  `(b) one-character edit → diagnostics over JSON-RPC, ${EDITS} edits: p50 ${f(percentile(latencies, 50))} ms, p95 ${f(percentile(latencies, 95))} ms (target p95 ≤ 50 ms)`,
+  `(b) one-character edit → diagnostics over JSON-RPC, ${EDITS} edits: p50 ${f(percentile(latencies, 50))} ms, p95 ${f(percentile(latencies, 95))} ms, max ${f(Math.max(...latencies))} ms (target p95 ≤ 50 ms); the ${WARM_UP_EDITS} warm-up edits before them: p50 ${f(percentile(warmUp, 50))} ms, max ${f(Math.max(...warmUp))} ms`,
 );
 console.log(
   `(c) server RSS with that document + 20 others open: ${f(rssMb)} MB (peak ${f(hwmMb)} MB; target ≤ 250 MB)`,

@@ -10,8 +10,17 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Labels repeat ("Section 2.1" cited fifty times): normalised once each. */
+const normalisedLabels = new Map<string, string>();
+
 function normaliseLabel(label: string): string {
-  return label.toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
+  let normal = normalisedLabels.get(label);
+  if (normal === undefined) {
+    normal = label.toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
+    if (normalisedLabels.size >= 10_000) normalisedLabels.clear();
+    normalisedLabels.set(label, normal);
+  }
+  return normal;
 }
 
 /** Existing sections numbered like the missing label: same parent ("4.7" → 4.x), else the top level. */
@@ -83,18 +92,22 @@ export const brokenCrossReference: Rule = {
     const hasNumbers = numbered.some((s) => s.kind !== 'clause');
     const headingKeys = enumeratedHeadings(model.sections);
     const paragraphStarts = model.paragraphs.map((p) => p.range.start);
-    const byPhrase = new Map<string, CrossReference[]>();
+    // The references of one phrase ("Sections 4.3, 6 and 7") come one after another.
+    const byPhrase: CrossReference[][] = [];
+    let previous: CrossReference | undefined;
     for (const ref of model.crossReferences) {
-      const key = `${ref.phraseRange.start}:${ref.phraseRange.end}`;
-      const list = byPhrase.get(key) ?? [];
-      list.push(ref);
-      byPhrase.set(key, list);
+      const samePhrase =
+        previous?.phraseRange.start === ref.phraseRange.start &&
+        previous.phraseRange.end === ref.phraseRange.end;
+      if (samePhrase) byPhrase[byPhrase.length - 1]?.push(ref);
+      else byPhrase.push([ref]);
+      previous = ref;
     }
     /** Broken references grouped by what they point at ("section:4.7", "exhibit:c"), in document order. */
     const broken = new Map<string, CrossReference[]>();
     const sectionLabels = new Set<string>();
     const brokenSectionLabels = new Set<string>();
-    for (const refs of byPhrase.values()) {
+    for (const refs of byPhrase) {
       // Regulation and statute numbers ("FAR section 12.212", "DFARS 252.227-7014(a)(1) and (5)"): another instrument.
       if (refs.some((r) => /\d{3,}/.test(r.label))) continue;
       for (const ref of refs) {

@@ -1,7 +1,6 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { RelatedLocation } from '../engine/lint/types.js';
 import type { Range } from '../engine/model/types.js';
-import { allMatches } from '../engine/text/regex-matches.js';
 
 export interface UndefinedEffortsStandardOptions {
   standards: string[];
@@ -90,11 +89,12 @@ export const undefinedEffortsStandard: Rule<UndefinedEffortsStandardOptions> = {
     for (const paragraph of model.paragraphs) {
       if (paragraph.kind === 'heading') continue;
       const view = textView.slice(paragraph.range.start, paragraph.range.end);
-      for (const m of allMatches(re, view)) {
-        const key = m.text.toLowerCase().replace(/\s+/g, ' ');
+      re.lastIndex = 0;
+      for (let m = re.exec(view); m !== null; m = re.exec(view)) {
+        const key = m[0].toLowerCase().replace(/\s+/g, ' ');
         const start = paragraph.range.start + m.index;
         const ranges = uses.get(key) ?? [];
-        ranges.push({ start, end: start + m.text.length });
+        ranges.push({ start, end: start + m[0].length });
         uses.set(key, ranges);
       }
     }

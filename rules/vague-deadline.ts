@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/lint/rule.js';
-import { allMatches } from '../engine/text/regex-matches.js';
 
 export interface VagueDeadlineOptions {
   phrases: string[];
@@ -89,15 +88,16 @@ export const vagueDeadline: Rule<VagueDeadlineOptions> = {
       if (paragraph.kind === 'heading') continue;
       for (const sentence of paragraph.sentences) {
         const view = textView.slice(sentence.range.start, sentence.range.end);
-        const matches = allMatches(re, view);
-        if (matches.length === 0) continue;
+        re.lastIndex = 0;
+        if (!re.test(view)) continue;
         if (PERIOD.test(sentence.text) || PERIOD.test(view)) continue;
-        for (const m of matches) {
+        re.lastIndex = 0;
+        for (let m = re.exec(view); m !== null; m = re.exec(view)) {
           const start = sentence.range.start + m.index;
           report({
             messageId: 'vague',
-            data: { phrase: m.text.replace(/\s+/g, ' ') },
-            range: { start, end: start + m.text.length },
+            data: { phrase: m[0].replace(/\s+/g, ' ') },
+            range: { start, end: start + m[0].length },
           });
         }
       }

@@ -98,7 +98,9 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
  * so the answer depends on the text alone. In the editor an edit changes one sentence and the
  * other few thousand are answered from here. Bounded: cleared when full.
  */
+// Two memos rather than a flag in the key: building "d" + text would copy every sentence.
 const sentenceMemo = new TextMemo<readonly ClauseType[]>();
+const definitionalSentenceMemo = new TextMemo<readonly ClauseType[]>();
 
 function sentenceClauseTypes(
   text: string,
@@ -107,7 +109,7 @@ function sentenceClauseTypes(
   scanner: KeywordScanner,
   found: Uint8Array,
 ): readonly ClauseType[] {
-  return sentenceMemo.get(definitional ? `d${text}` : `s${text}`, () => {
+  return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
     scanner.scan(text.toLowerCase(), found);
     const types: ClauseType[] = [];
     for (const entry of compiled) {
@@ -258,7 +260,14 @@ export function clauseTitle(title: string): string {
   return clean.replace(/[.:;,\s-]+$/, '');
 }
 
+/** Clause types by section title (the patterns are fixed): titles repeat across lints and files. */
+const titleMemo = new TextMemo<ClauseType[]>();
+
 function titleTypes(title: string, compiled: CompiledPattern[]): ClauseType[] {
+  return titleMemo.get(title, () => typesOfTitle(title, compiled));
+}
+
+function typesOfTitle(title: string, compiled: CompiledPattern[]): ClauseType[] {
   const clean = clauseTitle(title);
   if (clean === '' || clean.length > 100 || DOCUMENT_TITLE.test(clean)) return [];
   const out: ClauseType[] = [];

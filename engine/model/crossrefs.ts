@@ -293,21 +293,38 @@ function findSection(key: string, lookup: Lookup): Section | undefined {
 
 export function resolveCrossReferences(refs: CrossReference[], sections: Section[]): CrossReference[] {
   const lookup = buildLookup(sections);
-  const baseByPhrase = new Map<string, string>();
+  // An agreement cites the same sections many times: resolve each label once.
+  const resolved = new Map<string, Section | undefined>();
+  // The references of one phrase come one after another; "(b)" in "Sections 3(a) and (b)"
+  // continues the base of the item before it.
+  let phrase: Range | undefined;
+  let base: string | undefined;
   return refs.map((ref) => {
-    let key = normaliseKey(ref.label);
-    const phraseKey = `${ref.phraseRange.start}:${ref.phraseRange.end}`;
-    if (ref.label.startsWith('(')) {
-      // "Sections 3(a) and (b)": the bare clause continues the previous item's base.
-      const base = baseByPhrase.get(phraseKey);
-      key = base !== undefined ? `${base}(${key})` : key;
-    } else {
-      baseByPhrase.set(phraseKey, key.replace(/\(.*$/, ''));
+    if (phrase?.start !== ref.phraseRange.start || phrase.end !== ref.phraseRange.end) {
+      phrase = ref.phraseRange;
+      base = undefined;
     }
-    const target = resolveOne(ref.kind, key, lookup);
-    const result: CrossReference = { ...ref, resolved: target !== undefined };
+    let key = normaliseKey(ref.label);
+    if (ref.label.startsWith('(')) {
+      if (base !== undefined) key = `${base}(${key})`;
+    } else {
+      const paren = key.indexOf('(');
+      base = paren < 0 ? key : key.slice(0, paren);
+    }
+    const lookupKey = `${ref.kind}:${key}`;
+    let target = resolved.get(lookupKey);
+    if (target === undefined && !resolved.has(lookupKey)) {
+      target = resolveOne(ref.kind, key, lookup);
+      resolved.set(lookupKey, target);
+    }
+    const result: CrossReference = {
+      kind: ref.kind,
+      label: ref.label,
+      range: ref.range,
+      phraseRange: ref.phraseRange,
+      resolved: target !== undefined,
+    };
     if (target) result.targetId = target.id;
-    else delete result.targetId;
     return result;
   });
 }
