@@ -2,8 +2,8 @@
  * Language-server benchmark (not a test). Run after `npm run build`:
  *   node bench/server-bench.mjs
  * (a) one full lint of a generated ~300 KB / ~47,000-word agreement, next to remark-parse alone;
- * (b) a one-character edit sent over JSON-RPC → diagnostics received, p50/p95 over 50 edits,
- *     with the server's debounce set to 0 (initializationOptions.debounceMs);
+ * (b) a one-character edit sent over JSON-RPC → diagnostics received, p50/p95 over 50 edits
+ *     after 10 warm-up edits, with the server's debounce set to 0 (initializationOptions.debounceMs);
  * (c) the server's resident memory with that document plus 20 others open.
  * markdownlint (its default rules, the library's sync API) lints the same text for comparison.
  */
