@@ -194,6 +194,8 @@ function firstCodes(root: TrieNode): FirstCodes {
 interface TermScope {
   key: string;
   root: TrieNode;
+  /** This lint's scans, by block: `findTermUses` and `findCandidateTerms` read the same blocks. */
+  scanned: WeakMap<Block, PlainMatch[]>;
   matches: TextMemo<PlainMatch[]>;
   candidates: TextMemo<BlockCandidates>;
 }
@@ -206,6 +208,7 @@ function termScopeFor(definitions: Definition[]): TermScope {
     termScope = {
       key,
       root: buildTermTrie(definitions.map((d) => d.term)),
+      scanned: new WeakMap(),
       matches: new TextMemo(),
       candidates: new TextMemo(),
     };
@@ -214,8 +217,15 @@ function termScopeFor(definitions: Definition[]): TermScope {
 }
 
 function termScanner(definitions: Definition[]): (block: Block) => PlainMatch[] {
-  const { root, matches } = termScopeFor(definitions);
-  return (block) => matches.get(block.text, () => scanTerms(root, block.text));
+  const { root, scanned, matches } = termScopeFor(definitions);
+  return (block) => {
+    let found = scanned.get(block);
+    if (!found) {
+      found = matches.get(block.text, () => scanTerms(root, block.text));
+      scanned.set(block, found);
+    }
+    return found;
+  };
 }
 
 function overlaps(a: Range, b: Range): boolean {
