@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { markdownBlocks } from '../engine/load/markdown.js';
+import { loadMarkdown, markdownBlocks } from '../engine/load/markdown.js';
+import { buildModel } from '../engine/model/build.js';
 import { findCrossReferences, resolveCrossReferences } from '../engine/model/crossrefs.js';
 import { buildSections } from '../engine/model/sections.js';
 import type { CrossReference, Section } from '../engine/model/types.js';
@@ -180,5 +181,37 @@ describe('references into lettered sections', () => {
     const blocks = markdownBlocks(md);
     const refs = resolveCrossReferences(findCrossReferences(blocks), buildSections(blocks).sections);
     expect(refs.map((r) => `${r.label}:${r.resolved}`)).toEqual(['D.3:true', 'D.9:false']);
+  });
+});
+
+describe('attachments labelled with a bracketed part', () => {
+  // Through the model builder, which drops the labels' own lines from the references.
+  function resolved(md: string): string[] {
+    const model = buildModel(loadMarkdown(md, 'cover.md'));
+    return model.crossReferences.map((r) => `${r.kind} ${r.label}:${r.resolved}`);
+  }
+
+  it('"SCHEDULE 1.1(b)" heads schedule 1.1(b), not schedule 1', () => {
+    const md =
+      '1. Assets. The assets are listed in Schedule 1.1(b) and Schedule 1.1(c).\n\nSCHEDULE 1.1(b)\n\nPatents.\n';
+    expect(resolved(md)).toEqual(['schedule 1.1(b):true', 'schedule 1.1(c):false']);
+  });
+
+  it("a cover page's bold label cell is the annex it names; Annex 1(B) is Annex I(B)", () => {
+    const md = [
+      '| **Annex I(A) List of Parties** | |',
+      '| --- | --- |',
+      '| **Annex I(B) Description of Transfer** | |',
+      '| Activities: see Annex 1(B) | |',
+      '',
+      'Annex I(A) names the parties and Annex I(C) the supervisory authority.',
+      '',
+    ].join('\n');
+    expect(resolved(md)).toEqual(['annex 1(B):true', 'annex I(A):true', 'annex I(C):false']);
+  });
+
+  it('a table cell that is not all bold does not head an annex', () => {
+    const md = '| Annex I(A) List of Parties | |\n| --- | --- |\n\nSee Annex I(A).\n';
+    expect(resolved(md).at(-1)).toBe('annex I(A):false');
   });
 });

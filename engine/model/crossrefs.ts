@@ -240,6 +240,9 @@ function buildLookup(sections: Section[]): Lookup {
       if (key !== '') {
         if (s.kind === 'attachment') {
           setFirst(lookup.attachments, `${s.attachmentKind ?? 'attachment'}:${key}`, s);
+          // "Annex I(B)" is also cited "Annex 1(B)".
+          const arabic = arabicAttachmentKey(key);
+          if (arabic) setFirst(lookup.attachments, `${s.attachmentKind ?? 'attachment'}:${arabic}`, s);
         } else if (s.kind === 'article') {
           setFirst(lookup.articles, key, s);
           const n = romanToInt(key);
@@ -260,6 +263,14 @@ function buildLookup(sections: Section[]): Lookup {
   };
   walk(sections, null);
   return lookup;
+}
+
+/** "i(b)" → "1(b)", "iv" → "4": a label led by a roman numeral, with the numeral in digits. */
+function arabicAttachmentKey(key: string): string | undefined {
+  const roman = /^(x{0,3}(?:ix|iv|v?i{1,3}|v|x))(?=\(|$)/.exec(key);
+  if (!roman) return undefined;
+  const n = romanToInt(roman[1] as string);
+  return n === null ? undefined : `${n}${key.slice((roman[1] as string).length)}`;
 }
 
 function resolveOne(kind: CrossReferenceKind, key: string, lookup: Lookup): Section | undefined {

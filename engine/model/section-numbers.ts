@@ -24,9 +24,9 @@ const ATTACHMENT_WORDS: Record<string, AttachmentKind> = {
 // "ARTICLE IV – LICENSE", "Section 5. Term", "Sec. 2.1", "Clause 3", "§ 4"
 const KEYWORD_LEAD =
   /^(ARTICLE|Article|SECTION|Section|SEC\.|Sec\.|CLAUSE|Clause|§)\s*((?:\d+(?:\.\d+)*)|[IVXLC]+|[A-Z])\b\.?(?:\s*[-–—:.]\s*|\s+|$)/;
-// "SCHEDULE 1 – Licensed Patents", "Exhibit A-1", "ANNEX", "Appendix II:"
+// "SCHEDULE 1 – Licensed Patents", "Exhibit A-1", "ANNEX", "Appendix II:", "Annex I(A)"
 const ATTACHMENT_LEAD =
-  /^(SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM|Addendum)(?:\s+([A-Z0-9]{1,4}(?:[-.][A-Z0-9]{1,3})?))?\b\.?(?:\s*[-–—:.]\s*|\s+|$)/;
+  /^(SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ADDENDUM|Addendum)(?:\s+([A-Z0-9]{1,4}(?:[-.][A-Z0-9]{1,3})?(?:\([A-Za-z0-9]{1,3}\))?))?(?![A-Za-z0-9(])\.?(?:\s*[-–—:.]\s*|\s+|$)/;
 // "12.3 Audit", "12.3. Audit", "5. Term", "12.3.1"
 const DECIMAL_LEAD = /^(\d{1,3}(?:\.\d{1,3})*)(\.?)(?:\s+|\t|$)/;
 // "IV. Licence" — roman numerals need the trailing dot to avoid catching "I agree". Only the
@@ -119,11 +119,10 @@ function continuesAlpha(inner: string, previous?: string): boolean {
 
 /** Normalises a section number for lookups: "12.3." → "12.3", "(a)" → "a", "IV" → "iv". */
 export function sectionKey(number: string): string {
-  return number
-    .trim()
-    .replace(/^\(|\)$/g, '')
-    .replace(/\.$/, '')
-    .toLowerCase();
+  const trimmed = number.trim();
+  // "(a)" and "a)" are the clause "a"; in "I(A)" the brackets are part of the label.
+  const bare = /^[^(]+\([^()]*\)$/.test(trimmed) ? trimmed : trimmed.replace(/^\(|\)$/g, '');
+  return bare.replace(/\.$/, '').toLowerCase();
 }
 
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };

@@ -196,6 +196,8 @@ function acceptLead(lead: SectionLead, block: Block, sawSection: boolean): boole
     if (!sawSection && /^\d+\.\d+$/.test(lead.number)) return false;
     if (block.kind === 'heading') return true;
     const words = rest.trim().split(/\s+/).filter(Boolean).length;
+    // A cover page's table labels its parts in bold cells ("**Annex I(A) List of Parties**").
+    if (block.kind === 'tableCell' && words <= MAX_TITLE_WORDS && isAllBold(block)) return true;
     return (
       rest.trim() === '' ||
       (isMostlyUpperCase(block.text) && words <= MAX_TITLE_WORDS) ||
@@ -220,6 +222,13 @@ function acceptLead(lead: SectionLead, block: Block, sawSection: boolean): boole
   return (
     lead.number.includes('.') || /\.\s/.test(block.text.slice(0, lead.titleStart)) || /^[A-Z(]/.test(rest)
   );
+}
+
+/** The block's words are all bold (its whole trimmed text lies in one strong range). */
+function isAllBold(block: Block): boolean {
+  const start = block.text.length - block.text.trimStart().length;
+  const end = block.text.trimEnd().length;
+  return block.strong.some((r) => r.start <= start && r.end >= end);
 }
 
 function rankForLead(lead: SectionLead, stack: OpenSection[]): number {
