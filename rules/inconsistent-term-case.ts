@@ -2,6 +2,7 @@ import type { Rule } from '../engine/lint/rule.js';
 import type { Range } from '../engine/model/types.js';
 import { isJsSpace } from '../engine/text/chars.js';
 import { TextMemo } from '../engine/text/memo.js';
+import { RangeSet } from '../engine/text/ranges.js';
 
 export interface InconsistentTermCaseOptions {
   /** Also check single-word terms (off by default: "party", "agreement" are ordinary English). */
@@ -20,35 +21,6 @@ function escapeRegExp(s: string): string {
 
 function overlapsAny(ranges: Range[], start: number, end: number): boolean {
   return ranges.some((r) => start < r.end && r.start < end);
-}
-
-/** Sorted, merged ranges: "does [start, end) overlap any of them" by binary search. */
-class RangeIndex {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  constructor(ranges: Range[]) {
-    const sorted = [...ranges].sort((a, b) => a.start - b.start);
-    for (const r of sorted) {
-      const last = this.ends.length - 1;
-      if (last >= 0 && r.start <= (this.ends[last] as number)) {
-        this.ends[last] = Math.max(this.ends[last] as number, r.end);
-      } else {
-        this.starts.push(r.start);
-        this.ends.push(r.end);
-      }
-    }
-  }
-  overlaps(start: number, end: number): boolean {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.ends[mid] as number) <= start) lo = mid + 1;
-      else if ((this.starts[mid] as number) >= end) hi = mid - 1;
-      else return true;
-    }
-    return false;
-  }
 }
 
 const TERM_CHAR = /[\p{L}\p{N}_-]/u;
@@ -411,8 +383,8 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
       list.push(d.definitionRange, d.range);
       ownDefinition.set(d.term.toLowerCase(), list);
     }
-    const termRanges = new RangeIndex(model.definitions.map((d) => d.range));
-    const useRanges = new RangeIndex(model.termUses.map((u) => u.range));
+    const termRanges = new RangeSet(model.definitions.map((d) => d.range));
+    const useRanges = new RangeSet(model.termUses.map((u) => u.range));
     for (const paragraph of model.paragraphs) {
       if (paragraph.kind === 'heading') continue;
       const base = paragraph.range.start;

@@ -1,6 +1,7 @@
 import { toViewRange } from '../text/block-text.js';
 import { isJsSpace } from '../text/chars.js';
 import { TextMemo } from '../text/memo.js';
+import { RangeSet } from '../text/ranges.js';
 import { splitSentences } from './sentences.js';
 import type { Block, CandidateTerm, Definition, Range, TermUse, TermUseForm } from './types.js';
 
@@ -232,53 +233,6 @@ function overlaps(a: Range, b: Range): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Sorted, merged ranges for fast "is this inside any of them" checks. */
-class RangeSet {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  constructor(ranges: Range[]) {
-    const sorted = [...ranges].sort((a, b) => a.start - b.start);
-    for (const r of sorted) {
-      const last = this.ends.length - 1;
-      if (last >= 0 && r.start <= (this.ends[last] as number)) {
-        this.ends[last] = Math.max(this.ends[last] as number, r.end);
-      } else {
-        this.starts.push(r.start);
-        this.ends.push(r.end);
-      }
-    }
-  }
-  /** Next interval to test in `overlapsAscending` and the start of the last query. */
-  private cursor = 0;
-  private lastStart = -1;
-
-  /**
-   * `overlaps` for queries whose starts mostly ascend (tokens left to right): a moving cursor
-   * instead of a binary search. The intervals are disjoint and sorted, so the first one ending after
-   * `start` is the only one that can overlap; a query that goes backwards restarts the cursor.
-   */
-  overlapsAscending(start: number, end: number): boolean {
-    if (start < this.lastStart) this.cursor = 0;
-    this.lastStart = start;
-    const n = this.starts.length;
-    let c = this.cursor;
-    while (c < n && (this.ends[c] as number) <= start) c++;
-    this.cursor = c;
-    return c < n && (this.starts[c] as number) < end;
-  }
-  overlaps(r: Range): boolean {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.ends[mid] as number) <= r.start) lo = mid + 1;
-      else if ((this.starts[mid] as number) >= r.end) hi = mid - 1;
-      else return true;
-    }
-    return false;
-  }
-}
-
 export function findTermUses(blocks: Block[], definitions: Definition[]): TermUse[] {
   if (definitions.length === 0) return [];
   const scan = termScanner(definitions);
@@ -293,7 +247,7 @@ export function findTermUses(blocks: Block[], definitions: Definition[]): TermUs
   for (const block of blocks) {
     for (const m of scan(block)) {
       const range = toViewRange(block, m.start, m.end);
-      if (termRanges.overlaps(range)) continue;
+      if (termRanges.overlaps(range.start, range.end)) continue;
       const own = ownRanges.get(m.term);
       if (own?.some((r) => overlaps(r, range))) continue;
       out.push({ term: m.term, range, form: m.form });
