@@ -4,9 +4,9 @@ import type { Nodes, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
+import { parseMarkdown } from '../markdown.js';
 
 /**
  * Word (already rewritten, re-zipped) → Markdown: mammoth gives HTML, rehype/remark turn it into
@@ -29,8 +29,6 @@ const htmlToMarkdown = unified()
   // Unaligned tables: padding every cell to the widest one makes long clauses unreadable.
   .use(remarkGfm, { tablePipeAlign: false })
   .use(remarkStringify, stringifyOptions);
-
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
 
 export async function docxToHtml(docx: Uint8Array): Promise<string> {
   const result = await mammoth.convertToHtml(
@@ -161,6 +159,7 @@ function relaxEscapes(markdown: string): string {
 }
 
 function fingerprint(markdown: string): string {
-  const tree = markdownParser.parse(markdown);
+  // The parser that will read the text view: an escape matters only if it changes that reading.
+  const tree = parseMarkdown(markdown);
   return JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
 }
