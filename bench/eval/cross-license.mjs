@@ -20,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { score } from './score.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = process.env.CORPUS_DIR ?? join(root, '..', 'shared', 'corpus');
@@ -38,28 +39,6 @@ const LICENSE_LIKE =
   /^(?:License|Intellectual Property|Collaboration|Development|Strategic Alliance|Joint Venture)/i;
 const ATTRIBUTION =
   'Data: CUAD v1 development split — The Atticus Project (Hendrycks, Burns, Chen, Ball, NeurIPS 2021), CC BY 4.0.';
-
-function score(items) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  const misses = [];
-  for (const { name, predicted, actual } of items) {
-    if (predicted && actual) tp++;
-    else if (predicted && !actual) {
-      fp++;
-      misses.push(`FP ${name}`);
-    } else if (!predicted && actual) {
-      fn++;
-      misses.push(`FN ${name}`);
-    } else tn++;
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, tn, precision, recall, f1, misses };
-}
 
 const manifest = JSON.parse(readFileSync(join(corpus, 'cuad-dev/manifest.json'), 'utf8'));
 const rules = crossLicenseRules.map((rule) => ({ rule, severity: rule.defaultSeverity, options: {} }));

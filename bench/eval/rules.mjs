@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLintTask } from '../../dist/cli/lint-task.js';
 import { catalog } from '../../dist/rules/index.js';
+import { score } from './score.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpus = join(root, '..', 'shared', 'corpus');
@@ -52,28 +53,6 @@ async function lintAll(paths) {
     out.set(path, report);
   }
   return out;
-}
-
-function score(items) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  const misses = [];
-  for (const { name, predicted, actual } of items) {
-    if (predicted && actual) tp++;
-    else if (predicted && !actual) {
-      fp++;
-      misses.push(`FP ${name}`);
-    } else if (!predicted && actual) {
-      fn++;
-      misses.push(`FN ${name}`);
-    } else tn++;
-  }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, tn, precision, recall, f1, misses };
 }
 
 const has = (report, id) => report.findings.some((f) => f.ruleId === id);
