@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { setFlagsFromString } from 'node:v8';
+
+// A batch run is short and reads every contract once: let V8 optimise only the code that runs
+// hot, rather than spending a core compiling functions that finish before the optimised code is
+// used. Measured on 233 CUAD contracts: 5.4 s → 4.0 s wall, 9.5 s → 6.9 s CPU. Set before the
+// engine is loaded, so it applies to all of it (and to the worker threads, which share the flags).
+setFlagsFromString('--interrupt-budget=1000000');
+
+const { main } = await import('../dist/cli/main.js');
 
 // `contract-lint … | head`: the reader went away; stop quietly, as Unix tools do.
 process.stdout.on('error', (error) => {

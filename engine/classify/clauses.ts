@@ -110,7 +110,7 @@ function sentenceClauseTypes(
   found: Uint8Array,
 ): readonly ClauseType[] {
   return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
-    scanner.scan(text.toLowerCase(), found);
+    scanner.scan(text, found);
     const types: ClauseType[] = [];
     for (const entry of compiled) {
       if (entry.rules.length === 0) continue;
@@ -150,6 +150,9 @@ function compilePatterns(): Compiled {
   const keywords = [
     ...new Set(CLAUSE_TYPES.flatMap((t) => CLAUSE_PATTERNS[t].sentences.flatMap((r) => r.keywords))),
   ];
+  // The scanner matches case-insensitively and looks hits up in lower case.
+  const unfit = keywords.find((k) => !/^[\x20-\x7e]+$/.test(k) || k !== k.toLowerCase());
+  if (unfit !== undefined) throw new Error(`clause keyword "${unfit}" must be lower-case ASCII`);
   const idOf = new Map(keywords.map((k, i) => [k, i]));
   const patterns = CLAUSE_TYPES.map((type) => {
     const pattern: ClausePattern = CLAUSE_PATTERNS[type];
@@ -198,7 +201,7 @@ function matchesAny(rules: readonly CompiledRule[], text: string, found: Uint8Ar
  */
 interface KeywordScanner {
   count: number;
-  scan(lower: string, found: Uint8Array): void;
+  scan(text: string, found: Uint8Array): void;
 }
 
 function keywordScanner(keywords: readonly string[]): KeywordScanner {
@@ -211,14 +214,17 @@ function keywordScanner(keywords: readonly string[]): KeywordScanner {
     ]),
   );
   const escaped = sorted.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?=(${escaped.join('|')}))`, 'g');
+  // Longest alternative first, so the match at a position is the longest keyword starting
+  // there; restarting one character later finds the keywords that start inside it.
+  // Case-insensitive: cheaper than a lower-cased copy of every sentence (keywords are ASCII).
+  const re = new RegExp(`(?:${escaped.join('|')})`, 'gi');
   return {
     count: keywords.length,
-    scan(lower, found) {
+    scan(text, found) {
       found.fill(0);
       re.lastIndex = 0;
-      for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-        const hit = m[1] as string;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const hit = m[0].toLowerCase();
         for (const id of contained.get(hit) ?? []) found[id] = 1;
         re.lastIndex = m.index + 1;
       }
