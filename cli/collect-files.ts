@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { IgnoreRules, SUPPORTED_EXTENSIONS } from '../engine/index.js';
+import { IgnoreRules } from '../engine/config/ignore.js';
+import { SUPPORTED_EXTENSIONS } from '../engine/load/inputs.js';
 
 const EXTENSION_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];

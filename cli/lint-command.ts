@@ -1,12 +1,11 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import {
-  ConfigError,
-  ConfigResolver,
-  type RuleSetting as ConfigRuleSetting,
-  IgnoreRules,
-  MAX_TEXT_BYTES,
-} from '../engine/index.js';
+// Only what the main thread needs: the engine's parsers and rules load in the worker threads
+// (or, for a few files, when they are first linted here).
+import { IgnoreRules } from '../engine/config/ignore.js';
+import { ConfigResolver } from '../engine/config/resolve.js';
+import { ConfigError, type RuleSetting as ConfigRuleSetting } from '../engine/config/types.js';
+import { MAX_TEXT_BYTES } from '../engine/load/inputs.js';
 import { catalog } from '../rules/index.js';
 import { collectFiles } from './collect-files.js';
 import { htmlFormatter } from './formatters/html.js';
@@ -17,7 +16,6 @@ import { stylishFormatter } from './formatters/stylish.js';
 import { summaryFormatter } from './formatters/summary.js';
 import type { FormatContext, Formatter } from './formatters/types.js';
 import type { LintTask, RuleSetting } from './lint-task.js';
-import { runLintTask } from './lint-task.js';
 import { Progress } from './progress.js';
 import { counts, type FileReport } from './report.js';
 import { runTasks } from './run-tasks.js';
@@ -121,8 +119,10 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     if (chunk) out.write(chunk);
     progress.tick(report.bytes ?? 0);
   };
-  if (options.stdin) onReport(await runLintTask(tasks[0] as LintTask));
-  else await runTasks(tasks, onReport, options.threads);
+  if (options.stdin) {
+    const { runLintTask } = await import('./lint-task.js');
+    onReport(await runLintTask(tasks[0] as LintTask));
+  } else await runTasks(tasks, onReport, options.threads);
   progress.stop();
   out.write(formatter.finish());
   await out.close();

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError } from '../engine/index.js';
+import { ConfigError } from '../engine/config/types.js';
 import { catalog } from '../rules/index.js';
-import { inspectFile } from './inspect.js';
 import { FORMAT_NAMES, type LintOptions, lintCommand, printConfig } from './lint-command.js';
 
 /** Exit codes CI can rely on. */
@@ -64,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--text', 'print the text view that findings’ lines and columns refer to')
     .exitOverride()
     .action(async (file: string, options: { text?: boolean }) => {
+      const { inspectFile } = await import('./inspect.js');
       exitCode = await inspectFile(file, options.text === true);
     });
 

@@ -1,4 +1,8 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
+
+// Loaded only when a bar is shown: most runs (CI, pipes, short runs) never show one.
+const require = createRequire(import.meta.url);
 
 /** Runs shorter than this many files finish before a bar would help. */
 const MIN_FILES = 25;
@@ -16,7 +20,8 @@ export class Progress {
   constructor(total: number, enabled: boolean) {
     const interactive = process.stderr.isTTY === true && !process.env.CI;
     if (!enabled || !interactive || total < MIN_FILES) return;
-    this.bar = new cliProgress.SingleBar(
+    const bars = require('cli-progress') as typeof cliProgress;
+    this.bar = new bars.SingleBar(
       {
         stream: process.stderr,
         format: 'linting {bar} {value}/{total} files | {rate} files/s | {mbps} MB/s | ETA {eta_formatted}',
@@ -24,7 +29,7 @@ export class Progress {
         clearOnComplete: true,
         etaBuffer: 50,
       },
-      cliProgress.Presets.shades_classic,
+      bars.Presets.shades_classic,
     );
     this.bar.start(total, 0, { rate: '0', mbps: '0.0' });
   }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { type LintTask, runLintTask } from './lint-task.js';
+import type { LintTask } from './lint-task.js';
 import type { FileReport } from './report.js';
 
 /** Below this many files the cost of starting worker threads outweighs the parallelism. */
@@ -17,6 +17,8 @@ export async function runTasks(
   threads = availableParallelism(),
 ): Promise<void> {
   if (tasks.length < MIN_FILES_FOR_POOL || threads <= 1) {
+    // In this thread: the engine is loaded now, not at start-up.
+    const { runLintTask } = await import('./lint-task.js');
     for (const [i, task] of tasks.entries()) onReport(await runLintTask(task), i);
     return;
   }

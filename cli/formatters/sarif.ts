@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleDocsUrl } from '../../engine/index.js';
+import { ruleDocsUrl } from '../../engine/lint/rule.js';
 import { catalog } from '../../rules/index.js';
 import type { FileReport } from '../report.js';
 import type { FormatContext, Formatter } from './types.js';

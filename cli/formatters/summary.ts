@@ -1,4 +1,4 @@
-import { KEY_CLAUSES } from '../../engine/index.js';
+import { KEY_CLAUSES } from '../../engine/classify/checklist.js';
 import { counts, type FileReport } from '../report.js';
 import type { Formatter } from './types.js';
 

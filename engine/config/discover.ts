@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type { parse as parseYamlType } from 'yaml';
 import { ConfigError, type ConfigFile } from './types.js';
 
 /** File names looked for in each folder, in order; the first found in a folder is used. */
@@ -76,6 +77,8 @@ export function readConfigData(path: string): unknown {
   try {
     if (/\.ya?ml$/i.test(path)) {
       // YAML 1.2 core schema: no custom tags, no code. Aliases are capped against billion-laughs.
+      // The YAML parser is loaded for YAML configs only.
+      const { parse: parseYaml } = createRequire(import.meta.url)('yaml') as { parse: typeof parseYamlType };
       return parseYaml(text, { schema: 'core', maxAliasCount: 100 }) ?? {};
     }
     return JSON.parse(text);

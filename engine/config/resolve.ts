@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Rule } from '../lint/rule.js';
 import { type FoundConfig, findConfigFiles, readConfigData } from './discover.js';
 import { buildConfigSchema } from './schema.js';
@@ -54,6 +55,9 @@ export class ConfigResolver {
 
   private get validate(): ValidateFunction {
     if (!this.validator) {
+      const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as {
+        Ajv2020: typeof Ajv2020Class;
+      };
       const ajv = new Ajv2020({ allErrors: false, strict: false, verbose: true });
       this.validator = ajv.compile(buildConfigSchema(this.catalog.rules, Object.keys(this.catalog.presets)));
     }

@@ -3,32 +3,12 @@ import { extname } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { LoadError } from './errors.js';
+import { formatOf, MAX_DOCX_BYTES, MAX_TEXT_BYTES, SUPPORTED_EXTENSIONS } from './inputs.js';
 import { loadMarkdown } from './markdown.js';
 import type { IncrementalMarkdown } from './markdown-incremental.js';
 import { loadPlainText } from './plaintext.js';
 
-/**
- * Size caps, checked before a byte is parsed. A 300-page agreement is about 1 MB of text, so
- * 8 MB leaves room for long schedules while keeping memory bounded: linting takes about 65× the
- * text size at its peak (measured: a 10 MB Markdown agreement peaked at 650 MB RSS, in 7 s).
- */
-export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
-export const MAX_DOCX_BYTES = 64 * 1024 * 1024;
-
-const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.txt': 'text',
-  '.text': 'text',
-  '.docx': 'docx',
-};
-
-/** The extensions contract-lint reads, with their dot. */
-export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
-
-export function formatOf(path: string): SourceFormat | undefined {
-  return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
-}
+export { formatOf, MAX_DOCX_BYTES, MAX_TEXT_BYTES, SUPPORTED_EXTENSIONS } from './inputs.js';
 
 /** Reads and loads a file from disk. Never writes; throws only `LoadError`. */
 export async function loadFile(path: string): Promise<LoadedDocument> {
