@@ -23,6 +23,8 @@ export function loadPlainText(text: string, path: string): LoadedDocument {
 const SPLIT_MIN_LENGTH = 200;
 /** A run of this many spaces separates paragraphs flattened onto one line. */
 const SPLIT_RUN = 3;
+/** A maximal run of SPLIT_RUN or more spaces within a line (`\s` without line breaks). */
+const SPACE_RUN = new RegExp(`[^\\S\\n\\r]{${SPLIT_RUN},}`, 'g');
 
 interface Unit {
   /** Trimmed span in the text view. */
@@ -88,15 +90,10 @@ function makeUnit(text: string, start: number, end: number, gapBefore: boolean, 
 function splitLine(text: string, start: number, end: number, gap: boolean, out: Unit[]): void {
   // Pieces between runs of SPLIT_RUN or more spaces: [pieceStart, pieceEnd) pairs.
   const pieces: number[] = [start];
-  let i = start;
-  while (i < end) {
-    if (!isLineSpace(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const runStart = i;
-    while (i < end && isLineSpace(text.charCodeAt(i))) i++;
-    if (i - runStart >= SPLIT_RUN) pieces.push(runStart, i);
+  const line = text.slice(start, end);
+  SPACE_RUN.lastIndex = 0;
+  for (let m = SPACE_RUN.exec(line); m !== null; m = SPACE_RUN.exec(line)) {
+    pieces.push(start + m.index, start + m.index + m[0].length);
   }
   pieces.push(end);
   const count = pieces.length / 2;
@@ -185,6 +182,9 @@ function markRunningFooters(text: string, units: Unit[]): void {
   units.forEach((unit, index) => {
     if (unit.cls.kind === 'noise' || (unit.cls.kind === 'heading' && !unit.cls.weak)) return;
     if (unit.end - unit.start > 100) return;
+    // The pattern ends in a digit: most lines are ruled out without running it.
+    const last = text.charCodeAt(unit.end - 1);
+    if (last < 48 || last > 57) return;
     const line = text.slice(unit.start, unit.end);
     const m = /^(.*?\p{L}.*?)\s+(\d{1,4})$/u.exec(line);
     if (!m) return;
