@@ -46,12 +46,12 @@ export {
   formatOf,
   loadBytes,
   loadFile,
-  loadText,
   MAX_DOCX_BYTES,
   MAX_TEXT_BYTES,
   SUPPORTED_EXTENSIONS,
 } from './load/index.js';
 export { IncrementalMarkdown } from './load/markdown-incremental.js';
+export { loadText } from './load/text.js';
 export { allSections, buildModel } from './model/build.js';
 export { describeModel } from './model/describe.js';
 export type * from './model/types.js';

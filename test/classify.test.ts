@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS, evaluate } from '../bench/eval/evaluate.mjs';
 import { classifyClauses } from '../engine/classify/clauses.js';
 import type { ClauseType } from '../engine/classify/types.js';
-import { loadFile, loadText } from '../engine/load/index.js';
+import { loadFile } from '../engine/load/index.js';
+import { loadText } from '../engine/load/text.js';
 import { buildModel } from '../engine/model/build.js';
 
 function classifyMarkdown(text: string) {

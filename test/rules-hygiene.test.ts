@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EffectiveRule } from '../engine/config/resolve.js';
 import { lintDocument } from '../engine/lint/lint.js';
 import type { Rule } from '../engine/lint/rule.js';
-import { loadText } from '../engine/load/index.js';
+import { loadText } from '../engine/load/text.js';
 import { hygieneRules } from '../rules/catalog-hygiene.js';
 import { formatDigits, matchCase, numberToWords } from '../rules/number-words.js';
 import { AGREEMENTS_MD } from './helpers/corpus.js';

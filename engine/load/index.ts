@@ -3,10 +3,14 @@ import { extname } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { LoadError } from './errors.js';
-import { formatOf, MAX_DOCX_BYTES, MAX_TEXT_BYTES, SUPPORTED_EXTENSIONS } from './inputs.js';
-import { loadMarkdown } from './markdown.js';
-import type { IncrementalMarkdown } from './markdown-incremental.js';
-import { loadPlainText } from './plaintext.js';
+import {
+  checkText,
+  formatOf,
+  MAX_DOCX_BYTES,
+  MAX_TEXT_BYTES,
+  SUPPORTED_EXTENSIONS,
+  tooLarge,
+} from './inputs.js';
 
 export { formatOf, MAX_DOCX_BYTES, MAX_TEXT_BYTES, SUPPORTED_EXTENSIONS } from './inputs.js';
 
@@ -38,30 +42,14 @@ export async function loadBytes(
     return loadDocx(bytes, path);
   }
   if (bytes.length > MAX_TEXT_BYTES) throw tooLarge(path, bytes.length, MAX_TEXT_BYTES);
-  return loadText(decodeText(bytes, path), path, format);
-}
-
-/**
- * Loads text already decoded (an editor buffer). With `markdown`, the document kept from the
- * previous version, a Markdown edit re-parses only the blocks it touched.
- */
-export function loadText(
-  text: string,
-  path: string,
-  format: Exclude<SourceFormat, 'docx'>,
-  markdown?: IncrementalMarkdown,
-): LoadedDocument {
-  if (text.length > MAX_TEXT_BYTES) throw tooLarge(path, text.length, MAX_TEXT_BYTES);
-  if (text.trim() === '')
-    throw new LoadError(
-      'empty',
-      path,
-      text.length === 0 ? 'the file is empty (0 bytes)' : 'the file contains only whitespace',
-    );
-  if (format === 'markdown')
-    return markdown
-      ? { path, format, textView: text, blocks: markdown.update(text) }
-      : loadMarkdown(text, path);
+  const text = decodeText(bytes, path);
+  checkText(text, path);
+  // Each parser is loaded on first use: a folder of plain text never loads the Markdown one.
+  if (format === 'markdown') {
+    const { loadMarkdown } = await import('./markdown.js');
+    return loadMarkdown(text, path);
+  }
+  const { loadPlainText } = await import('./plaintext.js');
   return loadPlainText(text, path);
 }
 
@@ -97,11 +85,6 @@ async function readCapped(path: string, cap: number): Promise<Uint8Array> {
     if (error instanceof LoadError) throw error;
     throw new LoadError('unreadable', path, describeFsError(error));
   }
-}
-
-function tooLarge(path: string, size: number, cap: number): LoadError {
-  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return new LoadError('too-large', path, `file is ${mb(size)}, over the ${mb(cap)} limit`);
 }
 
 function describeFsError(error: unknown): string {
