@@ -13,13 +13,11 @@ const LETTER = /[\p{L}\p{N}]/u;
 
 /**
  * Markup that is not prose: HTML tags and comments, link destinations, inline code, autolinks,
- * bare URLs, backslash escapes. Returned as a mask (true = skip) over the paragraph's view.
+ * bare URLs, backslash escapes. Returned as a mask (1 = skip) over the paragraph's view.
  */
-function maskMarkup(view: string): boolean[] {
-  const mask = new Array<boolean>(view.length).fill(false);
-  const skip = (start: number, end: number) => {
-    for (let i = start; i < end; i++) mask[i] = true;
-  };
+function maskMarkup(view: string): Uint8Array {
+  const mask = new Uint8Array(view.length);
+  const skip = (start: number, end: number) => mask.fill(1, start, end);
   for (const m of view.matchAll(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>\n]*>|<https?:[^>\s]*>|`[^`\n]*`|\\./g))
     skip(m.index, m.index + m[0].length);
   // Link destinations "](url)", balanced one level deep.
@@ -92,15 +90,20 @@ interface Unmatched {
 /** Results by paragraph text: in the editor, only the edited paragraph is paired again. */
 const unmatchedByView = new TextMemo<Unmatched[]>();
 
+const PUNCTUATION = /[()[\]“”‘’"]/g;
+
 /** The unpaired brackets and quotation marks of one paragraph (its text-view slice). */
 function unmatchedIn(view: string): Unmatched[] {
   const mask = maskMarkup(view);
   const stack: Open[] = [];
   let straight: number | undefined;
   const unmatched: Unmatched[] = [];
-  for (let i = 0; i < view.length; i++) {
+  // Only brackets and quotation marks matter: jump from one to the next.
+  PUNCTUATION.lastIndex = 0;
+  for (let m = PUNCTUATION.exec(view); m !== null; m = PUNCTUATION.exec(view)) {
+    const i = m.index;
     if (mask[i]) continue;
-    const c = view[i] as string;
+    const c = m[0];
     if (c === '(' || c === '[' || c === '“' || c === '‘') {
       // A curly single quote that opens a word is an elided letter ("‘til"), not a quotation.
       if (c === '‘' && !LETTER.test(view[i + 1] ?? '')) continue;
@@ -115,7 +118,7 @@ function unmatchedIn(view: string): Unmatched[] {
         straight = undefined;
       } else if (
         !(c === ')' && isListMarkerClose(view, i)) &&
-        !(c === ']' && /\[[ xX]?$/.test(view.slice(0, i)))
+        !(c === ']' && /\[[ xX]?$/.test(view.slice(Math.max(0, i - 2), i)))
       ) {
         unmatched.push({ at: i, char: c, messageId: 'unopened', partner: opener });
       }
@@ -126,7 +129,12 @@ function unmatchedIn(view: string): Unmatched[] {
         stack.splice(index, 1);
     } else if (c === '"') {
       // An inch mark after a number (5' 10") is not a quotation mark.
-      if (straight === undefined && /\d$/.test(view.slice(0, i)) && !LETTER.test(view[i + 1] ?? '')) continue;
+      if (
+        straight === undefined &&
+        /\d$/.test(view.slice(Math.max(0, i - 1), i)) &&
+        !LETTER.test(view[i + 1] ?? '')
+      )
+        continue;
       const top = stack[stack.length - 1];
       if (straight === undefined && top?.char === '“') {
         // “Term" — a curly quote closed by a straight one: a pair.
