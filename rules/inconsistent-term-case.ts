@@ -25,6 +25,17 @@ function overlapsAny(ranges: Range[], start: number, end: number): boolean {
 
 const TERM_CHAR = /[\p{L}\p{N}_-]/u;
 
+/** `[A-Za-z0-9_-]`: the ASCII part of `[\p{L}\p{N}_-]`. */
+function isAsciiTermCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 45
+  );
+}
+
 function isTermCode(code: number): boolean {
   if (code < 128) {
     return (
@@ -256,52 +267,61 @@ function trieMatcher(terms: string[]): TermMatcher {
   // Terms ending along the current walk (term id, end offset), reused between positions.
   const hitIds: number[] = [];
   const hitEnds: number[] = [];
+  /** The match starting at `p`, if any. */
+  const matchAtPosition = (text: string, p: number, lo: number, hi: number): TermMatch | null => {
+    const code = text.charCodeAt(p);
+    if (code < 128) {
+      if (starts[code] === 0) return null;
+    } else if (!root.next.has(foldToAscii(code))) return null;
+    if (pairs) {
+      if (p + 1 >= hi) return null;
+      const next = text.charCodeAt(p + 1);
+      const c1 = isJsSpace(next) ? SPACE : foldToAscii(next);
+      if (c1 < 0 || pairs[foldToAscii(code) * 128 + c1] === 0) return null;
+    }
+    if (termCharBefore(text, p, lo)) return null;
+    let count = 0;
+    let node: TrieNode | undefined = root;
+    let i = p;
+    while (node) {
+      if (node.ids.length > 0 && i > p) {
+        for (const id of node.ids) {
+          // Insertion sort by id: the regex tries the alternatives in this order.
+          let k = count++;
+          while (k > 0 && (hitIds[k - 1] as number) > id) {
+            hitIds[k] = hitIds[k - 1] as number;
+            hitEnds[k] = hitEnds[k - 1] as number;
+            k--;
+          }
+          hitIds[k] = id;
+          hitEnds[k] = i;
+        }
+      }
+      if (i >= hi) break;
+      const c = text.charCodeAt(i);
+      if (isJsSpace(c)) {
+        node = node.next.get(SPACE);
+        i++;
+        while (i < hi && isJsSpace(text.charCodeAt(i))) i++;
+      } else {
+        const folded = foldToAscii(c);
+        node = folded < 0 ? undefined : node.next.get(folded);
+        i++;
+      }
+    }
+    for (let k = 0; k < count; k++) {
+      const end = suffixEnd(text, hitEnds[k] as number, hi);
+      if (end >= 0) return { index: p, end };
+    }
+    return null;
+  };
   return (text, from, lo, hi) => {
     for (let p = from; p < hi; p++) {
-      const code = text.charCodeAt(p);
-      if (code < 128) {
-        if (starts[code] === 0) continue;
-      } else if (!root.next.has(foldToAscii(code))) continue;
-      if (pairs) {
-        if (p + 1 >= hi) continue;
-        const next = text.charCodeAt(p + 1);
-        const c1 = isJsSpace(next) ? SPACE : foldToAscii(next);
-        if (c1 < 0 || pairs[foldToAscii(code) * 128 + c1] === 0) continue;
-      }
-      if (termCharBefore(text, p, lo)) continue;
-      let count = 0;
-      let node: TrieNode | undefined = root;
-      let i = p;
-      while (node) {
-        if (node.ids.length > 0 && i > p) {
-          for (const id of node.ids) {
-            // Insertion sort by id: the regex tries the alternatives in this order.
-            let k = count++;
-            while (k > 0 && (hitIds[k - 1] as number) > id) {
-              hitIds[k] = hitIds[k - 1] as number;
-              hitEnds[k] = hitEnds[k - 1] as number;
-              k--;
-            }
-            hitIds[k] = id;
-            hitEnds[k] = i;
-          }
-        }
-        if (i >= hi) break;
-        const c = text.charCodeAt(i);
-        if (isJsSpace(c)) {
-          node = node.next.get(SPACE);
-          i++;
-          while (i < hi && isJsSpace(text.charCodeAt(i))) i++;
-        } else {
-          const folded = foldToAscii(c);
-          node = folded < 0 ? undefined : node.next.get(folded);
-          i++;
-        }
-      }
-      for (let k = 0; k < count; k++) {
-        const end = suffixEnd(text, hitEnds[k] as number, hi);
-        if (end >= 0) return { index: p, end };
-      }
+      const match = matchAtPosition(text, p, lo, hi);
+      if (match) return match;
+      // No term starts inside an ASCII word (that is the lookbehind): go to the word's end.
+      if (isAsciiTermCode(text.charCodeAt(p)))
+        while (p + 1 < hi && isAsciiTermCode(text.charCodeAt(p + 1))) p++;
     }
     return null;
   };
