@@ -96,7 +96,9 @@ function countWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    if (isJsSpace(text.charCodeAt(i))) inWord = false;
+    const code = text.charCodeAt(i);
+    const space = code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code >= 128 && isJsSpace(code);
+    if (space) inWord = false;
     else if (!inWord) {
       inWord = true;
       count++;
