@@ -157,9 +157,21 @@ export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
         continue;
       }
     }
+    // No term starts inside an ASCII word (the boundary test above): go to the word's end.
+    if (code < 128 && isWordCode(code)) {
+      i++;
+      while (i < n && isAsciiWordCode(text.charCodeAt(i))) i++;
+      continue;
+    }
     i++;
   }
   return out;
+}
+
+function isAsciiWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  );
 }
 
 /** The UTF-16 units that start a key of the trie (its root's children), for a quick pre-check. */
