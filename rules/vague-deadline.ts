@@ -29,11 +29,21 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function phraseRegExp(phrases: string[]): RegExp | null {
+interface PhraseMatcher {
+  /** The phrases as whole words. */
+  words: RegExp;
+  /** The phrases anywhere, without the word-boundary lookarounds: cheap to run over a paragraph. */
+  anywhere: RegExp;
+}
+
+function phraseMatcher(phrases: string[]): PhraseMatcher | null {
   const list = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (list.length === 0) return null;
   const body = list.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+  return {
+    words: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'),
+    anywhere: new RegExp(body, 'iu'),
+  };
 }
 
 export const vagueDeadline: Rule<VagueDeadlineOptions> = {
@@ -82,10 +92,13 @@ export const vagueDeadline: Rule<VagueDeadlineOptions> = {
     ],
   },
   check({ model, textView, options, report }) {
-    const re = phraseRegExp(options.phrases ?? DEFAULT_PHRASES);
-    if (!re) return;
+    const matcher = phraseMatcher(options.phrases ?? DEFAULT_PHRASES);
+    if (!matcher) return;
+    const re = matcher.words;
     for (const paragraph of model.paragraphs) {
       if (paragraph.kind === 'heading') continue;
+      // A sentence is a slice of its paragraph: no phrase in the paragraph, none in its sentences.
+      if (!matcher.anywhere.test(textView.slice(paragraph.range.start, paragraph.range.end))) continue;
       for (const sentence of paragraph.sentences) {
         const view = textView.slice(sentence.range.start, sentence.range.end);
         re.lastIndex = 0;
