@@ -317,11 +317,12 @@ function trieMatcher(terms: string[]): TermMatcher {
   };
   return (text, from, lo, hi) => {
     for (let p = from; p < hi; p++) {
-      const match = matchAtPosition(text, p, lo, hi);
+      const code = text.charCodeAt(p);
+      // Most characters cannot start a term: decide those here, without the call.
+      const match = code < 128 && starts[code] === 0 ? null : matchAtPosition(text, p, lo, hi);
       if (match) return match;
       // No term starts inside an ASCII word (that is the lookbehind): go to the word's end.
-      if (isAsciiTermCode(text.charCodeAt(p)))
-        while (p + 1 < hi && isAsciiTermCode(text.charCodeAt(p + 1))) p++;
+      if (isAsciiTermCode(code)) while (p + 1 < hi && isAsciiTermCode(text.charCodeAt(p + 1))) p++;
     }
     return null;
   };
