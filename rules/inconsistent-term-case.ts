@@ -416,6 +416,8 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
       for (let k = 0; k < matches.length; k += 2) {
         const m = { index: base + (matches[k] as number), end: base + (matches[k + 1] as number) };
         const found = textView.slice(m.index, m.end);
+        // A defined spelling, as most matches are: nothing to report (the test below, sooner).
+        if (definedTerms.has(found)) continue;
         const stem = found.replace(/(?:e?s)?(?:['’]s?)?$/u, '');
         const term =
           definedLower.get(norm(found)) ??
