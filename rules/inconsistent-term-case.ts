@@ -3,6 +3,7 @@ import type { Range } from '../engine/model/types.js';
 import { isJsSpace } from '../engine/text/chars.js';
 import { TextMemo } from '../engine/text/memo.js';
 import { RangeSet } from '../engine/text/ranges.js';
+import { escapeRegExp } from '../engine/text/regexp.js';
 
 export interface InconsistentTermCaseOptions {
   /** Also check single-word terms (off by default: "party", "agreement" are ordinary English). */
@@ -13,10 +14,6 @@ export interface InconsistentTermCaseOptions {
 
 function norm(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function overlapsAny(ranges: Range[], start: number, end: number): boolean {

@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { RelatedLocation } from '../engine/lint/types.js';
 import type { Range } from '../engine/model/types.js';
+import { escapeRegExp } from '../engine/text/regexp.js';
 
 export interface UndefinedEffortsStandardOptions {
   standards: string[];
@@ -19,10 +20,6 @@ const DEFAULT_STANDARDS = [
 ];
 
 const MAX_RELATED = 5;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export const undefinedEffortsStandard: Rule<UndefinedEffortsStandardOptions> = {
   id: 'undefined-efforts-standard',

@@ -2,6 +2,7 @@ import type { Rule } from '../engine/lint/rule.js';
 import type { RelatedLocation } from '../engine/lint/types.js';
 import { allSections } from '../engine/model/build.js';
 import type { CandidateTerm, ContractModel } from '../engine/model/types.js';
+import { escapeRegExp } from '../engine/text/regexp.js';
 
 export interface UndefinedTermOptions {
   /** How many times the phrase must be used before it is reported. */
@@ -31,10 +32,6 @@ const PROPER_NOUNS = new Set([
   'Force Majeure',
   'Intellectual Property',
 ]);
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function wordsRe(phrase: string): string {
   return escapeRegExp(phrase).replace(/\s+/g, '\\s+');

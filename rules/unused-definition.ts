@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { Definition, Range } from '../engine/model/types.js';
 import { isJsSpace } from '../engine/text/chars.js';
+import { escapeRegExp } from '../engine/text/regexp.js';
 
 export interface UnusedDefinitionOptions {
   ignore: string[];
@@ -8,10 +9,6 @@ export interface UnusedDefinitionOptions {
 
 /** Terms that name the document itself: always "used" by being the thing read. */
 const ALWAYS_USED = new Set(['Agreement', 'this Agreement', 'Contract', 'Terms', 'Addendum']);
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function inside(ranges: Range[], start: number, end: number): boolean {
   return ranges.some((r) => start < r.end && r.start < end);

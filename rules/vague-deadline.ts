@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/lint/rule.js';
+import { escapeRegExp } from '../engine/text/regexp.js';
 
 export interface VagueDeadlineOptions {
   phrases: string[];
@@ -24,10 +25,6 @@ const PERIOD = new RegExp(
   `\\b${NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD})*\\s*(?:\\(\\s*\\d+\\s*\\)\\s*)?(?:business\\s+|calendar\\s+|working\\s+|banking\\s+)?(?:days?|hours?|weeks?|months?|years?|quarters?)\\b`,
   'i',
 );
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 interface PhraseMatcher {
   /** The phrases as whole words. */

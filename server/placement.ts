@@ -1,4 +1,4 @@
-import type { ContractModel, Section } from '../engine/index.js';
+import { allSections, type ContractModel, type Section } from '../engine/index.js';
 import type { ClauseTemplate } from './clause-library.js';
 
 /** A text insertion into the text view. */
@@ -41,7 +41,7 @@ export class Placer {
 
   /** Appends paragraphs (e.g. a definition) to the definitions section, or before the first article. */
   definitions(paragraphs: string[]): Insertion {
-    const section = flatten(this.model.sections).find((s) => DEFINITIONS_TITLE.test(s.title));
+    const section = allSections(this.model.sections).find((s) => DEFINITIONS_TITLE.test(s.title));
     if (section) return this.appendTo(section, paragraphs);
     const first = this.articles()[0];
     const body = paragraphs.join(this.eol + this.eol);
@@ -148,16 +148,4 @@ export class Placer {
 /** "7.2" → "7.3", "(b)"-style numbers are not incremented (callers check for a trailing digit). */
 function increment(number: string): string {
   return number.replace(/(\d+)$/, (d) => String(Number(d) + 1));
-}
-
-function flatten(sections: Section[]): Section[] {
-  const out: Section[] = [];
-  const walk = (list: Section[]) => {
-    for (const s of list) {
-      out.push(s);
-      walk(s.children);
-    }
-  };
-  walk(sections);
-  return out;
 }

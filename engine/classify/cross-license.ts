@@ -1,4 +1,5 @@
 import type { ContractModel, Range, Section, Sentence } from '../model/types.js';
+import { escapeRegExp } from '../text/regexp.js';
 import type { ClauseIndex } from './types.js';
 
 /**
@@ -203,10 +204,6 @@ interface Alias {
 }
 
 const ROLE_WORDS = ['Licensor', 'Licensee', 'Licensors', 'Licensees'];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Names a grant may use for a party: short names, full names, and the roles Licensor / Licensee. */
 export function partyAliases(model: ContractModel): Alias[] {
