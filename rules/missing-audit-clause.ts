@@ -1,25 +1,29 @@
 import type { Rule } from '../engine/lint/rule.js';
-import { documentAnchor, sectionAnchor } from './support/anchors.js';
+import { documentAnchor } from './support/anchors.js';
 
 export const missingAuditClause: Rule = {
   id: 'missing-audit-clause',
   description:
-    'No right to audit or inspect books and records (an error when money flows by royalty or revenue share).',
+    "No right to audit or inspect books and records: an error when royalties or a revenue share are computed on the payer's own figures, otherwise a note.",
   category: 'audit',
   defaultSeverity: 'error',
   fixable: 'template',
   messages: {
     missingWithRoyalty:
-      "Royalties are payable but nothing lets the payee audit the payer's books and records: add an audit clause (who may audit, how often, on what notice, who pays, how long records are kept).",
+      'Money here is computed on the payer\'s own figures ("{evidence}") but nothing lets the payee audit the payer\'s books and records: add an audit clause (who may audit, how often, on what notice, who pays, how long records are kept).',
     missing:
-      "No right to audit or inspect books and records: if any payment or compliance depends on the other party's figures, add an audit clause.",
+      "No right to audit or inspect books and records was found. The payment terms found ({model}) do not rest on the other party's figures, so this is only a note: add an audit clause if any payment or compliance depends on the other party's reports.",
   },
   rationale: `Royalties and revenue shares are computed from the payer's own figures. Without a right to audit
 the books and records behind them, the payee cannot check a report or recover an underpayment. A
 complete audit clause says who may audit (often an independent accountant), how often, on what
 notice, who bears the cost (usually the payee, shifting to the payer above an underpayment
-threshold) and how long records must be kept. Reported as an error when money flows by royalty or
-revenue share, as a warning otherwise.`,
+threshold) and how long records must be kept.
+
+The rule reads how money flows before it judges. Where royalties or a revenue share are computed on
+the payer's sales, revenue or units, a missing audit right is an error. Where the licences are
+royalty-free or fully paid, or the fees are fixed sums or milestones, the payee has nothing to
+verify, and the absence is reported as information only.`,
   examples: {
     invalid: [
       {
@@ -32,19 +36,27 @@ revenue share, as a warning otherwise.`,
       },
     ],
   },
-  check({ model, clauses, severity, report }) {
+  check({ model, clauses, profile, report }) {
     if (clauses.has('audit')) return;
-    const royalty = clauses.has('royalty');
-    const anchor =
-      (royalty
-        ? (sectionAnchor(model, clauses.sectionsOf('royalty')[0]) ?? clauses.hits('royalty')[0]?.range)
-        : undefined) ?? documentAnchor(model);
+    const { money } = profile;
+    const royalty = money.evidence.royalty;
+    if (royalty) {
+      report({
+        messageId: 'missingWithRoyalty',
+        data: { evidence: royalty.text.length > 120 ? `${royalty.text.slice(0, 117)}…` : royalty.text },
+        range: royalty.range,
+        related: [{ message: "The payment computed on the payer's figures.", range: royalty.range }],
+        extra: { template: 'audit', royalty: true },
+      });
+      return;
+    }
     report({
-      messageId: royalty ? 'missingWithRoyalty' : 'missing',
-      range: anchor,
-      // Without money flowing by royalty, a missing audit right is a gap, not a defect.
-      ...(royalty || severity !== 'error' ? {} : { severity: 'warning' as const }),
-      extra: { template: 'audit', royalty },
+      messageId: 'missing',
+      data: { model: money.model === 'none' ? 'none' : money.model },
+      range: documentAnchor(model),
+      // Nothing to verify: a gap worth a look, not a defect.
+      severity: 'info',
+      extra: { template: 'audit', royalty: false },
     });
   },
 };

@@ -47,8 +47,10 @@ describe('every rule documents itself', () => {
         });
       });
       rule.examples.valid.forEach((example, i) => {
-        it(`valid example ${i + 1} gives none`, () => {
-          expect(findingsOf(rule.id, example.text, example.options)).toEqual([]);
+        it(`valid example ${i + 1} gives no warning or error${example.info ? `, ${example.info} note(s)` : ''}`, () => {
+          const findings = findingsOf(rule.id, example.text, example.options);
+          expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+          expect(findings.filter((f) => f.severity === 'info')).toHaveLength(example.info ?? 0);
         });
       });
     });

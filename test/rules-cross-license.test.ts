@@ -98,8 +98,8 @@ describe('cross-license detection', () => {
       grantor: 'Alpha',
       grantee: 'Beta',
       exclusivity: 'exclusive',
-      field: true,
-      territory: true,
+      field: 'in the Field',
+      territory: 'worldwide',
       sublicensable: 'yes',
     });
     expect(hasExclusivity(model, clauses)).toBe(true);
@@ -109,7 +109,7 @@ describe('cross-license detection', () => {
     const { model, clauses } = analyse(
       `# Patent Cross-License Agreement\n\n${PREAMBLE}## Recitals\n\nA. The Parties wish to grant each other licences under their patents.\n`,
     );
-    expect(grantsOf(model, clauses).filter((g) => g.verb)).toEqual([]);
+    expect(grantsOf(model, clauses)).toEqual([]);
   });
 });
 
@@ -267,8 +267,6 @@ describe('fixtures', () => {
     expect(found.sort()).toEqual(
       [
         '31:ambiguous-exclusivity',
-        '45:missing-enforcement-provisions',
-        '45:missing-prosecution-allocation',
         '51:improvements-after-termination',
         '51:missing-defensive-termination',
         '65:missing-assignment-clause',

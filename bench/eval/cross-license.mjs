@@ -90,7 +90,10 @@ const rows = [
     s: score(
       docs.map((d) => ({
         name: d.file,
-        predicted: fires(d, 'missing-assignment-clause', 'missing'),
+        // Absence detected: a defect ('missing') or a note that a conveyance needs none ('conveyance').
+        predicted:
+          fires(d, 'missing-assignment-clause', 'missing') ||
+          fires(d, 'missing-assignment-clause', 'conveyance'),
         actual: d.answers['Anti-Assignment'] !== 'Yes',
       })),
     ),

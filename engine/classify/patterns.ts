@@ -49,6 +49,8 @@ const EMPLOYMENT =
 /** Someone is given the right or access (audit needs one: "keeps records" alone is no audit). */
 const RIGHT_CUE =
   /\b(?:may|might|right|rights|entitled|permit\w*|allow\w*|access|available|open|subject to|upon (?:\w+ ){0,3}(?:notice|request)|shall (?:have|be given|afford)|afford\w*|cooperat\w*|(?:at|during) (?:any|all|normal|regular|reasonable) (?:\w+ )?(?:times|hours)|submit to|designat\w*)\b/i;
+/** Patients' records: an examination of them is care or compliance with health law, not an audit of money. */
+const MEDICAL_RECORDS = /\b(?:medical|patient|health|clinical|hospital) (?:records|charts)\b/i;
 /** Audits of financial statements by a company's auditors, and the audit committee. */
 const FINANCIAL_AUDIT =
   /\baudit committee\b|\b(?:audited|unaudited)\b[^.;]{0,60}\bfinancial statements\b|\bfinancial statements\b[^.;]{0,60}\baudited\b|\baudited (?:consolidated )?(?:financial|balance)/i;
@@ -194,7 +196,7 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
         all: [
           /\b(?:keep|kept|maintain(?:ed)?|retain(?:ed)?|preserve[ds]?)\b[^.;]{0,120}\b(?:books|records|accounts)\b|\b(?:books|records|accounts)\b[^.;]{0,80}\b(?:kept|maintained|retained|preserved)\b/i,
         ],
-        none: [/\bmedical records\b/i],
+        none: [MEDICAL_RECORDS],
       },
     ],
   },
@@ -211,7 +213,7 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
           /\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|es|ed|ing|ations?))\b[^.;]{0,100}\b(?:books|records|accounts|ledgers|facilit(?:y|ies)|premises|plants?|sites?|timesheets|compliance|manufacturing|operations)\b|\b(?:books|records|accounts|ledgers|facilit(?:y|ies)|premises|plants?)\b[^.;]{0,120}\b(?:audit(?:s|ed|ing)?|inspect(?:s|ed|ing|ions?)?|examin(?:e|es|ed|ing|ations?))\b|\b(?:review|verif(?:y|ication)|cop(?:y|ies))\b[^.;]{0,60}\b(?:books|records|accounts|ledgers)\b/i,
           RIGHT_CUE,
         ],
-        none: [FINANCIAL_AUDIT],
+        none: [FINANCIAL_AUDIT, MEDICAL_RECORDS],
       },
       {
         // "Licensor may audit Licensee", "the right to conduct an audit", "audits shall be conducted".

@@ -1,5 +1,6 @@
 import { type ChecklistItem, clauseChecklist } from '../classify/checklist.js';
 import { classifyClauses } from '../classify/clauses.js';
+import { profileAgreement } from '../classify/profile.js';
 import type { ClauseIndex } from '../classify/types.js';
 import type { EffectiveRule } from '../config/resolve.js';
 import { isLoadError, LoadError } from '../load/errors.js';
@@ -67,7 +68,17 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
       raw.push(finding);
     };
     try {
-      rule.check({ model, textView: doc.textView, options, severity, clauses, report });
+      rule.check({
+        model,
+        textView: doc.textView,
+        options,
+        severity,
+        clauses,
+        get profile() {
+          return profileAgreement(model, clauses);
+        },
+        report,
+      });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
     }

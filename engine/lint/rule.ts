@@ -1,3 +1,4 @@
+import type { AgreementProfile } from '../classify/profile.js';
 import type { ClauseIndex } from '../classify/types.js';
 import type { ContractModel, Range } from '../model/types.js';
 import type { Fix, RelatedLocation, Severity } from './types.js';
@@ -21,6 +22,8 @@ export interface RuleExample {
   text: string;
   /** Invalid examples: how many findings of this rule the text must produce (default 1). */
   findings?: number;
+  /** Valid examples: how many information notes (not defects) the text still gets (default 0). */
+  info?: number;
   /** Options for this example (merged over the defaults). */
   options?: Record<string, unknown>;
   note?: string;
@@ -47,6 +50,8 @@ export interface RuleContext<O> {
   severity: Severity;
   /** Clause labels shared by all rules (computed once per document). */
   clauses: ClauseIndex;
+  /** What kind of agreement this is, its grants, money and ending (computed on first use, once per document). */
+  readonly profile: AgreementProfile;
   report(report: RuleReport): void;
 }
 

@@ -1,5 +1,6 @@
-import { grantsOf } from '../../engine/classify/cross-license.js';
+import type { Grant } from '../../engine/classify/grants.js';
 import type { Rule } from '../../engine/lint/rule.js';
+import { licenceGrants } from '../support/profile.js';
 import { allSentences, appliesToLicense } from './support.js';
 
 /** "All licences granted under this Agreement are non-exclusive." */
@@ -14,7 +15,7 @@ export const ambiguousExclusivity: Rule = {
   fixable: 'template',
   messages: {
     unstated:
-      'This grant does not say whether the licence is exclusive or non-exclusive: state it, once and unambiguously.',
+      'This grant does not say whether the licence is exclusive or non-exclusive (it reads "{chain}"): state it, once and unambiguously.',
     contradictory:
       'This grant calls the licence both exclusive and non-exclusive: keep one, or define the partial exclusivity by field, territory or time.',
     partialUndefined:
@@ -44,12 +45,20 @@ when the grant contradicts itself, as a warning otherwise.`,
         text: '## 2. License Grant\n\nAlpha grants Beta a licence, exclusive in the Field of Use and non-exclusive outside it, under the patents listed in Schedule A to make and sell products worldwide.\n',
         note: 'Partial exclusivity defined by field.',
       },
+      {
+        text: '## 2. License Grant\n\nAlpha hereby grants to Beta a worldwide, non-transferable (except as set forth herein), non- exclusive license under the patents listed in Schedule A to make and sell products.\n',
+        note: 'Exclusivity anywhere in the adjective chain, however a filing copy broke the word.',
+      },
+      {
+        text: '## 2. No Other Rights\n\nExcept as expressly set out in this Agreement, neither Party grants to the other Party any right or license under any patent.\n',
+        note: 'A denial of a grant is not a grant.',
+      },
     ],
   },
   appliesTo: appliesToLicense,
-  check({ model, clauses, severity, report }) {
-    const grants = grantsOf(model, clauses).filter(
-      (g) => !g.derivative && (g.mutual || g.grantor || g.grantee),
+  check({ model, severity, profile, report }) {
+    const grants = licenceGrants(profile).filter(
+      (g) => !g.derivative && !g.conditional && !isBarePermission(g),
     );
     if (grants.length === 0) return;
     const blanket = allSentences(model).some(
@@ -76,6 +85,7 @@ when the grant contradicts itself, as a warning otherwise.`,
       } else if (g.exclusivity === 'unstated' && !blanket) {
         report({
           messageId: 'unstated',
+          data: { chain: quoteChain(g.chain) },
           range: g.range,
           extra: { template: 'exclusivity', exclusivity: g.exclusivity },
         });
@@ -83,3 +93,20 @@ when the grant contradicts itself, as a warning otherwise.`,
     }
   },
 };
+
+/** The words of the grant up to the licence noun, for the message. */
+function quoteChain(chain: string): string {
+  const words = chain.trim().replace(/\s+/g, ' ');
+  const short = words.length > 90 ? `…${words.slice(-90)}` : words;
+  return `${short} licence`.trim();
+}
+
+/** "grants Beta rights to use such materials as are reasonably necessary": a permission, not a licence to qualify. */
+function isBarePermission(g: Grant): boolean {
+  const chain = g.chain.trim();
+  return (
+    chain.split(/\s+/).length <= 3 &&
+    !/\b(?:a|an|the)\b/i.test(chain) &&
+    !/licen[cs]/i.test(g.segment.slice(0, 300))
+  );
+}

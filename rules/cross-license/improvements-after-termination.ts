@@ -3,6 +3,9 @@ import { allSentences, appliesToCrossLicense, clauseAnchor, labelledText } from 
 
 const IMPROVEMENT = /\bimprovements?\b|\bgrant[- ]?backs?\b|\benhancements?\b/i;
 const EXIT = /\bterminat|\bexpir|\bsurviv/i;
+/** A regime for improvements: who owns them, or a licence or duty to disclose or offer them. */
+const REGIME =
+  /\b(?:own(?:s|ed|ership)?|title|vest|belong|licen[cs]\w*|grant\w*|assign\w*|disclose|offer|right of first)\b/i;
 
 export const improvementsAfterTermination: Rule = {
   id: 'improvements-after-termination',
@@ -17,7 +20,10 @@ export const improvementsAfterTermination: Rule = {
   rationale: `Improvements made during a cross-license are often built on both parties' patents. When the
 agreement ends, the question is whether each party may keep using the improvements licensed to it,
 whether grant-back licences survive, and who owns joint improvements. Termination provisions that
-say nothing leave products built on those improvements stranded, or freely copied.`,
+say nothing leave products built on those improvements stranded, or freely copied.
+
+Reported only where both exist: a right to terminate, and an improvements regime (ownership of
+improvements, or a licence, assignment, disclosure or offer of them).`,
   examples: {
     invalid: [
       {
@@ -31,9 +37,16 @@ say nothing leave products built on those improvements stranded, or freely copie
     ],
   },
   appliesTo: appliesToCrossLicense,
-  check({ model, clauses, report }) {
+  check({ model, clauses, profile, report }) {
     if (!clauses.has('improvements')) return;
-    if (!clauses.has('termination') && !clauses.has('termination-effects')) return;
+    // Nothing to carry past termination without a termination right, or without an improvements regime.
+    if (!profile.ending.terminable) return;
+    const regime = clauses.hits('improvements').some((h) => {
+      if (h.source !== 'sentence') return false;
+      const sentence = model.paragraphs[h.paragraph]?.sentences.find((s) => s.range.start === h.range.start);
+      return sentence !== undefined && REGIME.test(sentence.text);
+    });
+    if (!regime) return;
     const exitText = labelledText(model, clauses, ['termination', 'termination-effects', 'survival']);
     if (IMPROVEMENT.test(exitText)) return;
     if (allSentences(model).some((s) => IMPROVEMENT.test(s.text) && EXIT.test(s.text))) return;

@@ -36,16 +36,14 @@ export const crossLicenseRules: Rule<object>[] = [
   improvementsAfterTermination,
 ];
 
-/** Rule ids that run only on cross-licenses (title, recitals or two-way grants) when gated. */
+/**
+ * Rule ids that run only on cross-licenses (title, recitals or two-way grants) when gated. The
+ * others run on any agreement that grants a licence, and ask the agreement's profile whether the
+ * clause they look for is called for (prosecution only for exclusive patent licences, and so on).
+ */
 export const CROSS_LICENSE_ONLY = [
   'non-reciprocal-grant',
-  'unidentified-licensed-patents',
-  'missing-field-of-use',
-  'missing-territory',
-  'missing-prosecution-allocation',
-  'missing-enforcement-provisions',
   'standards-without-sep-policy',
-  'missing-defensive-termination',
   'improvements-after-termination',
 ];
 

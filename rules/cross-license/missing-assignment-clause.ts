@@ -1,7 +1,7 @@
-import { isCrossLicense } from '../../engine/classify/cross-license.js';
 import type { ClauseIndex } from '../../engine/classify/types.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import type { ContractModel } from '../../engine/model/types.js';
+import { isConveyance } from '../support/profile.js';
 import { appliesToLicense, boilerplateAnchor, clauseAnchor } from './support.js';
 
 export const missingAssignmentClause: Rule = {
@@ -14,6 +14,8 @@ export const missingAssignmentClause: Rule = {
   messages: {
     missing:
       'The agreement does not say whether it (or the licences) may be assigned: add an assignment and change-of-control clause.',
+    conveyance:
+      'No assignment clause, but this instrument is itself a one-off conveyance with nothing continuing between the parties: nothing to add.',
     noChangeOfControl:
       'The assignment clause does not say what happens on a merger or change of control: say whether the licences survive it and extend to the acquirer.',
   },
@@ -37,15 +39,19 @@ The second finding is informational and raised only in cross-licenses.`,
     ],
   },
   appliesTo: appliesToLicense,
-  check({ model, clauses, severity, report }) {
+  check({ model, clauses, severity, profile, report }) {
+    const conveyance = isConveyance(profile);
     const assignment = assignmentEvidence(model, clauses);
     const control = clauses.has('change-of-control');
     // A change-of-control section alone does not say whether the agreement may be assigned.
     if (!assignment) {
-      report({ messageId: 'missing', range: boilerplateAnchor(model), extra: { template: 'assignment' } });
+      // The instrument is itself the assignment of a completed sale: a note, not a defect.
+      if (conveyance) report({ messageId: 'conveyance', range: boilerplateAnchor(model), severity: 'info' });
+      else
+        report({ messageId: 'missing', range: boilerplateAnchor(model), extra: { template: 'assignment' } });
       return;
     }
-    if (!control && isCrossLicense(model, clauses)) {
+    if (!control && profile.crossLicence) {
       report({
         messageId: 'noChangeOfControl',
         range: clauseAnchor(model, clauses, ['assignment']),

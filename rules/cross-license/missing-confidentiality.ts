@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/lint/rule.js';
+import { exchangesInformation } from '../support/profile.js';
 import { appliesToLicense, boilerplateAnchor } from './support.js';
 
 export const missingConfidentiality: Rule = {
@@ -14,18 +15,33 @@ export const missingConfidentiality: Rule = {
   rationale: `Licensing exchanges more than patents: unpublished applications, know-how, sales figures in
 royalty reports, the terms of the deal itself. Without a confidentiality clause none of it is
 protected once disclosed. Say what is confidential, how it may be used and disclosed, and for how
-long the obligation lasts.`,
+long the obligation lasts.
+
+Reported where information changes hands: know-how, software, data or technology is licensed,
+the parties collaborate or one serves the other, or one reports its sales to the other. An
+assignment of filed patents, or a bare licence of patents or marks, passes no secrets and is not
+reported.`,
   examples: {
-    invalid: [{ text: '## 9. General\n\n9.1 Notices shall be sent to the addresses above.\n' }],
+    invalid: [
+      {
+        text: '## 2. Licence\n\n2.1 Licensor grants Licensee a non-exclusive licence to use the Licensed Software and Know-How.\n\n## 9. General\n\n9.1 Notices shall be sent to the addresses above.\n',
+      },
+    ],
     valid: [
+      {
+        text: '## 1. Assignment\n\n1.1 Inventor hereby assigns to Company all right, title and interest in the patent applications listed in Schedule A.\n',
+        note: 'An assignment of filed patents passes no secrets.',
+      },
       {
         text: "## 8. Confidentiality\n\n8.1 Each Party shall keep the other Party's confidential information confidential and use it only to perform this Agreement.\n",
       },
     ],
   },
   appliesTo: appliesToLicense,
-  check({ model, clauses, report }) {
+  check({ model, clauses, profile, report }) {
     if (clauses.has('confidentiality')) return;
+    // An assignment of filed patents or a bare trademark licence passes no secrets.
+    if (!exchangesInformation(profile)) return;
     report({
       messageId: 'missing',
       range: boilerplateAnchor(model),

@@ -24,8 +24,10 @@ arbitration (with institution, seat and number of arbitrators) or the courts of 
     ],
   },
   appliesTo: appliesToLicense,
-  check({ model, clauses, report }) {
+  check({ model, clauses, profile, report }) {
     if (clauses.has('dispute-resolution')) return;
+    // "Subject in all respects to the Asset Purchase Agreement": its dispute clause governs.
+    if (profile.master.subjectTo) return;
     report({
       messageId: 'missing',
       range: boilerplateAnchor(model),

@@ -1,5 +1,6 @@
 import type { Rule } from '../../engine/lint/rule.js';
-import { allSentences, appliesToCrossLicense, clauseAnchor, labelledText } from './support.js';
+import { describeGrant, exclusivePatentGrant } from '../support/profile.js';
+import { allSentences, appliesToLicense, clauseAnchor, labelledText } from './support.js';
 
 /** "Each Party may sue infringers": the classifier's enforcement pattern wants "bring an action". */
 const SUE = /\bsue[sd]?\b[^.;]{0,80}\binfring|\binfring\w*[^.;]{0,80}\bsue\b/i;
@@ -25,30 +26,43 @@ export const missingEnforcementProvisions: Rule = {
 agreement should say who has the first right to sue (and whether the other may step in), whether
 the other party must cooperate or join the action, who pays its costs and how any recovery is
 shared. Without it, a licensee may find the infringer is a competitor it cannot stop, and an owner
-may find a licensee settling on its patent.`,
+may find a licensee settling on its patent.
+
+Reported for exclusive (or partially exclusive) patent licences, where the licensee's market
+depends on infringers being stopped; a non-exclusive licensee has no say in enforcement and
+silence is normal practice. Gaps in an enforcement clause that exists are information.`,
   examples: {
     invalid: [
       {
-        text: '## 2. License Grant\n\n2.1 Licensor grants Licensee a non-exclusive, royalty-free licence under the patents listed in Schedule A to make and sell products worldwide in all fields.\n',
+        text: '## 2. License Grant\n\n2.1 Licensor grants Licensee an exclusive, royalty-bearing licence under the patents listed in Schedule A to make and sell products worldwide in all fields.\n',
       },
       {
-        text: '## 6. Enforcement\n\n6.1 Each Party may sue infringers of its patents, and the other Party shall cooperate at the suing Party\u2019s expense.\n',
+        text: '## 2. License Grant\n\n2.1 Licensor grants Licensee an exclusive, royalty-bearing licence under the patents listed in Schedule A to make and sell products worldwide in all fields.\n\n## 6. Enforcement\n\n6.1 Each Party may sue infringers of its patents, and the other Party shall cooperate at the suing Party\u2019s expense.\n',
         note: 'Silent on recoveries.',
       },
     ],
     valid: [
       {
-        text: '## 6. Enforcement\n\n6.1 Each Party has the first right to sue infringers of its patents. The other Party shall cooperate at the suing Party\u2019s expense, and recoveries are shared equally after costs.\n',
+        text: '## 2. License Grant\n\n2.1 Licensor grants Licensee a non-exclusive, royalty-free licence under the patents listed in Schedule A to make and sell products worldwide in all fields.\n',
+        note: 'A non-exclusive licensee does not depend on who keeps or enforces the patents: silence is normal practice.',
+      },
+      {
+        text: '## 2. License Grant\n\n2.1 Licensor grants Licensee an exclusive, royalty-bearing licence under the patents listed in Schedule A to make and sell products worldwide in all fields.\n\n## 6. Enforcement\n\n6.1 Each Party has the first right to sue infringers of its patents. The other Party shall cooperate at the suing Party\u2019s expense, and recoveries are shared equally after costs.\n',
       },
     ],
   },
-  appliesTo: appliesToCrossLicense,
-  check({ model, clauses, report }) {
+  appliesTo: appliesToLicense,
+  check({ model, clauses, profile, report }) {
+    // Only an exclusive patent licensee depends on the licensor keeping and enforcing the patents.
+    const exclusive = exclusivePatentGrant(profile);
+    if (!exclusive) return;
+    const grantInfo = [{ message: describeGrant(exclusive), range: exclusive.range }];
     const sue = allSentences(model).filter((s) => SUE.test(s.text));
     if (!clauses.has('enforcement') && sue.length === 0) {
       report({
         messageId: 'missing',
         range: clauseAnchor(model, clauses, ['prosecution', 'license-grant']),
+        related: grantInfo,
         extra: { template: 'enforcement' },
       });
       return;
@@ -64,6 +78,8 @@ may find a licensee settling on its patent.`,
       : (sue[0]?.range ?? clauseAnchor(model, clauses, ['enforcement']));
     report({
       messageId: 'incomplete',
+      // The clause exists: what it leaves out is for a reviewer to weigh.
+      severity: 'info',
       data: { missing: missing.join(' or ') },
       range: anchor,
       extra: { template: 'enforcement', missing },

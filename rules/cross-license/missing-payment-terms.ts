@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/lint/rule.js';
+import { isConveyance, licenceGrants } from '../support/profile.js';
 import { allSentences, appliesToLicense, clauseAnchor } from './support.js';
 
 /** A payment model stated without a payment clause: royalty-free, paid-up, lump sum, none due. */
@@ -37,7 +38,11 @@ sum, milestones, a balancing payment, or royalty-free and fully paid-up.`,
     ],
   },
   appliesTo: appliesToLicense,
-  check({ model, clauses, report }) {
+  check({ model, clauses, profile, report }) {
+    if (licenceGrants(profile).length === 0 || isConveyance(profile)) return;
+    if (profile.money.model !== 'none') return;
+    // The price of a licence ancillary to a purchase or separation lives in that agreement.
+    if (profile.master.subjectTo || (profile.kinds.includes('ip-transaction') && profile.master.name)) return;
     if (clauses.has('payment') || clauses.has('royalty')) return;
     if (allSentences(model).some((s) => PAYMENT_MODEL.test(s.text))) return;
     report({

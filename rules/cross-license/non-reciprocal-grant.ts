@@ -1,6 +1,8 @@
-import { type Grant, partyGrants } from '../../engine/classify/cross-license.js';
+import type { Grant } from '../../engine/classify/grants.js';
+import { runsBothWays } from '../../engine/classify/profile.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import { documentAnchor } from '../support/anchors.js';
+import { licenceGrants } from '../support/profile.js';
 import { allSentences, appliesToCrossLicense } from './support.js';
 
 /** The agreement says the asymmetry is intended and paid for. */
@@ -49,7 +51,12 @@ one direction only is a licence, not a cross-license; and where both grants exis
 visibly narrower than the other — exclusive one way and non-exclusive the other, sublicensable one
 way only, fewer rights, an improvements grant-back that flows one way — is either a drafting slip
 or a deliberate imbalance that should be stated (typically with a balancing payment). The finding
-points at both grants so a reviewer can compare them.`,
+points at both grants so a reviewer can compare them.
+
+A one-way licence is reported only when the title or recitals call the agreement a cross-license
+and no grant (or covenant not to sue) runs the other way, in any section, by licence-back, or
+among more than two parties. Narrower grants and one-way improvement grant-backs are reported as
+information: in a sale or a spin-off the asymmetry is usually the deal.`,
   examples: {
     invalid: [
       {
@@ -68,9 +75,16 @@ points at both grants so a reviewer can compare them.`,
     ],
   },
   appliesTo: appliesToCrossLicense,
-  check({ model, clauses, report }) {
-    const grants = partyGrants(model, clauses);
+  check({ model, profile, report }) {
+    const all = profile.grants.filter(
+      (g) =>
+        (g.kind === 'grant' || g.kind === 'covenant') &&
+        (g.mutual || (g.grantor && g.grantee && g.grantor !== g.grantee)),
+    );
+    const grants = [...licenceGrants(profile), ...all.filter((g) => g.grantBack)];
     if (grants.length === 0 || grants.some((g) => g.mutual && !g.grantBack)) return;
+    // Grants (or covenants) run both ways: an exchange, whatever its sections or number of parties.
+    const exchange = runsBothWays(all);
     const primary = new Map<string, Grant>();
     for (const g of grants) {
       if (g.grantBack || g.derivative || g.mutual) continue;
@@ -86,6 +100,8 @@ points at both grants so a reviewer can compare them.`,
       done.add(reverseKey);
       const reverse = primary.get(reverseKey);
       if (!reverse) {
+        // One-way licences are only a defect where the document presents itself as a cross-license.
+        if (exchange || !profile.saysCrossLicence) continue;
         report({
           messageId: 'oneWay',
           data: { grantor: g.grantor ?? '', grantee: g.grantee ?? '' },
@@ -108,6 +124,8 @@ points at both grants so a reviewer can compare them.`,
       if (narrow && broad) {
         report({
           messageId: 'narrower',
+          // Asymmetry is often the deal (a licence-back in a sale): worth a look, not a defect.
+          severity: 'info',
           data: { grantor: narrow.grantor ?? '', grantee: narrow.grantee ?? '', what: what.join(' and ') },
           range: narrow.range,
           related: [{ message: `The broader grant by ${broad.grantor}.`, range: broad.range }],
@@ -123,6 +141,7 @@ points at both grants so a reviewer can compare them.`,
       if (first && !directions.has(`${first.grantee}\u0000${first.grantor}`) && primary.size > 1) {
         report({
           messageId: 'improvementsOneWay',
+          severity: 'info',
           data: { grantor: first.grantor ?? '', grantee: first.grantee ?? '' },
           range: first.range,
           extra: { template: 'reciprocal-grant' },

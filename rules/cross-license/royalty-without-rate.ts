@@ -1,3 +1,4 @@
+import { isOwnRoyaltySentence } from '../../engine/classify/profile.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import { appliesToLicense, labelledText } from './support.js';
 
@@ -47,7 +48,9 @@ but then the schedule must be attached: a royalty pointing at a missing schedule
     const payable = hits.filter((h) => {
       const p = model.paragraphs[h.paragraph];
       const s = p?.sentences.find((x) => x.range.start === h.range.start);
-      return s !== undefined && !NOT_PAYABLE.test(s.text);
+      return (
+        s !== undefined && !NOT_PAYABLE.test(s.text) && isOwnRoyaltySentence(s.text.replace(/\s+/g, ' '))
+      );
     });
     const first = payable[0];
     if (!first) return;

@@ -1,10 +1,16 @@
-import { type Grant, grantsOf, partyGrants } from '../../engine/classify/cross-license.js';
+import type { Grant } from '../../engine/classify/grants.js';
+import { profileAgreement } from '../../engine/classify/profile.js';
 import type { ClauseIndex } from '../../engine/classify/types.js';
 import type { ContractModel } from '../../engine/model/types.js';
+import { exclusiveGrants } from '../support/profile.js';
 
-/** Grants whose scope is their own (not grant-backs or "on the same terms" grants). */
-export function scopedGrants(model: ContractModel, clauses: ClauseIndex): Grant[] {
-  return partyGrants(model, clauses).filter((g) => !g.derivative && !g.grantBack);
+/**
+ * Exclusive grants whose scope is their own (not grant-backs or "on the same terms" grants). Field
+ * and territory are judged on these: a silent non-exclusive licence costs the licensor nothing
+ * it has not kept, while a silent exclusive one may shut it out of every field and country.
+ */
+export function scopedExclusiveGrants(model: ContractModel, clauses: ClauseIndex): Grant[] {
+  return exclusiveGrants(profileAgreement(model, clauses)).filter((g) => !g.derivative);
 }
 
 /** "The licences granted in this Article are limited to the Field of Use." */
@@ -19,7 +25,7 @@ function scopeStatements(
   clauses: ClauseIndex,
   type: 'field-of-use' | 'territory',
 ): string[] {
-  const grantStarts = new Set(grantsOf(model, clauses).map((g) => g.range.start));
+  const grantStarts = new Set(profileAgreement(model, clauses).grants.map((g) => g.range.start));
   const definitions = model.definitions.map((d) => d.definitionRange);
   const out: string[] = [];
   model.paragraphs.forEach((p, i) => {

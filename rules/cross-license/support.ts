@@ -1,15 +1,15 @@
-import { isCrossLicense, isLicenseLike } from '../../engine/classify/cross-license.js';
+import { profileAgreement } from '../../engine/classify/profile.js';
 import type { ClauseIndex, ClauseType } from '../../engine/classify/types.js';
 import type { ContractModel, Range, Section } from '../../engine/model/types.js';
 import { documentAnchor, sectionAnchor } from '../support/anchors.js';
 
-/** Gate of the cross-license-only rules. */
+/** Gate of the cross-license-only rules: grants run both ways, or the agreement says it is a cross-licence. */
 export const appliesToCrossLicense = ({ model, clauses }: { model: ContractModel; clauses: ClauseIndex }) =>
-  isCrossLicense(model, clauses);
+  profileAgreement(model, clauses).crossLicence;
 
-/** Gate of the generic rules: any agreement that grants a licence. */
+/** Gate of the generic rules: any agreement that grants (or covenants, or promises) a licence. */
 export const appliesToLicense = ({ model, clauses }: { model: ContractModel; clauses: ClauseIndex }) =>
-  isLicenseLike(model, clauses);
+  profileAgreement(model, clauses).grants.some((g) => g.kind !== 'denial');
 
 /**
  * Where a missing clause would belong: the heading of the first section of the given clause types

@@ -1,11 +1,14 @@
-import { grantsOf } from '../../engine/classify/cross-license.js';
 import type { Rule } from '../../engine/lint/rule.js';
-import type { Definition, Range } from '../../engine/model/types.js';
-import { appliesToCrossLicense } from './support.js';
+import type { ContractModel, Definition, Range } from '../../engine/model/types.js';
+import { licenceGrants } from '../support/profile.js';
+import { appliesToLicense } from './support.js';
 
-/** A schedule, a list or patent numbers. */
+/**
+ * A schedule, a list or patent numbers, the applications that follow, or a class drawn by an
+ * objective test (the patents filed before a date).
+ */
 const IDENTIFIED =
-  /\b(?:schedule|exhibit|annex|appendix|attachment)\b|\blisted\b|\bset (?:out|forth) (?:in|on)\b|\bpatent (?:nos?\.|numbers?)|\b(?:U\.?S\.?|EP|JP|WO|DE|GB|CN|KR)\s?(?:Patent\s)?(?:(?:Application\s)?No\.?\s?)?\d[\d,/ ]{5,}|\ball (?:of (?:its|the|their) )?(?:patents|patent rights)\b[^.;]{0,100}\b(?:owned|controlled|held)\b[^.;]{0,100}\b(?:filed|issued|prior to|before|during|as of|on or before)\b/i;
+  /\b(?:schedule|exhibit|annex|appendix|attachment)\b|\blisted\b|\bset (?:out|forth) (?:in|on)\b|\bthe following\b|\b(?:filed|issued|filing date|priority date)\b[^.;]{0,100}\b(?:prior to|before|on or before|after|during|within)\b|\b(?:prior to|before|on or before)\b[^.;]{0,60}\b(?:filed|issued)\b|\bpatent (?:nos?\.|numbers?)|\b(?:U\.?S\.?|EP|JP|WO|DE|GB|CN|KR)\s?(?:Patent\s)?(?:(?:Application\s)?No\.?\s?)?\d[\d,/ ]{5,}|\ball (?:of (?:its|the|their) )?(?:patents|patent rights)\b[^.;]{0,100}\b(?:owned|controlled|held)\b[^.;]{0,100}\b(?:filed|issued|prior to|before|during|as of|on or before)\b/i;
 /** Continuations, divisionals, reissues, foreign counterparts. */
 const FAMILIES =
   /\bcontinuations?\b|\bdivisionals?\b|\breissues?\b|\bre-?examinations?\b|\bcounterparts?\b|\bpatent famil(?:y|ies)\b|\bfamil(?:y|ies)\b|\bextensions?\b|\bforeign (?:patents|equivalents)\b|\bclaim(?:s|ing)? priority\b/i;
@@ -45,14 +48,25 @@ licence.`,
       },
     ],
   },
-  appliesTo: appliesToCrossLicense,
-  check({ model, clauses, report }) {
-    const patentTerms = model.definitions.filter((d) => /patent/i.test(d.term) && d.style !== 'has-meaning');
+  appliesTo: appliesToLicense,
+  check({ model, profile, report }) {
+    // Defined terms for patents, and the terms a grant licenses whose definitions take in patents ("Shared IP").
+    const patentTerms = model.definitions.filter(
+      (d) =>
+        d.style !== 'has-meaning' &&
+        (/patent/i.test(d.term) ||
+          (/\bpatents?\b/i.test(d.definitionText) &&
+            /\b(?:IP|Intellectual|Technology|Licensed)\b/.test(d.term))),
+    );
     const seen = new Set<string>();
-    for (const grant of grantsOf(model, clauses)) {
-      if (!grant.verb || !grant.patents || grant.derivative || grant.grantBack) continue;
+    // A schedule of patents may say what the definition does not ("with their continuations and divisionals").
+    const scheduleText = patentSchedules(model);
+    for (const grant of licenceGrants(profile)) {
+      if (!grant.subjects.includes('patents') || grant.derivative) continue;
       // The defined patent terms the grant uses ("the Northwind Licensed Patents" uses "Licensed Patents").
-      const used = patentTerms.filter((d) => grant.segment.includes(d.term));
+      const used = patentTerms.filter(
+        (d) => grant.segment.includes(d.term) || grant.subjectTerms.includes(d.term),
+      );
       const expanded = new Set<Definition>(used);
       for (const d of used)
         for (const other of patentTerms) if (d.definitionText.includes(other.term)) expanded.add(other);
@@ -80,9 +94,27 @@ licence.`,
           range,
           extra: { template: 'licensed-patents' },
         });
-      } else if (!FAMILIES.test(description)) {
-        report({ messageId: 'noFamilies', range, extra: { template: 'licensed-patents' } });
+      } else if (!FAMILIES.test(description) && !FAMILIES.test(scheduleText)) {
+        // Listed patents: whether the families are in is a completeness question for a reviewer.
+        report({ messageId: 'noFamilies', range, severity: 'info', extra: { template: 'licensed-patents' } });
       }
     }
   },
 };
+
+/** The text of attachments whose title names patents ("Schedule A – Licensed Patents"). */
+function patentSchedules(model: ContractModel): string {
+  const ids = new Set<string>();
+  const visit = (sections: ContractModel['sections'], inside: boolean) => {
+    for (const s of sections) {
+      const hit = inside || (s.kind === 'attachment' && /patent/i.test(s.title));
+      if (hit) ids.add(s.id);
+      visit(s.children, hit);
+    }
+  };
+  visit(model.sections, false);
+  return model.paragraphs
+    .filter((p) => p.sectionId !== undefined && ids.has(p.sectionId))
+    .map((p) => p.text)
+    .join('\n');
+}

@@ -1,0 +1,557 @@
+import type { ContractModel, Range } from '../model/types.js';
+import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
+import type { ClauseIndex } from './types.js';
+
+/**
+ * The agreement profile: what kind of agreement this is, what it licenses, how money flows, how
+ * it ends and whether it sits under another agreement. Computed once per document; the absence
+ * rules ask it whether the clause they look for is called for at all, so that "no audit clause"
+ * is said only where money rests on the payer's own figures, and "nothing says how this
+ * agreement ends" never reaches a perpetual, irrevocable licence.
+ */
+
+export type AgreementKind =
+  | 'patent-licence'
+  | 'cross-licence'
+  | 'software-licence'
+  | 'content-licence'
+  | 'trademark-licence'
+  | 'franchise'
+  | 'ip-transaction'
+  | 'collaboration'
+  | 'services'
+  | 'nda'
+  | 'assignment'
+  | 'other';
+
+/** A quote from the agreement that shows a profile fact. */
+export interface Evidence {
+  text: string;
+  range: Range;
+}
+
+export interface MoneyFlow {
+  /** Royalties or a revenue share computed on the payer's own figures (sales, revenue, units). */
+  royaltyOnPayerFigures: boolean;
+  fixedFees: boolean;
+  milestones: boolean;
+  /** Licences stated royalty-free or fully paid, or "no further payment". */
+  royaltyFree: boolean;
+  /** The main way money moves, for people: the first that holds of royalty, milestones, fixed fees, royalty-free, none. */
+  model: 'royalty' | 'milestones' | 'fixed-fee' | 'royalty-free' | 'none';
+  evidence: { royalty?: Evidence; fixed?: Evidence; milestones?: Evidence; free?: Evidence };
+}
+
+export interface TerminationRight {
+  /** "either", a side key, or "unknown". */
+  by: string;
+  grounds: ('breach' | 'insolvency' | 'convenience' | 'change-of-control' | 'patent-challenge' | 'other')[];
+  noticeDays?: number;
+  cureDays?: number;
+  evidence: Evidence;
+}
+
+export interface Ending {
+  /** How the agreement ends, most settling first. */
+  kind:
+    | 'not-terminable'
+    | 'perpetual'
+    | 'patent-life'
+    | 'fixed-term'
+    | 'terminable'
+    | 'completed'
+    | 'unstated';
+  perpetual: boolean;
+  irrevocable: boolean;
+  notTerminable: boolean;
+  patentLife: boolean;
+  fixedTerm: boolean;
+  /** Some party may terminate, or the agreement ends on an event. */
+  terminable: boolean;
+  rights: TerminationRight[];
+  evidence: Evidence[];
+}
+
+export interface MasterAgreement {
+  /** The agreement this one sits under ("Asset Purchase Agreement"). */
+  name?: string;
+  /** Capitalised terms take their meaning from another agreement. */
+  termsByReference: boolean;
+  /** "subject in all respects to the Purchase Agreement", "ancillary agreement". */
+  subjectTo: boolean;
+  /** Schedules or exhibits omitted from this copy (a filing copy). */
+  omittedSchedules: boolean;
+  evidence: Evidence[];
+}
+
+export interface AgreementProfile {
+  /** Kinds, the main one first. */
+  kinds: AgreementKind[];
+  /** What the operative grants license. */
+  licenses: LicensedSubject[];
+  /** A present grant licenses patents (named in the grant or in the definition of what it licenses). */
+  patentsLicensed: boolean;
+  /** A present grant is exclusive or partially exclusive. */
+  exclusive: boolean;
+  /** Grants run both ways between the sides (beyond marks and improvement grant-backs). */
+  crossLicence: boolean;
+  /** The document calls itself a cross-licence (title or recitals). */
+  saysCrossLicence: boolean;
+  /** Every grant, covenant, undertaking and denial. */
+  grants: Grant[];
+  money: MoneyFlow;
+  ending: Ending;
+  master: MasterAgreement;
+}
+
+const cache = new WeakMap<ContractModel, AgreementProfile>();
+
+export function profileAgreement(model: ContractModel, clauses: ClauseIndex): AgreementProfile {
+  const cached = cache.get(model);
+  if (cached) return cached;
+  const grants = readGrants(model);
+  const operative = operativeGrants(model);
+  const sentences = plainSentences(model);
+  const head = headText(model);
+  const licenses = [...new Set(operative.flatMap((g) => g.subjects))];
+  const patentsLicensed = operative.some((g) => g.subjects.includes('patents') && !g.grantBack);
+  const saysCrossLicence = CROSS_LICENCE.test(head);
+  const crossLicence = saysCrossLicence || runsBothWays(operative);
+  const money = moneyFlow(sentences, operative);
+  const master = masterAgreement(sentences, head);
+  const kinds = agreementKinds(model, head, operative, { crossLicence, patentsLicensed, sentences, master });
+  // Duration is read from every present grant, named parties or not.
+  const ending = endingOf(
+    sentences,
+    clauses,
+    grants.filter((g) => g.kind === 'grant'),
+    kinds,
+  );
+  const profile: AgreementProfile = {
+    kinds,
+    licenses,
+    patentsLicensed,
+    exclusive: operative.some((g) => g.exclusivity === 'exclusive' || g.exclusivity === 'partial'),
+    crossLicence,
+    saysCrossLicence,
+    grants,
+    money,
+    ending,
+    master,
+  };
+  cache.set(model, profile);
+  return profile;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+interface PlainSentence {
+  text: string;
+  range: Range;
+  paragraph: number;
+  definition: boolean;
+}
+
+const sentenceCache = new WeakMap<ContractModel, PlainSentence[]>();
+
+/** Every sentence, whitespace collapsed, marked when it sits inside a "means" definition. */
+function plainSentences(model: ContractModel): PlainSentence[] {
+  const cached = sentenceCache.get(model);
+  if (cached) return cached;
+  const spans = model.definitions
+    .filter((d) => d.style === 'means' || d.style === 'shall-mean' || d.style === 'bold')
+    .map((d) => d.definitionRange);
+  const out: PlainSentence[] = [];
+  model.paragraphs.forEach((p, i) => {
+    for (const s of p.sentences) {
+      const definition = spans.some((r) => r.start <= s.range.start && s.range.start < r.end);
+      out.push({ text: s.text.replace(/\s+/g, ' '), range: s.range, paragraph: i, definition });
+    }
+  });
+  sentenceCache.set(model, out);
+  return out;
+}
+
+/** The title and the opening (preamble and recitals): where an agreement says what it is. */
+function headText(model: ContractModel): string {
+  const parts: string[] = [];
+  if (model.title) parts.push(model.title);
+  let chars = 0;
+  for (const p of model.paragraphs.slice(0, 40)) {
+    parts.push(p.text.replace(/\s+/g, ' '));
+    chars += p.text.length;
+    if (chars > 6000) break;
+  }
+  return parts.join('\n');
+}
+
+function evidence(s: PlainSentence, match?: RegExpExecArray | null): Evidence {
+  const text = match ? quoteAround(s.text, match.index, match.index + match[0].length) : s.text.slice(0, 200);
+  return { text, range: s.range };
+}
+
+/** A short quote around a match, cut at word boundaries. */
+function quoteAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, start - 60)) + 1);
+  const toSpace = text.indexOf(' ', Math.min(text.length, end + 60));
+  const to = toSpace < 0 ? text.length : toSpace;
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reciprocity
+
+const CROSS_LICENCE = /\bcross[- ]?licen[cs](?:e|es|ed|ing)\b/i;
+
+/**
+ * Licences run both ways: two sides each grant the other (directly, in separate sections, by a
+ * licence-back, or among more than two parties). Trademark-only licences (co-branding) and
+ * grant-backs of improvements do not make an exchange of technology.
+ */
+export function runsBothWays(grants: readonly Grant[]): boolean {
+  const counting = grants.filter(
+    (g) => !g.grantBack && !(g.subjects.length > 0 && g.subjects.every((s) => s === 'marks')),
+  );
+  if (counting.some((g) => g.mutual)) return true;
+  const grantors = new Set(counting.map((g) => g.grantor));
+  const grantees = new Set(counting.map((g) => g.grantee));
+  const both = [...grantors].filter((s) => s !== undefined && grantees.has(s));
+  return both.length >= 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money
+
+const PAY =
+  /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receive)\b/i;
+const NOT_OUR_ROYALTY =
+  /\broyalty[- ]free\b|\bno (?:running )?royalt|\bwithout (?:any )?royalt|\b(?:not|no|without|nor)\b[^.;]{0,60}\bpay\w*\b[^.;]{0,40}\broyalt|\bthird[- ]part(?:y|ies)['’]?s?\b[^.;]{0,200}\broyalt|\broyalt\w*\b[^.;]{0,80}\b(?:to|owed to|payable to|due to|of) (?:any |a |such )?(?:third part|licensors? of|inventors?)/i;
+const ROYALTY_ON_FIGURES = [
+  /\broyalt(?:y|ies)\b[^.;]{0,160}?(?:\b\d+(?:\.\d+)?\s?%|\bpercent\b|\bper cent\b|\bper (?:unit|copy|seat|device|product|item|licen[cs]e|user)\b|\b(?:of|on) (?:all |the )?(?:net |gross )?(?:sales|revenues?|receipts|selling price))/i,
+  /(?:\b\d+(?:\.\d+)?\s?%|\bpercent(?:age)?\b|\bper cent\b)[^.;]{0,60}?\bof (?:the |all |its |such |any )?(?:aggregate |annual |monthly |quarterly |total )?(?:net |gross |adjusted )?(?:sales|revenues?|receipts|income|profits?|proceeds|margin|billings|subscription (?:fees|revenues?)|collections|amounts? (?:received|collected)|fees (?:received|collected|earned))\b/i,
+  /\brevenue[- ]shar(?:e|ing)\b|\bshare of (?:the |all )?(?:net |gross )?(?:revenues?|profits?|proceeds|receipts)\b|\bprofit[- ]shar\w+|\bearned royalt/i,
+  /\broyalty (?:reports?|statements?|payments? (?:shall|will) be (?:made|paid|accompanied))\b/i,
+];
+const FIXED_FEE =
+  /\b(?:lump[- ]sum|one-time|up-?front|signing|initial|annual|license|licence|development|support|maintenance|subscription|minimum (?:annual )?(?:guarantee|payment|royalt\w*)|franchise|set-?up|service|consulting) (?:fees?|payments?|amounts?|guarantee)\b|\bpurchase price\b|(?:US)?\$\s?\d|\b(?:dollars|USD|EUR|euros?)\b/i;
+const MILESTONE =
+  /\bmilestone(?:s)?\b[^.;]{0,80}\b(?:payments?|fees?|pay|payable)|\b(?:payments?|pay|payable)\b[^.;]{0,80}\bmilestones?\b/i;
+const FREE =
+  /\broyalty[- ]?free\b|\bfully[- ]paid(?:[- ]up)?\b|\bno (?:additional |further )?(?:payments?|consideration|fees?|royalt\w+|charge)s? (?:shall be|is|will be|are) (?:due|payable|required|owed)|\b(?:shall|will) have no obligation to (?:make any|pay any) (?:additional |further )?(?:payments?|fees?|royalt\w+)|\bat no (?:additional )?(?:cost|charge)\b|\bfree of charge\b|\bwithout (?:additional |further )?(?:charge|compensation|payment|consideration)\b/i;
+
+/** A sentence about royalties one party pays the other (not royalty-free, not third parties' royalties). */
+export function isOwnRoyaltySentence(text: string): boolean {
+  return PAY.test(text) && !NOT_OUR_ROYALTY.test(text);
+}
+
+function moneyFlow(sentences: PlainSentence[], grants: Grant[]): MoneyFlow {
+  const ev: MoneyFlow['evidence'] = {};
+  for (const s of sentences) {
+    if (s.definition) continue;
+    const t = s.text;
+    if (!ev.royalty && PAY.test(t) && !NOT_OUR_ROYALTY.test(t)) {
+      for (const re of ROYALTY_ON_FIGURES) {
+        const m = re.exec(t);
+        if (m) {
+          ev.royalty = evidence(s, m);
+          break;
+        }
+      }
+    }
+    if (!ev.milestones) {
+      const m = MILESTONE.exec(t);
+      if (m) ev.milestones = evidence(s, m);
+    }
+    if (!ev.fixed && PAY.test(t)) {
+      const m = FIXED_FEE.exec(t);
+      if (m) ev.fixed = evidence(s, m);
+    }
+    if (!ev.free) {
+      const m = FREE.exec(t);
+      if (m) ev.free = evidence(s, m);
+    }
+  }
+  const freeGrant = grants.find((g) => g.royalty === 'free');
+  if (!ev.free && freeGrant) ev.free = { text: freeGrant.text.slice(0, 200), range: freeGrant.range };
+  const royaltyOnPayerFigures = ev.royalty !== undefined;
+  const model: MoneyFlow['model'] = royaltyOnPayerFigures
+    ? 'royalty'
+    : ev.milestones
+      ? 'milestones'
+      : ev.fixed
+        ? 'fixed-fee'
+        : ev.free
+          ? 'royalty-free'
+          : 'none';
+  return {
+    royaltyOnPayerFigures,
+    fixedFees: ev.fixed !== undefined,
+    milestones: ev.milestones !== undefined,
+    royaltyFree: ev.free !== undefined,
+    model,
+    evidence: ev,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// How it ends
+
+const NOT_TERMINABLE =
+  /\b(?:shall|will|may|can) not be (?:subject to )?(?:terminat(?:ed|ion)|terminable|revoked|revocable|rescinded|cancell?ed)\b(?:\s+(?:or [a-z]+\s+)?except by (?:an? |the )?(?:mutual )?(?:written )?(?:agreement|consent)\b|(?![^.;]{0,80}\b(?:except|unless|other than|save|but|without)\b))|\bnot (?:be )?(?:terminable|revocable)\b(?![^.;]{0,80}\b(?:except|unless|other than|save)\b)|\bnon-?terminable\b|\b(?:no|neither) part(?:y|ies)\b[^.;]{0,60}\b(?:right|entitled|able) to (?:terminate|rescind|revoke)\b(?![^.;]{0,80}\b(?:except|unless|other than|save)\b)/i;
+const PERPETUAL_AGREEMENT =
+  /\b(?:this agreement|the (?:licen[cs]es?|rights?)(?: granted)?)\b[^.;]{0,80}\b(?:shall (?:continue|remain)[^.;]{0,40})?\b(?:in perpetuity|perpetual(?:ly)?|indefinitely)\b/i;
+const PATENT_LIFE =
+  /\b(?:expir\w+|lapse|abandonment|termination) of the last[- ](?:to[- ])?(?:expire|expiring|remaining)\b|\blast[- ](?:to[- ])?expir\w+ (?:of (?:the|any) )?(?:valid claims?|patents?|licensed patents?|patent rights?)|\buntil the (?:last|latest) (?:date of )?expir|\blast date of expiration of\b|\buntil (?:the )?expiration of (?:the )?(?:last|all)\b/i;
+const FIXED_TERM =
+  /\b(?:term|period)\b[^.;]{0,80}\b(?:of|for) (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b|\b(?:shall|will) (?:expire|terminate|end)\b[^.;]{0,40}\b(?:on|upon|at|after)\b[^.;]{0,60}\b(?:\d{4}|anniversary|years?|months?)\b|\buntil (?:\w+ )?\d{1,2},? \d{4}\b|\bfor (?:a (?:period|term) of )?(?:\w+ )?\(\d+\) (?:years?|months?)\b/i;
+const TERMINATE_RIGHT =
+  /\b(?:may|shall have the right to|has the right to|is entitled to|be entitled to|right to|option to|may elect to|may, at its option,|may immediately)\s*(?:\w+\s+){0,3}?(?:terminate|cancel|rescind|revoke)\b|\b(?:shall|will) (?:automatically |immediately )?terminate (?:automatically )?(?:if|upon|in the event|on)\b|\bterminat\w+ (?:by|for) (?:either|any|each|the)\b|\b(?:may|can) be terminated\b/i;
+const GROUNDS: [TerminationRight['grounds'][number], RegExp][] = [
+  ['breach', /\bbreach|\bdefault\b|\bfails? to (?:perform|comply|pay)|\bnon-?performance\b/i],
+  ['insolvency', /\binsolven|\bbankrupt|\breceiver\b|\bliquidat|\bassignment for the benefit of creditors/i],
+  [
+    'convenience',
+    /\bconvenience\b|\bfor any reason\b|\bwithout cause\b|\bfor no reason\b|\bat any time\b[^.;]{0,40}\bnotice\b/i,
+  ],
+  ['change-of-control', /\bchange (?:of|in) control\b|\bacquir|\bmerger\b/i],
+  [
+    'patent-challenge',
+    /\b(?:challenge|contest|oppose|attack)s?\b[^.;]{0,80}\b(?:validity|enforceability|patents?)\b|\b(?:sues?|sued|suing)\b[^.;]{0,100}\b(?:infring\w*|patents?)\b|\b(?:brings?|institutes?|commences?|files?|asserts?|makes?)\b[^.;]{0,120}\b(?:action|suit|claim|proceeding)s?\b[^.;]{0,120}\b(?:infring\w*|patents?)\b|\b(?:infring\w*|patent)\s+(?:action|suit|claim|proceeding)s?\b/i,
+  ],
+];
+const NOTICE_DAYS =
+  /\b(?:(\w+)[\s-]*\()?(\d{1,3})\)?[\s-]*(?:business |calendar )?(days?|months?)['’]?\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice|\bnotice\b[^.;]{0,40}?\b(?:of|at least)\s+(?:(\w+)\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?)/i;
+const CURE_DAYS =
+  /\b(?:(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?))\b[^.;]{0,160}\b(?:cure|remed|correct|rectif)\w*|\b(?:cure|remed|correct|rectif)\w*\b[^.;]{0,160}\b(?:within|in|of|for|after)\s+(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?)|\bfor (?:a period of )?(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?) after\b[^.;]{0,120}\bnotice\b/i;
+
+function days(n: string | undefined, unit: string | undefined): number | undefined {
+  if (!n) return undefined;
+  const value = Number(n);
+  return /month/i.test(unit ?? '') ? value * 30 : value;
+}
+
+function endingOf(
+  sentences: PlainSentence[],
+  clauses: ClauseIndex,
+  grants: Grant[],
+  kinds: AgreementKind[],
+): Ending {
+  const ev: Evidence[] = [];
+  let notTerminable = false;
+  let patentLife = false;
+  let fixedTerm = false;
+  let perpetualAgreement = false;
+  for (const s of sentences) {
+    let m = NOT_TERMINABLE.exec(s.text);
+    if (m && !notTerminable) {
+      notTerminable = true;
+      ev.push(evidence(s, m));
+    }
+    m = PATENT_LIFE.exec(s.text);
+    if (m && !patentLife) {
+      patentLife = true;
+      ev.push(evidence(s, m));
+    }
+    m = PERPETUAL_AGREEMENT.exec(s.text);
+    if (m && !perpetualAgreement && !s.definition) {
+      perpetualAgreement = true;
+      ev.push(evidence(s, m));
+    }
+  }
+  const termHits = clauses.hits('term').filter((h) => h.source === 'sentence');
+  for (const hit of termHits) {
+    const s = sentences.find((x) => x.range.start === hit.range.start);
+    if (!s) continue;
+    const m = FIXED_TERM.exec(s.text);
+    if (m) {
+      fixedTerm = true;
+      ev.push(evidence(s, m));
+      break;
+    }
+  }
+  const rights: TerminationRight[] = [];
+  for (const hit of clauses.hits('termination')) {
+    if (hit.source !== 'sentence') continue;
+    const s = sentences.find((x) => x.range.start === hit.range.start);
+    if (!s || !TERMINATE_RIGHT.test(s.text) || NOT_TERMINABLE.test(s.text)) continue;
+    const grounds = GROUNDS.filter(([, re]) => re.test(s.text)).map(([g]) => g);
+    const right: TerminationRight = {
+      by: /\b(?:either|each|any|both) (?:part(?:y|ies))\b|\bthe parties\b/i.test(s.text)
+        ? 'either'
+        : 'unknown',
+      grounds: grounds.length > 0 ? grounds : ['other'],
+      evidence: evidence(s),
+    };
+    const notice = NOTICE_DAYS.exec(s.text);
+    const n = notice ? days(notice[2] ?? notice[5], notice[3] ?? notice[6]) : undefined;
+    if (n !== undefined) right.noticeDays = n;
+    const cure = CURE_DAYS.exec(s.text);
+    const c = cure ? days(cure[1] ?? cure[3] ?? cure[5], cure[2] ?? cure[4] ?? cure[6]) : undefined;
+    if (c !== undefined) right.cureDays = c;
+    rights.push(right);
+  }
+  const perpetual = perpetualAgreement || (grants.length > 0 && grants.every((g) => g.duration.perpetual));
+  const irrevocable = grants.length > 0 && grants.every((g) => g.duration.irrevocable);
+  const grantEv = grants.find((g) => g.duration.perpetual || g.duration.irrevocable);
+  if ((perpetual || irrevocable) && grantEv)
+    ev.push({ text: grantEv.chain.trim().slice(0, 160), range: grantEv.range });
+  const terminable = rights.length > 0;
+  const completed =
+    kinds.includes('assignment') && grants.filter((g) => !g.duration.perpetual).length === 0 && !terminable;
+  const kind: Ending['kind'] = notTerminable
+    ? 'not-terminable'
+    : completed
+      ? 'completed'
+      : perpetual && irrevocable
+        ? 'perpetual'
+        : patentLife
+          ? 'patent-life'
+          : fixedTerm
+            ? 'fixed-term'
+            : terminable
+              ? 'terminable'
+              : perpetual
+                ? 'perpetual'
+                : 'unstated';
+  return {
+    kind,
+    perpetual,
+    irrevocable,
+    notTerminable,
+    patentLife,
+    fixedTerm,
+    terminable,
+    rights,
+    evidence: ev,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Master agreement
+
+const AGREEMENT_NAME =
+  '((?:[A-Z][\\w&-]*\\s+){0,5}?(?:Purchase|Separation|Distribution|Master|Merger|Transaction|Contribution|Framework|Acquisition|Sale|Spin-?Off|Reorgani[sz]ation|Collaboration|Umbrella)(?:\\s+(?:and\\s+)?[A-Z][\\w&-]*){0,3}\\s+Agreement)';
+/** This agreement says it sits under another: "This Agreement is subject in all respects to the Asset Purchase Agreement". */
+const SUBJECT_TO = new RegExp(
+  `\\b(?:[Tt]his|THIS|[Tt]he present)\\s+(?:[A-Z][\\w-]*\\s+){0,3}Agreement\\b[^.;]{0,80}?\\b(?:is|shall be|will be|are|has been)\\s+(?:made\\s+|executed\\s+|delivered\\s+)?(?:subject (?:in all respects )?to|ancillary to|entered into (?:pursuant to|under|in connection with)|delivered pursuant to|governed by the terms of)\\s+(?:all of\\s+)?(?:the terms (?:and conditions )?(?:of\\s+)?)?(?:the\\s+|that certain\\s+)?${AGREEMENT_NAME}|\\bsubject in all respects to (?:the terms (?:and conditions )?of )?(?:the\\s+|that certain\\s+)?${AGREEMENT_NAME}`,
+);
+const TERMS_BY_REFERENCE =
+  /\bcapitali[sz]ed terms\b[^.]{0,200}?\b(?:have|shall have|has|will have) the (?:respective )?meanings? (?:given|set forth|ascribed|assigned|specified|provided)\b[^.]{0,60}?\b(?:in|under) (?:the\s+|that certain\s+)?((?:[A-Z][\w&-]*\s+){0,6}Agreement)/;
+const OMITTED =
+  /\b(?:schedules?|exhibits?|annex(?:es)?|appendi(?:x|ces)|attachments?)\b[^.]{0,100}\b(?:have been|has been|are|were|is) (?:omitted|not (?:been )?(?:filed|included|attached))\b|\[\s*(?:omitted|intentionally omitted)\s*\]|\bomitted (?:pursuant to|from this (?:filing|exhibit))\b|\bwill be (?:furnished|provided) supplementally\b/i;
+
+function masterAgreement(sentences: PlainSentence[], head: string): MasterAgreement {
+  const out: MasterAgreement = {
+    termsByReference: false,
+    subjectTo: false,
+    omittedSchedules: false,
+    evidence: [],
+  };
+  for (const s of sentences) {
+    let m = TERMS_BY_REFERENCE.exec(s.text);
+    if (m && !out.termsByReference) {
+      out.termsByReference = true;
+      out.name ??= m[1]?.trim();
+      out.evidence.push(evidence(s, m));
+    }
+    m = SUBJECT_TO.exec(s.text);
+    if (m && !out.subjectTo && !/^this\b/i.test(m[1] ?? '')) {
+      out.subjectTo = true;
+      out.name ??= m[1]?.trim();
+      out.evidence.push(evidence(s, m));
+    }
+    m = OMITTED.exec(s.text);
+    if (m && !out.omittedSchedules) {
+      out.omittedSchedules = true;
+      out.evidence.push(evidence(s, m));
+    }
+  }
+  if (!out.name) {
+    const named = new RegExp(AGREEMENT_NAME).exec(head);
+    if (named?.[1]) out.name = named[1].trim();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinds
+
+const TITLE_KINDS: [AgreementKind, RegExp][] = [
+  ['cross-licence', /\bcross[- ]?licen[cs]/i],
+  ['franchise', /\bfranchis/i],
+  ['nda', /\bnon-?disclosure\b|\bconfidentiality agreement\b|\bNDA\b|\bsecrecy agreement\b/],
+  ['trademark-licence', /\b(?:trade ?mark|brand|name) licen[cs]e|\bco-?branding\b/i],
+  [
+    'content-licence',
+    /\bcontent\b[^\n]{0,40}\blicen[cs]e|\b(?:distribution|media|music|film|publishing) (?:and )?licen[cs]e/i,
+  ],
+  [
+    'software-licence',
+    /\bsoftware\b|\bend[- ]user licen|\bSaaS\b|\bsubscription agreement\b|\bsource code licen/i,
+  ],
+  [
+    'patent-licence',
+    /\bpatent\b[^\n]{0,30}\blicen[cs]e|\bexclusive licen[cs]e agreement\b|\btechnology licen[cs]e/i,
+  ],
+  [
+    'ip-transaction',
+    /\bintellectual property (?:agreement|matters|assignment|transfer|separation|license agreement)|\bIP (?:agreement|matters)\b|\bseparation\b|\bspin-?off\b|\btechnology transfer\b/i,
+  ],
+  [
+    'collaboration',
+    /\bcollaborat|\bco-?promot|\bjoint (?:development|venture|marketing)\b|\bdevelopment agreement\b|\bstrategic alliance\b|\bcooperation\b|\bresearch agreement\b/i,
+  ],
+  [
+    'services',
+    /\bservices? agreement\b|\bconsult|\bmaintenance\b|\bhosting\b|\bsupport agreement\b|\boutsourc|\bprofessional services\b|\bmanufactur|\bsupply agreement\b|\bdistribut(?:or|ion) agreement\b|\breseller\b/i,
+  ],
+  [
+    'assignment',
+    /\bassignment\b|\bpatent (?:purchase|transfer)\b|\binventors?['’]? (?:patent )?agreement\b|\binventions? agreement\b/i,
+  ],
+];
+const TRANSACTION =
+  /\b(?:Stock|Share|Asset|Equity|Unit|Membership Interest|Securities)s? Purchase Agreement\b|\bSeparation (?:and Distribution )?Agreement\b|\bMaster Separation Agreement\b|\bspin-?off\b|\bthe Distribution\b|\bPurchase Agreement\b/;
+const ASSIGNS =
+  /\bhereby (?:irrevocably |absolutely )?(?:sells?, )?(?:assigns?|transfers?|conveys?)\b|\bdoes hereby (?:sell, )?(?:assign|transfer|convey)\b/i;
+
+function agreementKinds(
+  model: ContractModel,
+  head: string,
+  grants: Grant[],
+  facts: {
+    crossLicence: boolean;
+    patentsLicensed: boolean;
+    sentences: PlainSentence[];
+    master: MasterAgreement;
+  },
+): AgreementKind[] {
+  const title = [
+    model.title ?? '',
+    ...model.paragraphs
+      .slice(0, 6)
+      .filter((p) => p.text.length < 200)
+      .map((p) => p.text),
+  ].join('\n');
+  const kinds: AgreementKind[] = [];
+  const add = (k: AgreementKind) => {
+    if (!kinds.includes(k)) kinds.push(k);
+  };
+  if (facts.crossLicence && grants.length > 0) add('cross-licence');
+  for (const [kind, re] of TITLE_KINDS) if (re.test(title)) add(kind);
+  if (
+    TRANSACTION.test(head) &&
+    grants.length + facts.sentences.filter((s) => ASSIGNS.test(s.text)).length > 0
+  )
+    add('ip-transaction');
+  // What the grants license decides the rest.
+  const subjects = new Set(grants.flatMap((g) => (g.grantBack ? [] : g.subjects)));
+  if (facts.patentsLicensed) add('patent-licence');
+  if (subjects.has('software')) add('software-licence');
+  if (subjects.has('content')) add('content-licence');
+  if (subjects.has('marks')) add('trademark-licence');
+  if (grants.length === 0 && facts.sentences.some((s) => ASSIGNS.test(s.text))) add('assignment');
+  if (kinds.length === 0) add('other');
+  return kinds;
+}
