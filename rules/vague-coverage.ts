@@ -1,7 +1,7 @@
-import type { ClauseType } from '../engine/classify/types.js';
+import { coverageSpans } from '../engine/classify/coverage.js';
 import type { Rule } from '../engine/lint/rule.js';
 import type { Fix } from '../engine/lint/types.js';
-import type { Definition, Paragraph } from '../engine/model/types.js';
+import type { Paragraph, Sentence } from '../engine/model/types.js';
 import { VAGUE_COVERAGE_PHRASES, type VaguePhrase } from './data/vague-coverage-phrases.js';
 import { sentenceRange } from './support/sentences.js';
 
@@ -10,27 +10,24 @@ interface Options {
   removePhrases: string[];
 }
 
-/** Clause types where the words decide what is licensed. */
-const COVERAGE_CLAUSES: ClauseType[] = ['license-grant', 'field-of-use', 'territory', 'exclusivity'];
-const CLAUSE_NAMES: Partial<Record<ClauseType, string>> = {
-  'license-grant': 'licence grant',
-  'field-of-use': 'field of use',
-  territory: 'territory',
-  exclusivity: 'exclusivity',
-};
-/** Definitions of licensed subject matter decide coverage as much as the grant does. */
-const SUBJECT_MATTER_TERM =
-  /licen[cs]ed|patent|technolog|product|field|territor|know-how|improvement|invention|intellectual property/i;
+/** The wording is tied to a list ("the patents and/or applications listed in Exhibit A"). */
+const TETHERED =
+  /^[^.;]{0,100}?\b(?:listed|set (?:forth|out)|identified|described|specified|enumerated) (?:in|on|at)\b|^[^.;]{0,60}?\b(?:Schedule|Exhibit|Annex|Appendix|Attachment)\s+[A-Z0-9]/;
+/** "(e.g. coal, oil, etc.)", "such as AFS, DNS, etc.": examples, not the list itself. */
+const EXAMPLES_BEFORE = /(?:\be\.g\.|\bsuch as\b|\bfor example\b|\bincluding\b)[^.;)]{0,120}$/i;
+/** "distribute and/or sublicense", "own, acquire and / or operate": verbs, not subject matter. */
+const VERB_AFTER =
+  /^\s*(?:use|make|sell|distribute|sublicense|license|operate|acquire|establish|manufacture|market|copy|modify|display|perform|reproduce|import|export|develop|provide|own|control|maintain|repair|test|promote|offer|create|exploit|practi[cs]e|disclose|transfer|assign)\b/i;
 
 export const vagueCoverage: Rule<Options> = {
   id: 'vague-coverage',
   description:
-    'Loose wording ("and/or", "related technologies", "etc.") where the scope of a licence is decided.',
+    'Loose wording that widens or blurs what is licensed ("and similar equipment", "as that business may evolve", "to the extent it is able") in grants, fields, territories and the definitions they use.',
   category: 'coverage',
   defaultSeverity: 'warning',
   fixable: 'edit',
   messages: {
-    vague: '"{phrase}" makes the {clause} open to dispute: {suggestion}.',
+    vague: '"{phrase}" in the {clause} leaves what is licensed open: {suggestion}.',
   },
   options: {
     schema: {
@@ -40,109 +37,145 @@ export const vagueCoverage: Rule<Options> = {
         addPhrases: {
           type: 'array',
           items: { type: 'string', minLength: 2 },
-          description: 'More phrases to flag.',
+          description: 'More phrases to flag (literal, case-insensitive).',
         },
         removePhrases: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Built-in phrases not to flag.',
+          description: 'Built-in entries not to flag, by id ("and-or") or phrase ("and/or").',
         },
       },
     },
     defaults: { addPhrases: [], removePhrases: [] },
   },
-  rationale: `A licence covers exactly what its words say. Fillers such as "related technologies", "similar
-products", "and/or" or "etc." in a grant, field-of-use, territory or exclusivity clause — or in the
-definition of the licensed subject matter — leave the reach of the licence to be argued later.
-Name the items, cite a schedule, or use a defined term. The same words elsewhere (boilerplate,
-notices) are not flagged.`,
+  rationale: `A licence covers exactly what its words say. Wording that compares ("and similar equipment",
+"identical or similar"), that grows with a business ("as that business may evolve", "the natural
+development thereof", "future extensions"), that never ends a list ("and other related services",
+"and other Intellectual Property Rights", "etc."), that points at nothing ("certain Honeywell IP")
+or that hedges the grant itself ("to the extent it is able", "where appropriate", "as agreed by
+the parties", "rights customarily granted") leaves the reach of the licence to be argued later.
+Name the items, cite a schedule, fix the field at a date, or use a defined term.
+
+Only coverage text is read: the grants (and covenants not to sue, and promises to license), the
+sentences that limit a licence, exclusivity commitments, the definitions of the terms these use
+(two levels down), and the schedules a grant points at. The same words in payment, notice,
+warranty or confidentiality clauses are not flagged, nor are lists tied to a schedule ("the
+patents and/or applications listed in Exhibit A") or examples in brackets ("(e.g. coal, oil,
+etc.)"). "and/or" rarely changes what is licensed: it is reported as information.`,
   examples: {
     invalid: [
       {
-        text: '## 2. License Grant\n\nLicensor grants Licensee a non-exclusive licence under its patents covering sensors and related technologies.\n',
+        text: '## 2. License Grant\n\nLicensor grants Licensee a non-exclusive licence under the Licensed Patents to make mass spectrometers and similar equipment.\n',
       },
       {
-        text: '## 2. License Grant\n\nLicensor hereby grants to Licensee a licence to make and/or sell Products, etc.\n',
-        findings: 2,
+        text: '## 2. License Grant\n\nLicensor hereby grants to Licensee a non-exclusive licence to use the Licensed Software solely for use in the Licensee Business and as that business may evolve and change in the future.\n',
+      },
+      {
+        text: '## 1. Definitions\n\n1.1 "Field" means industrial robots and other related technical services.\n\n## 2. License Grant\n\nLicensor grants Licensee an exclusive licence under the Licensed Patents in the Field.\n',
+        note: 'In the definition the grant uses.',
+      },
+      {
+        text: '## 8. Technology\n\nTo the extent that either party owns patents on components of the Assay, it will, to the extent it is able, grant a non-exclusive license to the other party.\n',
+        note: 'A hedged promise to license.',
       },
     ],
     valid: [
       {
-        text: '## 2. License Grant\n\nLicensor grants Licensee a non-exclusive licence under the Licensed Patents listed in Schedule A.\n',
+        text: '## 2. License Grant\n\nLicensor grants Licensee a non-exclusive licence under the patents and/or patent applications listed in Schedule A.\n',
+        note: 'Tied to a schedule: nothing left open.',
       },
       {
-        text: '## 9. Notices\n\nNotices may be sent by email and/or courier.\n',
-        note: 'Not a coverage clause: boilerplate stays quiet.',
+        text: '## 9. Notices\n\nNotices may be sent by email, courier and the like, to the addresses above.\n',
+        note: 'Not coverage text: boilerplate stays quiet.',
+      },
+      {
+        text: '## 2. License Grant\n\nLicensor grants Licensee a non-exclusive licence under the Licensed Patents and/or Improvements to make Licensed Products in the Field.\n',
+        note: '"and/or" is only noted.',
+        info: 1,
       },
     ],
   },
-  check({ model, clauses, options, report }) {
+  check({ model, clauses, profile, options, report }) {
     const phrases = activePhrases(options);
     if (phrases.length === 0) return;
-    const matcher = buildMatcher(phrases);
-    const definitionSpans = subjectMatterDefinitions(model.definitions);
-
-    model.paragraphs.forEach((paragraph, index) => {
-      const labels = clauses.labelsOf(index);
-      const clause = COVERAGE_CLAUSES.find((c) => labels.includes(c));
-      const inDefinition = clause
-        ? undefined
-        : definitionSpans.find((d) => overlaps(d.definitionRange, paragraph.range));
-      if (!clause && !inDefinition) return;
-      const clauseName = clause ? (CLAUSE_NAMES[clause] ?? clause) : `definition of "${inDefinition?.term}"`;
-      for (const sentence of paragraph.sentences) {
-        for (const match of sentence.text.matchAll(matcher)) {
-          const text = match[0];
-          const entry = phrases.find((p) => p.phrase.toLowerCase() === text.toLowerCase());
-          if (!entry) continue;
-          const range = sentenceRange(paragraph, sentence, match.index, match.index + text.length);
+    const matchers = phrases.map((p) => ({
+      entry: p,
+      re: new RegExp(`(?<![\\w/])(?:${p.pattern})(?![\\w/])`, 'gi'),
+    }));
+    const reported = new Set<string>();
+    for (const span of coverageSpans(model, clauses, profile)) {
+      const paragraph = model.paragraphs[span.paragraph];
+      const sentence = paragraph?.sentences[span.sentence];
+      if (!paragraph || !sentence) continue;
+      const text = sentence.text.slice(0, span.end);
+      for (const { entry, re } of matchers) {
+        re.lastIndex = span.start;
+        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+          const at = m.index;
+          const found = m[0];
+          const key = `${sentence.range.start}:${at}`;
+          if (reported.has(key) || found.trim() === '') continue;
+          if (harmless(entry, sentence.text, at, found)) continue;
+          reported.add(key);
           report({
             messageId: 'vague',
-            data: { phrase: text, clause: clauseName, suggestion: entry.suggestion },
-            range,
-            fixes: fixesFor(entry, paragraph, sentence, match.index, text),
-            extra: { phrase: entry.phrase, clause: clause ?? 'definition' },
+            data: { phrase: found.replace(/\s+/g, ' '), clause: span.clause, suggestion: entry.suggestion },
+            range: sentenceRange(paragraph, sentence, at, at + found.length),
+            fixes: fixesFor(entry, paragraph, sentence, at, found),
+            ...(entry.info ? { severity: 'info' as const } : {}),
+            extra: { phrase: entry.id, kind: entry.kind, clause: span.kind },
           });
         }
       }
-    });
+    }
   },
 };
 
+function harmless(entry: VaguePhrase, text: string, at: number, found: string): boolean {
+  const after = text.slice(at + found.length, at + found.length + 140);
+  const before = text.slice(Math.max(0, at - 140), at);
+  if (
+    (entry.kind === 'connector' || entry.kind === 'indefinite' || entry.kind === 'open-list') &&
+    TETHERED.test(after)
+  )
+    return true;
+  if (entry.id === 'etc' || entry.id === 'and-or' || entry.id === 'among-other-things') {
+    // Inside brackets, or a list of examples.
+    const open = before.lastIndexOf('(');
+    if (open > before.lastIndexOf(')')) return true;
+    if (EXAMPLES_BEFORE.test(before)) return true;
+  }
+  if (entry.id === 'and-or') {
+    if (VERB_AFTER.test(after)) return true;
+    // Two defined terms: "LICENSED PRODUCT(S) and/or LICENSED SERVICE(S)".
+    if (/[A-Z][A-Z()]+\s*$/.test(before) && /^\s*[A-Z][A-Z]/.test(after)) return true;
+  }
+  return false;
+}
+
 function activePhrases(options: Options): VaguePhrase[] {
   const removed = new Set(options.removePhrases.map((p) => p.toLowerCase()));
-  const builtIn = VAGUE_COVERAGE_PHRASES.filter((p) => !removed.has(p.phrase.toLowerCase()));
+  const builtIn = VAGUE_COVERAGE_PHRASES.filter(
+    (p) => !removed.has(p.id.toLowerCase()) && !removed.has(p.phrase.toLowerCase()),
+  );
   const added = options.addPhrases
     .filter((p) => !removed.has(p.toLowerCase()))
-    .map((phrase) => ({
-      phrase,
-      suggestion: 'name the items covered, cite a schedule, or use a defined term',
-    }));
+    .map(
+      (phrase): VaguePhrase => ({
+        id: phrase.toLowerCase(),
+        phrase,
+        kind: 'open-list',
+        pattern: phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
+        suggestion: 'name the items covered, cite a schedule, or use a defined term',
+      }),
+    );
   return [...builtIn, ...added];
-}
-
-/** One alternation, longest phrase first, bounded by non-word characters. */
-function buildMatcher(phrases: VaguePhrase[]): RegExp {
-  const parts = [...phrases]
-    .sort((a, b) => b.phrase.length - a.phrase.length)
-    .map((p) => p.phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return new RegExp(`(?<![\\w/])(?:${parts.join('|')})(?![\\w/])`, 'gi');
-}
-
-function subjectMatterDefinitions(definitions: Definition[]): Definition[] {
-  return definitions.filter(
-    (d) => d.style !== 'has-meaning' && d.style !== 'inline' && SUBJECT_MATTER_TERM.test(d.term),
-  );
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
 }
 
 function fixesFor(
   entry: VaguePhrase,
   paragraph: Paragraph,
-  sentence: Paragraph['sentences'][number],
+  sentence: Sentence,
   at: number,
   text: string,
 ): Fix[] {

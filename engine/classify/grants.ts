@@ -47,6 +47,8 @@ export interface Grant {
   text: string;
   /** The part of the sentence that belongs to this grant (a sentence may hold several). */
   segment: string;
+  /** Where `segment` starts in `text` (whitespace-collapsed offsets). */
+  segmentStart: number;
   /** Side key of the grantor; "each" for a mutual grant. */
   grantor?: string;
   grantee?: string;
@@ -681,6 +683,7 @@ function describe(
     range: sentence.range,
     text,
     segment: parsed.segment,
+    segmentStart: parsed.from,
     mutual: parsed.mutual,
     chain,
     exclusivity: parsed.kind === 'covenant' ? 'unstated' : value,
