@@ -4,7 +4,7 @@ import type { ContractModel } from '../engine/model/types.js';
 
 /** Time to put a breach right: a cure or remedy period, or "for thirty (30) days after … notice". */
 const CURE =
-  /\b(?:cur(?:e|ed|es|ing)|remed(?:y|ied|ies)|correct(?:ed)?|rectif(?:y|ied))\b|\b(?:\w+\s+)?\(?\d{1,3}\)?\s+(?:business |calendar )?(?:days?|months?)\b[^.;]{0,60}\bafter\b[^.;]{0,120}\bnotice\b|\bwithin (?:\w+\s+)?\(?\d{1,3}\)?\s+(?:business |calendar )?(?:days?|months?)\b[^.;]{0,80}\b(?:notice|notif)/i;
+  /\b(?:(?:un)?cur(?:e|ed|es|ing)|(?:un)?remed(?:y|ied|ies)|correct(?:ed)?|rectif(?:y|ied))\b|\b(?:\w+\s+)?\(?\d{1,3}\)?\s+(?:business |calendar )?(?:days?|months?)\b[^.;]{0,60}\bafter\b[^.;]{0,120}\bnotice\b|\bwithin (?:\w+\s+)?\(?\d{1,3}\)?\s+(?:business |calendar )?(?:days?|months?)\b[^.;]{0,80}\b(?:notice|notif)/i;
 /** "may terminate this Agreement in accordance with Section 11.2": the cure lives in the clause referred to. */
 const DEFERS =
   /\bterminat\w*\b[^.;]{0,80}\b(?:in accordance with|as (?:set forth|provided|described) in|pursuant to|under)\s+(?:Section|Article|Clause|paragraph)s?\s+\d/i;

@@ -167,13 +167,13 @@ const COVENANT =
   /\b(?:covenants?|agrees?|undertakes?)(?:,? (?:on behalf of [^,]{1,80},|for itself and [^,]{1,80},))? (?:that it (?:shall|will) )?not to (?:sue|assert|bring|institute|initiate)\b|\b(?:shall|will) not (?:sue|assert (?:any|a) (?:claim|patent))\b/gi;
 /** A promise to grant later. */
 const UNDERTAKING_BEFORE =
-  /\b(?:undertakes?|undertaking|agrees? to negotiate|will negotiate|shall negotiate|will consider|may (?:elect|agree|decide) to|option to|willing|intends?|wish(?:es)?|desires?|(?:to the extent|insofar as) (?:it is |they are )?(?:able|permitted|possible))\b[^.;]{0,80}$/i;
+  /\b(?:undertakes?|undertaking|agrees? to negotiate|will negotiate|shall negotiate|will consider|may (?:elect|agree|decide) to|option to|willing|intends?|wish(?:es)?|desires?|if permitted|where permitted|to the extent permitted|(?:to the extent|insofar as) (?:it is |they are )?(?:able|permitted|possible))\b[^.;]{0,80}$/i;
 /** A grant that may happen: "If … The Regents grants additional licences", "in the event Licensor grants". */
 const HYPOTHETICAL_BEFORE =
   /\b(?:that|which|who|whether|until|once)\b[^.;,:]{0,60}$|(?:^|[^,]\s)\b(?:if|in the event(?: that)?|should|unless)\b(?:[^.;:]|\.\d){0,200}$/i;
 /** Not a party granting: a right to grant sublicences, a grant by or to third parties, "wishes to". */
 const NOT_PARTY_GRANT =
-  /\b(?:right|rights|authority|power|ability|entitled|permitted|free|option|discretion)\b[^.;]{0,100}\bto (?:\w+ )?$|\b(?:may|can|could)\s+$|\bto (?:any )?third part(?:y|ies) (?:to )?$/i;
+  /\b(?:right|rights|authority|power|ability|entitled|permitted|free|option|discretion)\b[^.;]{0,100}\bto (?:\w+ )?$|\b(?:may|can|could)(?:\s+only|\s+not|\s+also)?\s+$|\bto (?:any )?third part(?:y|ies) (?:to )?$/i;
 /** A grant made elsewhere: "the licence granted in Section 2.1", "licences granted hereunder". */
 const REFERENCE_AFTER =
   /^\s+(?:to [^.;,]{1,60}?\s+)?(?:in|under|by|pursuant to|hereunder|herein|above|below|hereby|under this)\b/i;
@@ -188,7 +188,7 @@ const NEGATION_BEFORE =
 
 /** The noun a grant verb governs: the licence or right. */
 const LICENCE_NOUN =
-  /\b(?:(?:sub-?)?licen[cs]es?|rights? and (?:sub-?)?licen[cs]es?|(?:sub-?)?licen[cs]es? and rights?|rights?(?= (?:to (?:use|make|have made|sell|offer|import|reproduce|distribute|display|perform|practi[cs]e|exploit|copy|modify|create|manufacture|market|sublicense|publish|promote|develop|commerciali[sz]e|utili[sz]e)\b|under\b|in and to\b|and (?:sub-?)?licen))|covenants? not to (?:sue|assert)|immunit(?:y|ies)|releases?)\b/i;
+  /\b(?:(?:sub-?)?licen[cs]es?|(?:distribution|exploitation|exhibition|broadcast(?:ing)?|reproduction|publication|performance|display|streaming) rights?|rights? and (?:sub-?)?licen[cs]es?|(?:sub-?)?licen[cs]es? and rights?|rights?(?= (?:to (?:use|make|have made|sell|offer|import|reproduce|distribute|display|perform|practi[cs]e|exploit|copy|modify|create|manufacture|market|sublicense|publish|promote|develop|commerciali[sz]e|utili[sz]e)\b|under\b|in and to\b|and (?:sub-?)?licen))|covenants? not to (?:sue|assert)|immunit(?:y|ies)|releases?)\b/i;
 
 interface Parsed {
   kind: Grant['kind'];
@@ -470,7 +470,7 @@ const NOT_A_PARTY =
 const NON_EXCLUSIVE = /\bnon[- ]?\s?exclusive(?:ly)?\b/gi;
 const PARTIAL_EXCLUSIVE = /\b(?:partially|partly|semi|co|quasi)[- ]?exclusive\b/i;
 const EXCLUSIVE_WORD =
-  /(?<![\w-])exclusive(?! (?:of|remed\w*|jurisdiction|venue|forum|property|owner\w*|right to (?:bring|sue|enforce))\b)|\bsole(?: and exclusive)? licen[cs]e\b/i;
+  /(?<![\w-])exclusive\b(?! (?:of|remed\w*|jurisdiction|venue|forum|property|owner\w*|right to (?:bring|sue|enforce))\b)|\bsole(?: and exclusive)? licen[cs]e\b/i;
 /** A qualifier right after an exclusivity word: "exclusive in the Field", "non-exclusive outside the Territory". */
 const SPLIT_QUALIFIER =
   /\bexclusive(?:ly)?\s+(?:in|within|for|outside|as to|until|during|except in|only in|solely in|elsewhere)\b[^,;]{0,40}|\bexclusive\s+(?:elsewhere|otherwise)\b/i;
@@ -515,7 +515,7 @@ function exclusivityOf(
 }
 
 const FIELD =
-  /\bfields? of (?:use|activity)\b[^.;,]{0,60}|\b(?:in|within|for|outside) the (?:[\w-]+ ){0,2}Field\b|\b(?:in|for) (?:any and all|all|any) fields?(?: of use)?\b|\bfor (?:any|all) (?:(?:business|lawful) )?(?:purposes?|uses?|applications?)\b|\bfor (?:the )?(?:sole |limited )?purposes? of\b[^.;,]{0,80}|\bfor use (?:in|with|on|as|by)\b[^.;,]{0,80}|\b(?:solely|only|exclusively) (?:for|in connection with|as part of|in|to (?:make|use|sell|develop|manufacture|market|distribute|promote|provide|operate|perform|design))\b[^.;,]{0,80}|\blimited to\b[^.;,]{0,80}|\bin connection with (?:the )?(?:[A-Z][\w-]* ){1,4}[^.;,]{0,40}|\bas (?:part|a component) of\b[^.;,]{0,60}|\b(?:no|without) (?:limitation as to |restriction (?:as to|on) )?field\b|\b(?:make|manufacture|have made|use|sell|offer (?:to sell|for sale)|import|distribute|exploit)[^.;]{0,60}?\b(?:any|the|such) (?:[A-Z][\w-]* ){1,4}(?:Products?|Services?|Assay|Tests?|Systems?|Devices?|Components?)\b/;
+  /\bfields? of (?:use|activity)\b[^.;,]{0,60}|\b(?:in|within|for|outside) the (?:[\w-]+ ){0,2}Field\b|\b(?:in|for) (?:any and all|all|any) fields?(?: of use)?\b|\bfor (?:any|all) (?:(?:business|lawful) )?(?:purposes?|uses?|applications?)\b|\bfor (?:the )?(?:sole |limited )?purposes? of\b[^.;,]{0,80}|\bfor use (?:in|with|on|as|by)\b[^.;,]{0,80}|\b(?:solely|only|exclusively) (?:for|in connection with|as part of|in|to (?:make|use|sell|develop|manufacture|market|distribute|promote|provide|operate|perform|design))\b[^.;,]{0,80}|\blimited to\b[^.;,]{0,80}|\b(?:on|in|through|via) (?:the |its |such )?(?:[A-Z][\w-]* ){0,3}(?:websites?|web ?sites|sites|channels?|platforms?|stores?|premises|centres?|centers?|restaurants?|locations?|outlets?)\b|\bin connection with (?:the )?(?:[A-Z][\w-]* ){1,4}[^.;,]{0,40}|\bas (?:part|a component) of\b[^.;,]{0,60}|\b(?:no|without) (?:limitation as to |restriction (?:as to|on) )?field\b|\b(?:make|manufacture|have made|use|sell|offer (?:to sell|for sale)|import|distribute|exploit)[^.;]{0,60}?\b(?:any|the|such) (?:[A-Z][\w-]* ){1,4}(?:Products?|Services?|Assay|Tests?|Systems?|Devices?|Components?)\b/;
 const TERRITORY =
   /\bterritor(?:y|ies|ial)\b|\bTerritory\b|\bworld-?\s?wide\b|\bthroughout the world\b|\banywhere in the world\b|\bin (?:any|all|each|every) (?:country|countries|jurisdictions?)\b|\b(?:United States(?! [Pp]atent)|U\.S\.A?\.?(?! [Pp]atent)|USA|Canada|Mexico|North America|South America|Europe(?:an Union)?|EU|EEA|United Kingdom|Japan|China|PRC|Korea|India|Germany|France|Asia|Australia|Latin America|Israel|Taiwan|Hong Kong)\b/;
 const SUBLICENSE_NO =
@@ -525,7 +525,7 @@ const SUBLICENSE_YES =
 const TRANSFER_NO = /\bnon-?\s?(?:transferr?able|assignable)\b|\bnot (?:transferr?able|assignable)\b/i;
 const TRANSFER_YES = /(?<!non-?\s?)\btransferr?able\b|(?<!non-?\s?)\bassignable\b/i;
 const ROYALTY_FREE =
-  /\broyalty[- ]?free\b|\bfully[- ]paid(?:[- ]up)?\b|\bpaid[- ]up\b|\bfree of (?:charge|royalt\w+)\b|\bno[- ]charge\b|\bat no (?:cost|charge)\b|\bwithout (?:charge|royalt\w+|payment)\b/i;
+  /\broyalty(?:-\s?|\s)?free\b|\bfully(?:-\s?|\s)paid(?:(?:-\s?|\s)up)?\b|\bpaid(?:-\s?|\s)up\b|\bfree of (?:charge|royalt\w+)\b|\bno[- ]charge\b|\bat no (?:cost|charge)\b|\bwithout (?:charge|royalt\w+|payment)\b/i;
 const ROYALTY_BEARING = /\broyalty[- ]bearing\b|\bsubject to (?:the )?payment of (?:the )?(?:royalt|fees?)/i;
 const PERPETUAL = /\bperpetual(?:ly)?\b|\bin perpetuity\b/i;
 const IRREVOCABLE = /(?<!\bnon-?\s?)\birrevocabl[ey]\b/i;

@@ -170,7 +170,9 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
 
   royalty: {
     heading: /\broyalt(?:y|ies)\b/i,
-    sentences: [{ keywords: ['royalt'], all: [/\broyalt(?:y|ies)\b/i], none: [/\broyalty[- ]free\b/i] }],
+    sentences: [
+      { keywords: ['royalt'], all: [/\broyalt(?:y|ies)\b/i], none: [/\broyalty(?:-\s?|\s)free\b/i] },
+    ],
   },
 
   reports: {

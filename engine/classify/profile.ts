@@ -226,7 +226,7 @@ export function runsBothWays(grants: readonly Grant[]): boolean {
 const PAY =
   /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receive)\b/i;
 const NOT_OUR_ROYALTY =
-  /\broyalty[- ]free\b|\bno (?:running )?royalt|\bwithout (?:any )?royalt|\b(?:not|no|without|nor)\b[^.;]{0,60}\bpay\w*\b[^.;]{0,40}\broyalt|\bthird[- ]part(?:y|ies)['’]?s?\b[^.;]{0,200}\broyalt|\broyalt\w*\b[^.;]{0,80}\b(?:to|owed to|payable to|due to|of) (?:any |a |such )?(?:third part|licensors? of|inventors?)/i;
+  /\broyalty(?:-\s?|\s)free\b|\bno (?:running )?royalt|\bwithout (?:any )?royalt|\b(?:not|no|without|nor)\b[^.;]{0,60}\bpay\w*\b[^.;]{0,40}\broyalt|\bthird[- ]part(?:y|ies)['’]?s?\b[^.;]{0,200}\broyalt|\broyalt\w*\b[^.;]{0,80}\b(?:to|owed to|payable to|due to|of) (?:any |a |such )?(?:third part|licensors? of|inventors?)/i;
 const ROYALTY_ON_FIGURES = [
   /\broyalt(?:y|ies)\b[^.;]{0,160}?(?:\b\d+(?:\.\d+)?\s?%|\bpercent\b|\bper cent\b|\bper (?:unit|copy|seat|device|product|item|licen[cs]e|user)\b|\b(?:of|on) (?:all |the )?(?:net |gross )?(?:sales|revenues?|receipts|selling price))/i,
   /(?:\b\d+(?:\.\d+)?\s?%|\bpercent(?:age)?\b|\bper cent\b)[^.;]{0,60}?\bof (?:the |all |its |such |any )?(?:aggregate |annual |monthly |quarterly |total )?(?:net |gross |adjusted )?(?:sales|revenues?|receipts|income|profits?|proceeds|margin|billings|subscription (?:fees|revenues?)|collections|amounts? (?:received|collected)|fees (?:received|collected|earned))\b/i,
@@ -238,7 +238,7 @@ const FIXED_FEE =
 const MILESTONE =
   /\bmilestone(?:s)?\b[^.;]{0,80}\b(?:payments?|fees?|pay|payable)|\b(?:payments?|pay|payable)\b[^.;]{0,80}\bmilestones?\b/i;
 const FREE =
-  /\broyalty[- ]?free\b|\bfully[- ]paid(?:[- ]up)?\b|\bno (?:additional |further )?(?:payments?|consideration|fees?|royalt\w+|charge)s? (?:shall be|is|will be|are) (?:due|payable|required|owed)|\b(?:shall|will) have no obligation to (?:make any|pay any) (?:additional |further )?(?:payments?|fees?|royalt\w+)|\bat no (?:additional )?(?:cost|charge)\b|\bfree of charge\b|\bwithout (?:additional |further )?(?:charge|compensation|payment|consideration)\b/i;
+  /\broyalty(?:-\s?|\s)?free\b|\bfully(?:-\s?|\s)paid(?:(?:-\s?|\s)up)?\b|\bno (?:additional |further )?(?:payments?|consideration|fees?|royalt\w+|charge)s? (?:shall be|is|will be|are) (?:due|payable|required|owed)|\b(?:shall|will) have no obligation to (?:make any|pay any) (?:additional |further )?(?:payments?|fees?|royalt\w+)|\bat no (?:additional )?(?:cost|charge)\b|\bfree of charge\b|\bwithout (?:additional |further )?(?:charge|compensation|payment|consideration)\b/i;
 
 /** A sentence about royalties one party pays the other (not royalty-free, not third parties' royalties). */
 export function isOwnRoyaltySentence(text: string): boolean {
@@ -305,6 +305,8 @@ const PATENT_LIFE =
   /\b(?:expir\w+|lapse|abandonment|termination) of the last[- ](?:to[- ])?(?:expire|expiring|remaining)\b|\blast[- ](?:to[- ])?expir\w+ (?:of (?:the|any) )?(?:valid claims?|patents?|licensed patents?|patent rights?)|\buntil the (?:last|latest) (?:date of )?expir|\blast date of expiration of\b|\buntil (?:the )?expiration of (?:the )?(?:last|all)\b/i;
 const FIXED_TERM =
   /\b(?:term|period)\b[^.;]{0,80}\b(?:of|for) (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b|\b(?:shall|will) (?:expire|terminate|end)\b[^.;]{0,40}\b(?:on|upon|at|after)\b[^.;]{0,60}\b(?:\d{4}|anniversary|years?|months?)\b|\buntil (?:\w+ )?\d{1,2},? \d{4}\b|\bfor (?:a (?:period|term) of )?(?:\w+ )?\(\d+\) (?:years?|months?)\b/i;
+const TERM_IN_FORM =
+  /\b(?:License|Licence|Agreement|Initial|Contract)\s+Term\b[^.;]{0,80}?\b\d{1,3}\s*(?:years?|months?)\b/;
 const TERMINATE_RIGHT =
   /\b(?:may|shall have the right to|has the right to|is entitled to|be entitled to|right to|option to|may elect to|may, at its option,|may immediately)\s*(?:\w+\s+){0,3}?(?:terminate|cancel|rescind|revoke)\b|\b(?:shall|will) (?:automatically |immediately )?terminate (?:automatically )?(?:if|upon|in the event|on)\b|\bterminat\w+ (?:by|for) (?:either|any|each|the)\b|\b(?:may|can) be terminated\b/i;
 const GROUNDS: [TerminationRight['grounds'][number], RegExp][] = [
@@ -356,6 +358,14 @@ function endingOf(
     m = PERPETUAL_AGREEMENT.exec(s.text);
     if (m && !perpetualAgreement && !s.definition) {
       perpetualAgreement = true;
+      ev.push(evidence(s, m));
+    }
+  }
+  // A deal-terms table: "License Term … Other: 2 years Commencing: November 15, 2012".
+  for (const s of sentences) {
+    const m = TERM_IN_FORM.exec(s.text);
+    if (m && !fixedTerm) {
+      fixedTerm = true;
       ev.push(evidence(s, m));
     }
   }

@@ -3,8 +3,17 @@ import type { Rule } from '../../engine/lint/rule.js';
 import { licenceGrants } from '../support/profile.js';
 import { allSentences, appliesToLicense } from './support.js';
 
-/** "All licences granted under this Agreement are non-exclusive." */
-const BLANKET = /\blicen[cs]es?\b[^.;]{0,100}\b(?:is|are|shall be|will be) (?:\w+ )?(non-?\s?)?exclusive\b/i;
+/**
+ * Exclusivity stated once for the grants: "All licences granted under this Agreement are
+ * non-exclusive", "ConvergTV has the exclusive right to exercise the rights granted to it".
+ */
+const BLANKET =
+  /\b(?:licen[cs]es?|rights?)\b[^.;]{0,100}\b(?:is|are|shall be|will be) (?:\w+ )?(?:non-?\s?)?exclusive\b|\b(?:non-?\s?)?exclusive right to exercise the rights granted\b|\bnothing (?:in this Agreement )?(?:shall )?(?:restrict|prevent|limit)s?\b[^.;]{0,80}\bfrom (?:granting|licensing)\b/i;
+/** A form left blank: "Content exclusive: [ ] Yes [ ] No". */
+const UNTICKED = /\bexclusiv\w*\s*:?\s*\[\s*\]\s*(?:Yes|No)\s*\[\s*\]\s*(?:Yes|No)\b/i;
+/** A licence over things, not rights: equipment, premises, space. */
+const PROPERTY =
+  /\b(?:equipment|premises|facilit(?:y|ies)|space|machines?|machinery|vehicles?|buildings?|land|offices?)\b/i;
 
 export const ambiguousExclusivity: Rule = {
   id: 'ambiguous-exclusivity',
@@ -16,6 +25,8 @@ export const ambiguousExclusivity: Rule = {
   messages: {
     unstated:
       'This grant does not say whether the licence is exclusive or non-exclusive (it reads "{chain}"): state it, once and unambiguously.',
+    unticked:
+      'The form leaves exclusivity blank (neither "Yes" nor "No" is ticked): tick one, or state in the grant whether the licence is exclusive.',
     contradictory:
       'This grant calls the licence both exclusive and non-exclusive: keep one, or define the partial exclusivity by field, territory or time.',
     partialUndefined:
@@ -58,8 +69,13 @@ when the grant contradicts itself, as a warning otherwise.`,
   appliesTo: appliesToLicense,
   check({ model, severity, profile, report }) {
     const grants = licenceGrants(profile).filter(
-      (g) => !g.derivative && !g.conditional && !isBarePermission(g),
+      (g) => !g.derivative && !g.conditional && !isBarePermission(g) && !isPropertyLicence(g),
     );
+    const unticked = allSentences(model).find((s) => UNTICKED.test(s.text));
+    if (unticked && profile.grants.some((g) => g.kind === 'grant')) {
+      report({ messageId: 'unticked', range: unticked.range, extra: { template: 'exclusivity' } });
+      return;
+    }
     if (grants.length === 0) return;
     const blanket = allSentences(model).some(
       (s) => BLANKET.test(s.text) && !grants.some((g) => g.range.start === s.range.start),
@@ -109,4 +125,9 @@ function isBarePermission(g: Grant): boolean {
     !/\b(?:a|an|the)\b/i.test(chain) &&
     !/licen[cs]/i.test(g.segment.slice(0, 300))
   );
+}
+
+/** "grants Liquidmetal a license to use the Equipment": a licence of things, not of intellectual property. */
+function isPropertyLicence(g: Grant): boolean {
+  return g.subjects.length === 0 && PROPERTY.test(g.segment.slice(0, 300));
 }

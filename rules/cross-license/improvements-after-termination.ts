@@ -1,4 +1,6 @@
+import type { ClauseIndex } from '../../engine/classify/types.js';
 import type { Rule } from '../../engine/lint/rule.js';
+import type { ContractModel, Range, Section } from '../../engine/model/types.js';
 import { allSentences, appliesToCrossLicense, clauseAnchor, labelledText } from './support.js';
 
 const IMPROVEMENT = /\bimprovements?\b|\bgrant[- ]?backs?\b|\benhancements?\b/i;
@@ -41,12 +43,26 @@ improvements, or a licence, assignment, disclosure or offer of them).`,
     if (!clauses.has('improvements')) return;
     // Nothing to carry past termination without a termination right, or without an improvements regime.
     if (!profile.ending.terminable) return;
-    const regime = clauses.hits('improvements').some((h) => {
+    const regimeHits = clauses.hits('improvements').filter((h) => {
       if (h.source !== 'sentence') return false;
       const sentence = model.paragraphs[h.paragraph]?.sentences.find((s) => s.range.start === h.range.start);
-      return sentence !== undefined && REGIME.test(sentence.text);
+      // "To discuss … licensing of any improvement": a topic for later, not a regime.
+      return (
+        sentence !== undefined &&
+        REGIME.test(sentence.text) &&
+        !/\bto (?:discuss|negotiate|consider|explore)\b/i.test(sentence.text)
+      );
     });
-    if (!regime) return;
+    if (regimeHits.length === 0) return;
+    // "Sections 6, 7 and 8.4-8.6 survive": the improvements regime is among the survivors.
+    if (
+      survives(
+        model,
+        clauses,
+        regimeHits.map((h) => h.range.start),
+      )
+    )
+      return;
     const exitText = labelledText(model, clauses, ['termination', 'termination-effects', 'survival']);
     if (IMPROVEMENT.test(exitText)) return;
     if (allSentences(model).some((s) => IMPROVEMENT.test(s.text) && EXIT.test(s.text))) return;
@@ -57,3 +73,54 @@ improvements, or a licence, assignment, disclosure or offer of them).`,
     });
   },
 };
+
+/** Some survival clause names a section (or a range of sections) that holds one of the offsets. */
+function survives(model: ContractModel, clauses: ClauseIndex, offsets: number[]): boolean {
+  const sections = new Map<string, Section>();
+  const index = (list: Section[]) => {
+    for (const s of list) {
+      sections.set(s.id, s);
+      index(s.children);
+    }
+  };
+  index(model.sections);
+  for (const hit of [...clauses.hits('survival'), ...clauses.hits('termination-effects')]) {
+    if (hit.source !== 'sentence') continue;
+    const refs = model.crossReferences.filter(
+      (r) =>
+        r.resolved && r.targetId && r.range.start >= hit.range.start && r.range.end <= hit.range.end + 400,
+    );
+    const text = model.paragraphs[hit.paragraph]?.text ?? '';
+    const spans: Range[] = [];
+    refs.forEach((r, i) => {
+      const target = sections.get(r.targetId ?? '');
+      if (!target) return;
+      spans.push(target.range);
+      // "8.4-8.6", "3.01 to 3.04": everything between the two ends.
+      const next = refs[i + 1];
+      const nextTarget = next ? sections.get(next.targetId ?? '') : undefined;
+      if (
+        next &&
+        nextTarget &&
+        /^\s*(?:-|–|to|through)\s*$/.test(gapText(model, text, r.range.end, next.range.start))
+      )
+        spans.push({ start: target.range.start, end: nextTarget.range.end });
+    });
+    if (offsets.some((o) => spans.some((r) => r.start <= o && o < r.end))) return true;
+  }
+  return false;
+}
+
+/** The text view between two offsets of one paragraph (short gaps only). */
+function gapText(model: ContractModel, _paragraph: string, from: number, to: number): string {
+  if (to < from || to - from > 20) return 'x';
+  for (const p of model.paragraphs) {
+    if (from < p.range.start || to > p.range.end) continue;
+    // Offsets are text-view offsets; the paragraph text is plain text, close enough for short gaps.
+    const seg = p.segments.find((s) => from >= s.view && from <= s.view + s.length);
+    if (!seg) return 'x';
+    const start = seg.plain + (from - seg.view);
+    return p.text.slice(start, start + (to - from));
+  }
+  return 'x';
+}

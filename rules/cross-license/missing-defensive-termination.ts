@@ -54,7 +54,8 @@ words ("if Licensee makes any Infringement Claim … the licence terminates").`,
     if (!grant) return;
     const { ending } = profile;
     if (!ending.terminable || ending.notTerminable) return;
-    if (grant.duration.irrevocable) return;
+    // A licence granted perpetual or irrevocable is meant to outlive disputes.
+    if (grant.duration.irrevocable || grant.duration.perpetual) return;
     if (clauses.has('defensive-termination')) return;
     if (ending.rights.some((r) => r.grounds.includes('patent-challenge'))) return;
     if (allSentences(model).some((s) => ENDS.test(s.text) && SUES.test(s.text) && ABOUT_PATENTS.test(s.text)))

@@ -4,7 +4,7 @@ import { allSentences, appliesToLicense, clauseAnchor } from './support.js';
 
 /** A payment model stated without a payment clause: royalty-free, paid-up, lump sum, none due. */
 const PAYMENT_MODEL =
-  /\broyalty[- ]free\b|\bfully[- ]paid(?:[- ]up)?\b|\bpaid[- ]up\b|\blump[- ]sum\b|\bmilestone payments?\b|\bbalancing payments?\b|\bfree of (?:charge|any (?:fee|royalt\w*|payment))\b|\bwithout (?:charge|payment|any (?:fee|payment|royalt\w*|consideration))\b|\bno (?:fees?|royalt(?:y|ies)|payments?|(?:further |other )?consideration)\b[^.;]{0,30}\b(?:payable|due|owed|owing|required)\b|\bin consideration (?:of|for) the (?:mutual |reciprocal )?(?:licen[cs]es?|grants?|covenants?|rights)\b/i;
+  /\broyalty(?:-\s?|\s)free\b|\bfully(?:-\s?|\s)paid(?:(?:-\s?|\s)up)?\b|\bpaid(?:-\s?|\s)up\b|\blump[- ]sum\b|\bmilestone payments?\b|\bbalancing payments?\b|\bfree of (?:charge|any (?:fee|royalt\w*|payment))\b|\bwithout (?:charge|payment|any (?:fee|payment|royalt\w*|consideration))\b|\bno (?:fees?|royalt(?:y|ies)|payments?|(?:further |other )?consideration)\b[^.;]{0,30}\b(?:payable|due|owed|owing|required)\b|\bin consideration (?:of|for) the (?:mutual |reciprocal )?(?:licen[cs]es?|grants?|covenants?|rights)\b/i;
 
 export const missingPaymentTerms: Rule = {
   id: 'missing-payment-terms',

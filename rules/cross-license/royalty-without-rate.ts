@@ -1,9 +1,13 @@
 import { isOwnRoyaltySentence } from '../../engine/classify/profile.js';
 import type { Rule } from '../../engine/lint/rule.js';
+import { sentences } from '../support/sentences.js';
 import { appliesToLicense, labelledText } from './support.js';
 
 const NOT_PAYABLE =
-  /\bno royalt|\broyalty[- ]free\b|\bwithout (?:any )?royalt|\bfree of (?:any )?royalt|\broyalties? (?:paid|payable) (?:to|by) (?:any )?third part/i;
+  /^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:in the event|if|should|unless)\b|\bto be (?:mutually )?agreed\b|\bno royalt|\broyalty(?:-\s?|\s)free\b|\bwithout (?:any )?royalt|\bfree of (?:any )?royalt|\broyalties? (?:paid|payable) (?:to|by) (?:any )?third part/i;
+/** A royalty or revenue share whose figures are in a schedule ("stated in Exhibit B"). */
+const SHARE_IN_SCHEDULE =
+  /\b(?:royalt(?:y|ies)|revenue[- ]shar\w*|share of (?:the )?(?:net |gross )?revenues?)\b[^.;]{0,120}\b(?:stated|set (?:forth|out)|specified|described|provided|listed)\s+(?:in|on|at)\s+(?:the\s+)?(?:Schedule|Exhibit|Annex|Appendix)\b/i;
 const RATE =
   /\d+(?:\.\d+)?\s?%|\bper ?cent(?:age)?\b|\bpercent(?:age)?\b|[$€£¥]\s?\d|\b(?:USD|EUR|GBP|CHF|JPY|US\$)\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|cents|pounds|yen)\b|\[\*+\]|\*\*\*/i;
 const BASE =
@@ -21,6 +25,8 @@ export const royaltyWithoutRate: Rule = {
   messages: {
     incomplete:
       'A royalty is payable but the agreement gives no {missing}: state it here or in a schedule that exists.',
+    missingSchedule:
+      'The royalty or revenue share is "stated in" {schedule}, which is not attached: attach it, or state the rate, base and payment period here.',
   },
   rationale: `"A royalty on sales of Licensed Products" is an agreement to agree. To be collectable a royalty
 needs a rate (a percentage or an amount per unit), a base it applies to (Net Sales, itself
@@ -52,6 +58,29 @@ but then the schedule must be attached: a royalty pointing at a missing schedule
         s !== undefined && !NOT_PAYABLE.test(s.text) && isOwnRoyaltySentence(s.text.replace(/\s+/g, ' '))
       );
     });
+    // "The revenue share for the Program is stated in Exhibit B" — and Exhibit B is not attached,
+    // and no rate is given anywhere else (a rate in the text makes it a broken reference only).
+    for (const s of sentences(model)) {
+      if (!SHARE_IN_SCHEDULE.test(s.text)) continue;
+      if (RATE.test(labelledText(model, clauses, ['royalty', 'payment']))) break;
+      const missingRef = model.crossReferences.find(
+        (r) =>
+          !r.resolved &&
+          ['schedule', 'exhibit', 'annex', 'appendix'].includes(r.kind) &&
+          r.range.start >= s.range.start &&
+          r.range.end <= s.range.end,
+      );
+      if (!missingRef) continue;
+      report({
+        messageId: 'missingSchedule',
+        data: {
+          schedule: `${missingRef.kind.charAt(0).toUpperCase()}${missingRef.kind.slice(1)} ${missingRef.label}`,
+        },
+        range: s.range,
+        extra: { template: 'royalty-terms' },
+      });
+      return;
+    }
     const first = payable[0];
     if (!first) return;
     // A royalty schedule that exists carries the figures.

@@ -74,7 +74,7 @@ licence.`,
       let range: Range;
       let key: string;
       if (expanded.size > 0) {
-        description = [...expanded].map((d) => d.definitionText.replace(/\s+/g, ' ')).join(' ');
+        description = [...expanded].map((d) => wholeDefinition(model, d)).join(' ');
         const first = [...expanded][0] as Definition;
         range = first.range;
         key = `def:${first.term}`;
@@ -117,4 +117,29 @@ function patentSchedules(model: ContractModel): string {
     .filter((p) => p.sectionId !== undefined && ids.has(p.sectionId))
     .map((p) => p.text)
     .join('\n');
+}
+
+/**
+ * A definition with the sentences that follow it in its paragraph ("For purposes of this
+ * definition … All patents listed on Exhibit A …"), up to the next definition.
+ */
+function wholeDefinition(model: ContractModel, d: Definition): string {
+  const p = model.paragraphs.find(
+    (x) => x.range.start <= d.definitionRange.start && d.definitionRange.start < x.range.end,
+  );
+  if (!p) return d.definitionText.replace(/\s+/g, ' ');
+  const next = model.definitions
+    .filter(
+      (o) =>
+        o !== d &&
+        o.style !== 'inline' &&
+        o.range.start > d.definitionRange.end &&
+        o.range.start < p.range.end,
+    )
+    .sort((a, b) => a.range.start - b.range.start)[0];
+  const rest = p.sentences
+    .filter((s) => s.range.start >= d.definitionRange.start && (!next || s.range.start < next.range.start))
+    .map((s) => s.text)
+    .join(' ');
+  return `${d.definitionText} ${rest}`.replace(/\s+/g, ' ');
 }

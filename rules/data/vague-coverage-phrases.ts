@@ -47,7 +47,7 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
     phrase: 'and similar …',
     kind: 'similarity',
     pattern:
-      '(?:and|or) (?:any )?(?:other )?similar(?! (?:or [a-z]+ )?(?:designations?|indicia|identifiers?|terms?|phrases?|words?|transactions?|taxes|laws?|proceedings?|events?|causes?)\\b)(?: [a-z]+)?',
+      '(?:and|or|any) (?:any )?(?:other )?similar(?! (?:or [a-z]+ )?(?:designations?|indicia|identifiers?|terms?|phrases?|words?|transactions?|taxes|laws?|proceedings?|events?|causes?)\\b)(?: [a-z]+)?',
     suggestion: 'list the items covered, or use a defined term',
   },
   {
@@ -56,6 +56,14 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
     kind: 'similarity',
     pattern: '(?:of )?(?:a |the )?similar (?:type|kind|nature|scope)',
     suggestion: 'state the limit itself instead of comparing with something else',
+  },
+  {
+    id: 'comparable',
+    phrase: 'comparable projects',
+    kind: 'similarity',
+    pattern:
+      'comparable (?:projects?|products?|services?|technolog(?:y|ies)|works?|properties|titles?|content)',
+    suggestion: 'say what may be substituted, and who decides',
   },
   {
     id: 'substantially-similar',
@@ -95,6 +103,22 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
     pattern:
       '(?:the )?natural (?:growth|development|evolution|extension|expansion)s?(?: and (?:growth|development|evolution|extension|expansion)s?)?(?: thereof)?',
     suggestion: 'fix the field at a date, or define which developments are included',
+  },
+  {
+    id: 'business-in-conjunction',
+    phrase: 'any business provided in conjunction therewith',
+    kind: 'growth',
+    pattern:
+      'any (?:other )?business(?:es)? (?:provided|conducted|carried on|operated|offered) in (?:conjunction|connection) (?:therewith|with (?:it|them))',
+    suggestion: 'list the businesses or services covered',
+  },
+  {
+    id: 'contemplated-to-be-conducted',
+    phrase: 'as contemplated to be conducted',
+    kind: 'growth',
+    pattern:
+      '(?:as )?(?:currently |now |presently )?(?:conducted|operated) (?:or|and) (?:as )?(?:contemplated|proposed|planned) to be (?:conducted|operated)',
+    suggestion: 'fix the business at a date and describe it',
   },
   {
     id: 'future-extensions',
@@ -138,7 +162,7 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
     phrase: 'and other services / media / rights …',
     kind: 'open-list',
     pattern:
-      'and (?:any )?other (?:[a-z-]+ ){0,2}(?:services|media|content|products|materials|rights|intellectual property(?: rights)?|technolog(?:y|ies)|works|properties|offerings|know-how)',
+      'and (?:any )?other (?:[a-z-]+ ){0,2}(?:services|media|content|products|materials?|rights|intellectual property(?: rights)?|technolog(?:y|ies)|works|properties|offerings|know-how)',
     suggestion: 'list what is covered, or use a defined term',
   },
   {
@@ -149,6 +173,14 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
       'including,? (?:but not limited to|without limitation),? all (?:applicable |other |its |of its )?(?:patents|copyrights|know-how|trade secrets|intellectual property|rights)',
     suggestion:
       'name the rights covered (or the schedule that lists them) instead of every right of every kind',
+  },
+  {
+    id: 'improvements-thereof',
+    phrase: 'any improvements or derivatives thereof',
+    kind: 'open-list',
+    pattern:
+      '(?:and|or) any improvements?(?: or (?:derivatives?|enhancements?|modifications?))? (?:thereof|thereto)',
+    suggestion: 'use a defined term for Improvements and say which ones are covered',
   },
   {
     id: 'etc',
@@ -180,7 +212,7 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
     phrase: 'certain patents / IP',
     kind: 'indefinite',
     pattern:
-      '(?<!that )certain (?:(?:[A-Z][\\w-]+) )?(?:IP|intellectual property|patents?|patent rights|technolog(?:y|ies)|know-how|rights|materials|products|inventions?|content|software)',
+      '(?<!that )certain (?:other )?(?:(?:[A-Z][\\w-]+) )?(?:IP|intellectual property|patents?|patent rights|technolog(?:y|ies)|know-how|rights|materials|products|inventions?|content|software|trademarks|marks|service marks)',
     suggestion: 'identify them: numbers, a schedule, or a defined term',
   },
   {
