@@ -1,4 +1,3 @@
-import { isCrossLicense } from '../engine/classify/cross-license.js';
 import {
   buildModel,
   CLAUSE_TYPES,
@@ -6,10 +5,12 @@ import {
   classifyClauses,
   clauseChecklist,
   describeModel,
+  describeProfile,
   isLoadError,
   lintDocument,
   loadFile,
   looksLikeAgreement,
+  profileAgreement,
 } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
 
@@ -29,7 +30,8 @@ export async function inspectFile(path: string, textOnly: boolean): Promise<numb
     const description = {
       ...describeModel(model, doc.textView),
       agreement: looksLikeAgreement(model),
-      crossLicense: isCrossLicense(model, clauses),
+      crossLicense: profileAgreement(model, clauses).crossLicence,
+      profile: describeProfile(profileAgreement(model, clauses), doc.textView),
       clauses: Object.fromEntries(
         CLAUSE_TYPES.filter((t) => clauses.has(t)).map((t) => [
           t,

@@ -11,6 +11,18 @@ export {
   KEY_CLAUSES,
 } from './classify/checklist.js';
 export { classifyClauses } from './classify/clauses.js';
+export { coverageSpans } from './classify/coverage.js';
+export { describeProfile } from './classify/describe-profile.js';
+export type { Exclusivity, Grant, GrantKind, LicensedSubject } from './classify/grants.js';
+export { readGrants } from './classify/grants.js';
+export {
+  type AgreementKind,
+  type AgreementProfile,
+  type Ending,
+  type MasterAgreement,
+  type MoneyFlow,
+  profileAgreement,
+} from './classify/profile.js';
 export type { ClauseHit, ClauseIndex, ClauseType } from './classify/types.js';
 export { CLAUSE_TYPES } from './classify/types.js';
 export { CONFIG_FILE_NAMES } from './config/discover.js';

@@ -1,7 +1,13 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { RelatedLocation } from '../engine/lint/types.js';
 import { allSections } from '../engine/model/build.js';
-import type { CrossReference, CrossReferenceKind, Section } from '../engine/model/types.js';
+import type {
+  ContractModel,
+  CrossReference,
+  CrossReferenceKind,
+  Range,
+  Section,
+} from '../engine/model/types.js';
 
 const ATTACHMENT_KINDS = new Set<CrossReferenceKind>(['schedule', 'exhibit', 'annex', 'appendix']);
 const MAX_RELATED = 3;
@@ -52,6 +58,8 @@ export const brokenCrossReference: Rule = {
     missingSection:
       '{what} does not exist in this agreement: correct the reference or add the missing {kind}.',
     missingAttachment: '{what} is referred to but not attached: attach it or correct the reference.',
+    omittedAttachment:
+      '{what} is referred to but not attached; this copy says schedules or exhibits were omitted, so check it against the complete agreement.',
   },
   rationale: [
     'A cross-reference that points nowhere usually means the agreement was renumbered after the reference was written,',
@@ -82,8 +90,9 @@ export const brokenCrossReference: Rule = {
       },
     ],
   },
-  check({ model, textView, report }) {
+  check({ model, textView, profile, report }) {
     const sections = allSections(model.sections);
+    const contents = tableOfContents(model);
     const numbered = sections.filter(
       (s) => s.kind !== 'attachment' && s.kind !== 'heading' && s.key !== undefined,
     );
@@ -118,6 +127,8 @@ export const brokenCrossReference: Rule = {
         if (ref.label.startsWith('(')) continue;
         // "Section 1.10 "Term" means …" at the start of a paragraph numbers that paragraph: it is no reference.
         if (atParagraphStart(textView, paragraphStarts, ref.phraseRange.start)) continue;
+        // A table of contents: "Appendix ........ 21" is a page number, not a reference.
+        if (contents.some((r) => r.start <= ref.range.start && ref.range.start < r.end)) continue;
         if (attachment) {
           if (externalAttachment(textView, ref)) continue;
         } else {
@@ -154,11 +165,14 @@ export const brokenCrossReference: Rule = {
               ),
             range: s.headingRange,
           }));
+        // The copy says its schedules were omitted (a filing copy): a note, not a defect of the agreement.
+        const omitted = profile.master.omittedSchedules;
         report({
-          messageId: 'missingAttachment',
+          messageId: omitted ? 'omittedAttachment' : 'missingAttachment',
           data: { what, kind: first.kind },
           range: first.range,
           related: [...attached, ...uses],
+          ...(omitted ? { severity: 'info' as const } : {}),
           extra,
         });
         continue;
@@ -254,4 +268,33 @@ function externalAttachment(textView: string, ref: CrossReference): boolean {
     );
   if (!m) return false;
   return !/^(?:Agreement|Contract|Exhibit|Schedule|Annex|Appendix|Attachment|Addendum)$/.test(m[1] as string);
+}
+
+/** "1.1 Definitions ........ 3": a line that ends in a page number after dots, a tab or a run of spaces. */
+const TOC_LINE = /(?:\.{3,}|…+|\t| {2,})\s*\d{1,3}\s*$/;
+const TOC_HEADING = /^\W*(?:table of contents|contents|index)\W*$/i;
+
+/**
+ * Text-view ranges of a table of contents: the lines after a "Table of Contents" heading up to the
+ * first paragraph of prose, and any line that ends in a page number the way contents lines do.
+ */
+function tableOfContents(model: ContractModel): Range[] {
+  const out: Range[] = [];
+  let inside = false;
+  for (const p of model.paragraphs) {
+    const text = p.text.trim();
+    if (TOC_HEADING.test(text)) {
+      inside = true;
+      out.push(p.range);
+      continue;
+    }
+    // The body starts at the first heading or paragraph of prose (a Markdown contents is a list).
+    if (
+      inside &&
+      (p.kind === 'heading' || (text.split(/\s+/).length >= 25 && /[a-z]{3,}[^.]*\.\s/.test(text)))
+    )
+      inside = false;
+    if (inside || TOC_LINE.test(text)) out.push(p.range);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/lint/rule.js';
 import type { RelatedLocation } from '../engine/lint/types.js';
 import { allSections } from '../engine/model/build.js';
+import { KEY_TERMS } from '../engine/model/terms.js';
 import type { CandidateTerm, ContractModel } from '../engine/model/types.js';
 import { escapeRegExp } from '../engine/text/regexp.js';
 
@@ -146,7 +147,7 @@ export const undefinedTerm: Rule<UndefinedTermOptions> = {
   defaultSeverity: 'warning',
   messages: {
     undefined:
-      '"{term}" is capitalised like a defined term but is not defined ({count} uses): add a definition ("{term}" means …), or write it in lower case if the ordinary meaning is intended.',
+      '"{term}" is capitalised like a defined term but is not defined ({count}): add a definition ("{term}" means …), or write it in lower case if the ordinary meaning is intended.',
   },
   options: {
     schema: {
@@ -176,18 +177,33 @@ export const undefinedTerm: Rule<UndefinedTermOptions> = {
     'read it as it likes, and a court will fall back on the ordinary meaning, which may be broader or narrower than the',
     'drafter had in mind. Usually a definition was deleted, renamed ("Licensed Products" became "Covered Products") or',
     'lives in another document. Add the definition, refer to where it is defined, or write the phrase in lower case. The',
-    'rule is deliberately cautious: it reports only phrases of two or more words used at least twice, and skips section',
+    'rule is deliberately cautious: it reports only phrases of two or more words used at least twice (and the terms a licence',
+    'is built on — "Confidential Information", "Licensed Products", "Net Sales", "Improvements" — at their first use), and skips section',
     'titles and headings, names of the parties and of other documents ("Order Form", "Privacy Policy"), phrases marked up',
     'as links, and statutes, courts, places and institutions. Each phrase is reported once, at its first use, with its',
-    'other uses as related locations.',
+    'other uses as related locations. When the agreement says its capitalised terms take their meanings from another agreement',
+    '("capitalised terms not defined here have the meanings given in the Purchase Agreement"), nothing is reported: the',
+    'definitions are in that document. A definition written "Product(s)" defines "Product" and "Products".',
   ].join(' '),
   examples: {
     invalid: [
       {
         text: 'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\nWHEREAS Alpha owns patents.\n\n"Licensed Patents" means the patents in Schedule 1.\n\nBeta may sell Covered Products under the Licensed Patents. Beta shall mark all Covered Products.\n',
       },
+      {
+        text: 'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\n## 8. Confidentiality\n\n8.1 Each party shall keep the Confidential Information of the other party secret.\n',
+        note: 'A key term, used once in an operative clause and never defined.',
+      },
     ],
     valid: [
+      {
+        text: 'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\nCapitalised terms used but not defined in this Agreement have the meanings given to them in the Asset Purchase Agreement.\n\nBeta may sell Covered Products. Beta shall mark all Covered Products.\n',
+        note: 'Terms defined by reference to another agreement.',
+      },
+      {
+        text: 'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\n"Licensed Product(s)" means the products listed in Schedule 1.\n\nBeta may sell a Licensed Product. Beta shall mark all Licensed Products.\n',
+        note: 'A definition written "Product(s)" defines both forms.',
+      },
       {
         text: 'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\nWHEREAS Alpha owns patents.\n\n"Covered Products" means products that practise a Licensed Patent.\n\n"Licensed Patents" means the patents in Schedule 1.\n\nBeta may sell Covered Products. Beta shall mark all Covered Products.\n',
       },
@@ -197,8 +213,18 @@ export const undefinedTerm: Rule<UndefinedTermOptions> = {
       },
     ],
   },
-  check({ model, textView, options, report }) {
+  check({ model, textView, options, profile, report }) {
     const minUses = options.minUses ?? 2;
+    // "Capitalised terms not defined here have the meanings given in the Purchase Agreement":
+    // their definitions are in a document this one does not contain.
+    if (profile.master.termsByReference) return;
+    // "Product(s)" defines "Product" and "Products"; a definition in a table defines its cell.
+    const definedForms = new Set<string>();
+    for (const d of model.definitions) {
+      const bare = d.term.replace(/\((?:s|es|S|ES)\)$/, '');
+      if (bare !== d.term)
+        for (const form of [bare, `${bare}s`, `${bare}es`, `${bare}S`]) definedForms.add(form.toLowerCase());
+    }
     const ignore = new Set(options.ignore ?? []);
     const byPhrase = new Map<string, CandidateTerm[]>();
     for (const c of model.candidateTerms) {
@@ -217,8 +243,11 @@ export const undefinedTerm: Rule<UndefinedTermOptions> = {
     }
     for (const [phrase, uses] of byPhrase) {
       const words = phrase.split(/\s+/);
-      if (uses.length < minUses) continue;
-      if (words.length < 2 && !options.singleWords) continue;
+      // The terms an agreement is built on are reported at their first use; others once used twice.
+      const key = KEY_TERMS.test(phrase);
+      if (uses.length < minUses && !key) continue;
+      if (words.length < 2 && !options.singleWords && !key) continue;
+      if (definedForms.has(phrase.toLowerCase())) continue;
       if (ignore.has(phrase) || PROPER_NOUNS.has(phrase)) continue;
       if (DOCUMENT_WORDS.test(phrase)) continue;
       // A section title or heading ("Section 8.2 (Damages Waiver)" cites a title, not a term).
@@ -235,7 +264,7 @@ export const undefinedTerm: Rule<UndefinedTermOptions> = {
         .map((u) => ({ message: `"${phrase}" is also used here`, range: u.range }));
       report({
         messageId: 'undefined',
-        data: { term: phrase, count: uses.length },
+        data: { term: phrase, count: `${uses.length} use${uses.length === 1 ? '' : 's'}` },
         range: first.range,
         related,
         extra: { term: phrase, uses: uses.length },

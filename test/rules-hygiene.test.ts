@@ -207,3 +207,41 @@ describe('false positives on professionally drafted agreements', () => {
     },
   );
 });
+
+describe('hygiene causes found on real licences', () => {
+  const broken = rules.find((r) => r.id === 'broken-cross-reference') as Rule<object>;
+  const undefinedTerm = rules.find((r) => r.id === 'undefined-term') as Rule<object>;
+  const body = '## Article 3\n\n3.01 First.\n\n3.02 Second.\n\n3.03 Third.\n\n3.04 Fourth.\n\n';
+
+  it('reference ranges with leading-zero labels ("Articles 3.01 to 3.04", "Section 3.2" for 3.02)', () => {
+    const text = `${body}## Article 4\n\n4.1 The obligations in Articles 3.01 to 3.04 survive, and so do Sections 3.01 through 3.03 and Section 3.2.\n`;
+    expect(findingsOf(text, broken)).toEqual([]);
+    // A genuinely missing section in the same document is still found.
+    expect(findingsOf(`${text}\n4.2 See Section 3.07.\n`, broken).map((f) => f.message)).toEqual([
+      expect.stringContaining('3.07'),
+    ]);
+  });
+
+  it('table-of-contents lines are not references ("Appendix ....... 21")', () => {
+    const text = `# Agreement\n\nTable of Contents\n\n- Article 3 Definitions ....... 4\n- Appendix 21\n\n${body}`;
+    expect(findingsOf(text, broken)).toEqual([]);
+  });
+
+  it('schedules the copy says were omitted are a note, not an error', () => {
+    const omitted = lint(
+      '## 1. Licence\n\nThe Licensed Patents are listed in Exhibit B.\n\n## 2. Schedules\n\nThe schedules and exhibits to this Agreement have been omitted.\n',
+      [effective(broken)],
+    ).findings;
+    expect(omitted.map((f) => [f.ruleId, f.severity])).toEqual([['broken-cross-reference', 'info']]);
+  });
+
+  it('a key term used once in an operative clause without a definition is reported', () => {
+    const text =
+      'This Agreement is made between Alpha Ltd ("Alpha") and Beta Inc ("Beta").\n\n## 8. Confidentiality\n\n8.1 Each party shall keep the Confidential Information of the other party secret.\n';
+    expect(findingsOf(text, undefinedTerm).map((f) => f.message)).toEqual([
+      expect.stringContaining(
+        '"Confidential Information" is capitalised like a defined term but is not defined (1 use)',
+      ),
+    ]);
+  });
+});

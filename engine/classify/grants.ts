@@ -105,7 +105,10 @@ export function readGrants(model: ContractModel): Grant[] {
       if (insideDefinition(sentence.range) || DEFINING.test(sentence.text)) continue;
       const text = sentence.text.replace(/\s+/g, ' ');
       for (const parsed of parseSentence(text, sides.mentions(text))) {
-        out.push(describe(index, sentence, text, parsed, context, definitions));
+        const grant = describe(index, sentence, text, parsed, context, definitions);
+        // A party's defined name is not what is licensed.
+        grant.subjectTerms = grant.subjectTerms.filter((t) => sides.sideOf(t) === undefined);
+        out.push(grant);
       }
     }
   });
@@ -122,8 +125,17 @@ const RECITALS_TITLE = /^\W*(?:recitals?|background|whereas|preamble|introductio
 function recitalSections(model: ContractModel): Set<string> {
   const out = new Set<string>();
   const visit = (sections: ContractModel['sections'], inside: boolean) => {
+    // "## Recitals" followed by lettered paragraphs "A. …", "B. …" read as sibling sections: they
+    // are recitals until the first numbered section.
+    let following = false;
     for (const s of sections) {
-      const recital = inside || (s.number === undefined && RECITALS_TITLE.test(s.title));
+      // A numbered or titled section ("1. Definitions", "ARTICLE I DEFINITIONS") ends the recitals.
+      if (s.number !== undefined && (/^\d/.test(s.number) || s.title.trim() !== '' || s.kind === 'article'))
+        following = false;
+      const heading = s.number === undefined && RECITALS_TITLE.test(s.title);
+      const recital =
+        inside || heading || (following && (s.number === undefined || /^[A-Z]$/.test(s.number)));
+      if (heading) following = true;
       if (recital) out.add(s.id);
       visit(s.children, recital);
     }

@@ -97,6 +97,8 @@ export interface AgreementProfile {
   crossLicence: boolean;
   /** The document calls itself a cross-licence (title or recitals). */
   saysCrossLicence: boolean;
+  /** Present grants (or covenants) run both ways between the sides. */
+  grantsRunBothWays: boolean;
   /** Every grant, covenant, undertaking and denial. */
   grants: Grant[];
   money: MoneyFlow;
@@ -116,7 +118,8 @@ export function profileAgreement(model: ContractModel, clauses: ClauseIndex): Ag
   const licenses = [...new Set(operative.flatMap((g) => g.subjects))];
   const patentsLicensed = operative.some((g) => g.subjects.includes('patents') && !g.grantBack);
   const saysCrossLicence = CROSS_LICENCE.test(head);
-  const crossLicence = saysCrossLicence || runsBothWays(operative);
+  const grantsRunBothWays = runsBothWays(operative);
+  const crossLicence = saysCrossLicence || grantsRunBothWays;
   const money = moneyFlow(sentences, operative);
   const master = masterAgreement(sentences, head);
   const kinds = agreementKinds(model, head, operative, { crossLicence, patentsLicensed, sentences, master });
@@ -134,6 +137,7 @@ export function profileAgreement(model: ContractModel, clauses: ClauseIndex): Ag
     exclusive: operative.some((g) => g.exclusivity === 'exclusive' || g.exclusivity === 'partial'),
     crossLicence,
     saysCrossLicence,
+    grantsRunBothWays,
     grants,
     money,
     ending,
@@ -302,7 +306,7 @@ const NOT_TERMINABLE =
 const PERPETUAL_AGREEMENT =
   /\b(?:this agreement|the (?:licen[cs]es?|rights?)(?: granted)?)\b[^.;]{0,80}\b(?:shall (?:continue|remain)[^.;]{0,40})?\b(?:in perpetuity|perpetual(?:ly)?|indefinitely)\b/i;
 const PATENT_LIFE =
-  /\b(?:expir\w+|lapse|abandonment|termination) of the last[- ](?:to[- ])?(?:expire|expiring|remaining)\b|\blast[- ](?:to[- ])?expir\w+ (?:of (?:the|any) )?(?:valid claims?|patents?|licensed patents?|patent rights?)|\buntil the (?:last|latest) (?:date of )?expir|\blast date of expiration of\b|\buntil (?:the )?expiration of (?:the )?(?:last|all)\b/i;
+  /\b(?:expir\w+|lapse|abandonment|termination) of the last[- ](?:to[- ])?(?:expire|expiring|remaining)\b|\blast[- ](?:to[- ])?expir\w+ (?:of (?:the|any) )?(?:valid claims?|patents?|licensed patents?|patent rights?)|\buntil the (?:last|latest) (?:date of )?expir|\blast date of expiration of\b|\buntil the last (?:[A-Z][\w-]* ){0,3}patents? (?:expires|lapses|is abandoned)\b|\buntil (?:the )?expiration of (?:the )?(?:last|all)\b/i;
 const FIXED_TERM =
   /\b(?:term|period)\b[^.;]{0,80}\b(?:of|for) (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b|\b(?:shall|will) (?:expire|terminate|end)\b[^.;]{0,40}\b(?:on|upon|at|after)\b[^.;]{0,60}\b(?:\d{4}|anniversary|years?|months?)\b|\buntil (?:\w+ )?\d{1,2},? \d{4}\b|\bfor (?:a (?:period|term) of )?(?:\w+ )?\(\d+\) (?:years?|months?)\b/i;
 const TERM_IN_FORM =
@@ -447,7 +451,7 @@ const SUBJECT_TO = new RegExp(
   `\\b(?:[Tt]his|THIS|[Tt]he present)\\s+(?:[A-Z][\\w-]*\\s+){0,3}Agreement\\b[^.;]{0,80}?\\b(?:is|shall be|will be|are|has been)\\s+(?:made\\s+|executed\\s+|delivered\\s+)?(?:subject (?:in all respects )?to|ancillary to|entered into (?:pursuant to|under|in connection with)|delivered pursuant to|governed by the terms of)\\s+(?:all of\\s+)?(?:the terms (?:and conditions )?(?:of\\s+)?)?(?:the\\s+|that certain\\s+)?${AGREEMENT_NAME}|\\bsubject in all respects to (?:the terms (?:and conditions )?of )?(?:the\\s+|that certain\\s+)?${AGREEMENT_NAME}`,
 );
 const TERMS_BY_REFERENCE =
-  /\bcapitali[sz]ed terms\b[^.]{0,200}?\b(?:have|shall have|has|will have) the (?:respective )?meanings? (?:given|set forth|ascribed|assigned|specified|provided)\b[^.]{0,60}?\b(?:in|under) (?:the\s+|that certain\s+)?((?:[A-Z][\w&-]*\s+){0,6}Agreement)/;
+  /\b[Cc]apitali[sz]ed terms\b[^.]{0,200}?\b(?:have|shall have|has|will have) the (?:respective )?meanings? (?:given|set forth|ascribed|assigned|specified|provided)\b[^.]{0,60}?\b(?:in|under) (?:the\s+|that certain\s+)?((?:[A-Z][\w&-]*\s+){0,6}Agreement)/;
 const OMITTED =
   /\b(?:schedules?|exhibits?|annex(?:es)?|appendi(?:x|ces)|attachments?)\b[^.]{0,100}\b(?:have been|has been|are|were|is) (?:omitted|not (?:been )?(?:filed|included|attached))\b|\[\s*(?:omitted|intentionally omitted)\s*\]|\bomitted (?:pursuant to|from this (?:filing|exhibit))\b|\bwill be (?:furnished|provided) supplementally\b/i;
 

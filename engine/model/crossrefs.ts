@@ -166,7 +166,10 @@ function impliedLabels(a: string, b: string): string[] {
   if (na && nb && na[1] === nb[1]) {
     const from = Number(na[2]);
     const to = Number(nb[2]);
-    if (to > from && to - from <= 50) for (let i = from + 1; i < to; i++) out.push(`${na[1]}${i}`);
+    // "3.01 to 3.04" implies 3.02 and 3.03, written the same way.
+    const width = /^0\d/.test(na[2] as string) || /^0\d/.test(nb[2] as string) ? (nb[2] as string).length : 0;
+    if (to > from && to - from <= 50)
+      for (let i = from + 1; i < to; i++) out.push(`${na[1]}${String(i).padStart(width, '0')}`);
     return out;
   }
   if (/^[A-Z]$/.test(a) && /^[A-Z]$/.test(b)) {
@@ -298,6 +301,27 @@ function findArticle(key: string, lookup: Lookup): Section | undefined {
   return lookup.numbered.get(key) ?? (n !== null ? lookup.numbered.get(String(n)) : undefined);
 }
 
+/** "3.02" and "3.2" are one number written two ways: compare numeric parts without leading zeros. */
+function withoutLeadingZeros(key: string): string {
+  return key.replace(/(^|[.(])0+(\d)/g, '$1$2');
+}
+
+const valueIndex = new WeakMap<Lookup, Map<string, string>>();
+
+function resolveByValue(kind: CrossReferenceKind, key: string, lookup: Lookup): Section | undefined {
+  let index = valueIndex.get(lookup);
+  if (!index) {
+    index = new Map();
+    for (const k of [...lookup.numbered.keys(), ...lookup.articles.keys()]) {
+      const bare = withoutLeadingZeros(k);
+      if (!index.has(bare)) index.set(bare, k);
+    }
+    valueIndex.set(lookup, index);
+  }
+  const original = index.get(withoutLeadingZeros(key));
+  return original === undefined || original === key ? undefined : resolveOne(kind, original, lookup);
+}
+
 function findSection(key: string, lookup: Lookup): Section | undefined {
   return lookup.numbered.get(key) ?? lookup.articles.get(key);
 }
@@ -326,6 +350,8 @@ export function resolveCrossReferences(refs: CrossReference[], sections: Section
     let target = resolved.get(lookupKey);
     if (target === undefined && !resolved.has(lookupKey)) {
       target = resolveOne(ref.kind, key, lookup);
+      // "Section 3.2" for a section numbered "3.02" (and the other way round): the same number.
+      if (!target && /\d/.test(key)) target = resolveByValue(ref.kind, key, lookup);
       resolved.set(lookupKey, target);
     }
     const result: CrossReference = {

@@ -273,6 +273,13 @@ export function findTermUses(blocks: Block[], definitions: Definition[]): TermUs
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * Terms the operative clauses of a licence are built on: one undefined use already leaves an
+ * obligation without its object ("keep the Confidential Information secret").
+ */
+export const KEY_TERMS =
+  /^(?:Confidential Information|Proprietary Information|Licensed (?:Patents?|Products?|Technology|Software|Know-How|Marks|Trademarks|Content|Materials|IP|Intellectual Property|Territory|Field(?: of Use)?)|Net (?:Sales|Revenues?|Receipts)|Gross (?:Sales|Revenues?)|Field of Use|Improvements?|Know-How|Patent Rights)$/;
+
+/**
  * Heuristics (all deliberately conservative — the `undefined-term` rule needs ≤ 1 false positive
  * per 10,000 words):
  *
@@ -793,7 +800,10 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
     if (isDefinedVariant(phrase, defined)) continue;
     if (definedElsewhere.has(phrase) || leadSet.has(phrase)) continue;
     const determined = list.filter((o) => o.determined).length;
-    if (words.length === 1) {
+    // The terms a licence is built on count from their first use ("the Confidential Information").
+    if (KEY_TERMS.test(phrase)) {
+      if (determined < 1) continue;
+    } else if (words.length === 1) {
       const w = words[0] as string;
       if (list.length < 3 || determined < 2 || w.length < 5) continue;
       if (!TERM_SUFFIX.test(w)) continue;
