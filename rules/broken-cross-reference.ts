@@ -294,7 +294,8 @@ function tableOfContents(model: ContractModel): Range[] {
       (p.kind === 'heading' || (text.split(/\s+/).length >= 25 && /[a-z]{3,}[^.]*\.\s/.test(text)))
     )
       inside = false;
-    if (inside || TOC_LINE.test(text)) out.push(p.range);
+    // Only the end of a line can hold its page number (and testing only it keeps the regex linear).
+    if (inside || TOC_LINE.test(text.slice(-48))) out.push(p.range);
   }
   return out;
 }

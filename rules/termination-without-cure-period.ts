@@ -59,7 +59,8 @@ is reported.`,
     ],
   },
   check({ model, profile, report }) {
-    if (model.paragraphs.some((p) => GENERAL_CURE.test(p.text.replace(/\s+/g, ' ')))) return;
+    if (model.paragraphs.some((p) => /\b(?:cure|remed)/i.test(p.text) && GENERAL_CURE.test(collapse(p.text))))
+      return;
     for (const right of profile.ending.rights) {
       if (!right.grounds.includes('breach')) continue;
       if (right.cureDays !== undefined) continue;
@@ -93,4 +94,8 @@ function neighbourhood(model: ContractModel, right: TerminationRight): { sentenc
     sentence: flat(paragraph.sentences[i]?.text ?? right.evidence.text),
     around: flat(parts.join(' ')),
   };
+}
+
+function collapse(text: string): string {
+  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }

@@ -98,34 +98,39 @@ etc.)"). "and/or" rarely changes what is licensed: it is reported as information
   check({ model, clauses, profile, options, report }) {
     const phrases = activePhrases(options);
     if (phrases.length === 0) return;
-    const matchers = phrases.map((p) => ({
-      entry: p,
-      re: new RegExp(`(?<![\\w/])(?:${p.pattern})(?![\\w/])`, 'gi'),
-    }));
+    // One pass per span: every phrase is an alternative of one pattern, named by its index.
+    const matcher = new RegExp(
+      `(?<![\\w/])(?:${phrases.map((p, i) => `(?<p${i}>${p.pattern})`).join('|')})(?![\\w/])`,
+      'gi',
+    );
     const reported = new Set<string>();
     for (const span of coverageSpans(model, clauses, profile)) {
       const paragraph = model.paragraphs[span.paragraph];
       const sentence = paragraph?.sentences[span.sentence];
       if (!paragraph || !sentence) continue;
       const text = sentence.text.slice(0, span.end);
-      for (const { entry, re } of matchers) {
-        re.lastIndex = span.start;
-        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-          const at = m.index;
-          const found = m[0];
-          const key = `${sentence.range.start}:${at}`;
-          if (reported.has(key) || found.trim() === '') continue;
-          if (harmless(entry, sentence.text, at, found)) continue;
-          reported.add(key);
-          report({
-            messageId: 'vague',
-            data: { phrase: found.replace(/\s+/g, ' '), clause: span.clause, suggestion: entry.suggestion },
-            range: sentenceRange(paragraph, sentence, at, at + found.length),
-            fixes: fixesFor(entry, paragraph, sentence, at, found),
-            ...(entry.info ? { severity: 'info' as const } : {}),
-            extra: { phrase: entry.id, kind: entry.kind, clause: span.kind },
-          });
+      matcher.lastIndex = span.start;
+      for (let m = matcher.exec(text); m !== null; m = matcher.exec(text)) {
+        const at = m.index;
+        const found = m[0];
+        if (found === '') {
+          matcher.lastIndex++;
+          continue;
         }
+        const groups = m.groups ?? {};
+        const entry = phrases[phrases.findIndex((_, i) => groups[`p${i}`] !== undefined)];
+        const key = `${sentence.range.start}:${at}`;
+        if (!entry || reported.has(key) || found.trim() === '') continue;
+        if (harmless(entry, sentence.text, at, found)) continue;
+        reported.add(key);
+        report({
+          messageId: 'vague',
+          data: { phrase: found.replace(/\s+/g, ' '), clause: span.clause, suggestion: entry.suggestion },
+          range: sentenceRange(paragraph, sentence, at, at + found.length),
+          fixes: fixesFor(entry, paragraph, sentence, at, found),
+          ...(entry.info ? { severity: 'info' as const } : {}),
+          extra: { phrase: entry.id, kind: entry.kind, clause: span.kind },
+        });
       }
     }
   },

@@ -18,7 +18,7 @@
  *   node bench/eval/gold.mjs --json out.json the numbers and the wrong documents and phrases
  *   node bench/eval/gold.mjs --markdown      the per-rule tables as Markdown (docs/accuracy.md)
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -78,27 +78,25 @@ function lint(names) {
     symlinkSync(join(corpus, name), link);
     alias.set(basename(link), name);
   });
-  let out;
-  try {
-    out = execFileSync(
-      process.execPath,
-      [
-        join(root, 'bin/contract-lint.js'),
-        '--format',
-        'json',
-        '--preset',
-        'cross-license',
-        '--no-progress',
-        ...[...alias.keys()].map((a) => join(tmp, a)),
-      ],
-      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-    );
-  } catch (error) {
-    if (error.status !== 1) throw error;
-    out = error.stdout;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(root, 'bin/contract-lint.js'),
+      '--format',
+      'json',
+      '--preset',
+      'cross-license',
+      '--no-progress',
+      ...[...alias.keys()].map((a) => join(tmp, a)),
+    ],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
+  rmSync(tmp, { recursive: true, force: true });
+  // A rule that throws is a bug: a score computed without it would mean nothing.
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`contract-lint exited ${run.status}: ${run.stderr}`);
+  if (/failed on/.test(run.stderr)) throw new Error(`a rule failed:\n${run.stderr.slice(0, 2000)}`);
+  const out = run.stdout;
   const results = new Map();
   for (const file of JSON.parse(out))
     results.set(

@@ -165,12 +165,20 @@ function plainSentences(model: ContractModel): PlainSentence[] {
   if (cached) return cached;
   const spans = model.definitions
     .filter((d) => d.style === 'means' || d.style === 'shall-mean' || d.style === 'bold')
-    .map((d) => d.definitionRange);
+    .map((d) => d.definitionRange)
+    .sort((a, b) => a.start - b.start);
   const out: PlainSentence[] = [];
+  // Sentences and definitions both come in document order: one sweep marks the definitions.
+  let next = 0;
+  let reach = -1;
   model.paragraphs.forEach((p, i) => {
     for (const s of p.sentences) {
-      const definition = spans.some((r) => r.start <= s.range.start && s.range.start < r.end);
-      out.push({ text: s.text.replace(/\s+/g, ' '), range: s.range, paragraph: i, definition });
+      while (next < spans.length && (spans[next] as { start: number }).start <= s.range.start) {
+        reach = Math.max(reach, (spans[next] as { end: number }).end);
+        next++;
+      }
+      const definition = s.range.start < reach;
+      out.push({ text: collapse(s.text), range: s.range, paragraph: i, definition });
     }
   });
   sentenceCache.set(model, out);
@@ -188,6 +196,10 @@ function headText(model: ContractModel): string {
     if (chars > 6000) break;
   }
   return parts.join('\n');
+}
+
+function collapse(text: string): string {
+  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 function evidence(s: PlainSentence, match?: RegExpExecArray | null): Evidence {
@@ -227,6 +239,11 @@ export function runsBothWays(grants: readonly Grant[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Money
 
+const MONEY_WORDS = /pa[iy]|due|owe|remit|earn|accru|entitled|receiv/i;
+const ROYALTY_WORDS =
+  /royalt|%|percent|per cent|revenue|profit|per (?:unit|copy|seat|device|product|item|licen|user)/i;
+const FREE_WORDS =
+  /free|paid|charge|cost|without|no (?:additional|further|payment|consideration|fee|royalt)|no obligation/i;
 const PAY =
   /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receive)\b/i;
 const NOT_OUR_ROYALTY =
@@ -254,7 +271,9 @@ function moneyFlow(sentences: PlainSentence[], grants: Grant[]): MoneyFlow {
   for (const s of sentences) {
     if (s.definition) continue;
     const t = s.text;
-    if (!ev.royalty && PAY.test(t) && !NOT_OUR_ROYALTY.test(t)) {
+    // Cheap keyword tests first: most sentences of an agreement are not about money.
+    const pay = MONEY_WORDS.test(t) && PAY.test(t);
+    if (!ev.royalty && pay && ROYALTY_WORDS.test(t) && !NOT_OUR_ROYALTY.test(t)) {
       for (const re of ROYALTY_ON_FIGURES) {
         const m = re.exec(t);
         if (m) {
@@ -263,15 +282,15 @@ function moneyFlow(sentences: PlainSentence[], grants: Grant[]): MoneyFlow {
         }
       }
     }
-    if (!ev.milestones) {
+    if (!ev.milestones && /milestone/i.test(t)) {
       const m = MILESTONE.exec(t);
       if (m) ev.milestones = evidence(s, m);
     }
-    if (!ev.fixed && PAY.test(t)) {
+    if (!ev.fixed && pay) {
       const m = FIXED_FEE.exec(t);
       if (m) ev.fixed = evidence(s, m);
     }
-    if (!ev.free) {
+    if (!ev.free && FREE_WORDS.test(t)) {
       const m = FREE.exec(t);
       if (m) ev.free = evidence(s, m);
     }
@@ -344,6 +363,7 @@ function endingOf(
   kinds: AgreementKind[],
 ): Ending {
   const ev: Evidence[] = [];
+  const byStart = new Map(sentences.map((s) => [s.range.start, s]));
   let notTerminable = false;
   let patentLife = false;
   let fixedTerm = false;
@@ -375,7 +395,7 @@ function endingOf(
   }
   const termHits = clauses.hits('term').filter((h) => h.source === 'sentence');
   for (const hit of termHits) {
-    const s = sentences.find((x) => x.range.start === hit.range.start);
+    const s = byStart.get(hit.range.start);
     if (!s) continue;
     const m = FIXED_TERM.exec(s.text);
     if (m) {
@@ -387,7 +407,7 @@ function endingOf(
   const rights: TerminationRight[] = [];
   for (const hit of clauses.hits('termination')) {
     if (hit.source !== 'sentence') continue;
-    const s = sentences.find((x) => x.range.start === hit.range.start);
+    const s = byStart.get(hit.range.start);
     if (!s || !TERMINATE_RIGHT.test(s.text) || NOT_TERMINABLE.test(s.text)) continue;
     const grounds = GROUNDS.filter(([, re]) => re.test(s.text)).map(([g]) => g);
     const right: TerminationRight = {
@@ -463,19 +483,22 @@ function masterAgreement(sentences: PlainSentence[], head: string): MasterAgreem
     evidence: [],
   };
   for (const s of sentences) {
-    let m = TERMS_BY_REFERENCE.exec(s.text);
+    // Keyword tests first: three long patterns per sentence are the cost here.
+    const agreement = s.text.includes('Agreement');
+    let m =
+      agreement && !out.termsByReference && /apitali/.test(s.text) ? TERMS_BY_REFERENCE.exec(s.text) : null;
     if (m && !out.termsByReference) {
       out.termsByReference = true;
       out.name ??= m[1]?.trim();
       out.evidence.push(evidence(s, m));
     }
-    m = SUBJECT_TO.exec(s.text);
+    m = agreement && !out.subjectTo ? SUBJECT_TO.exec(s.text) : null;
     if (m && !out.subjectTo && !/^this\b/i.test(m[1] ?? '')) {
       out.subjectTo = true;
       out.name ??= m[1]?.trim();
       out.evidence.push(evidence(s, m));
     }
-    m = OMITTED.exec(s.text);
+    m = !out.omittedSchedules && /omitted|supplementally/i.test(s.text) ? OMITTED.exec(s.text) : null;
     if (m && !out.omittedSchedules) {
       out.omittedSchedules = true;
       out.evidence.push(evidence(s, m));
