@@ -104,7 +104,8 @@ export function readGrants(model: ContractModel): Grant[] {
       if (!CHEAP.test(sentence.text)) continue;
       if (insideDefinition(sentence.range) || DEFINING.test(sentence.text)) continue;
       const text = sentence.text.replace(/\s+/g, ' ');
-      for (const parsed of parseSentence(text, sides.mentions(text))) {
+      // Party mentions are looked for only in sentences that turn out to hold a grant.
+      for (const parsed of parseSentence(text, () => sides.mentions(text))) {
         const grant = describe(index, sentence, text, parsed, context, definitions);
         // A party's defined name is not what is licensed.
         grant.subjectTerms = grant.subjectTerms.filter((t) => sides.sideOf(t) === undefined);
@@ -244,7 +245,7 @@ function findVerbs(text: string): Verb[] {
   return verbs.sort((a, b) => a.start - b.start);
 }
 
-function parseSentence(text: string, mentions: SideMention[]): Parsed[] {
+function parseSentence(text: string, mentionsOf: () => SideMention[]): Parsed[] {
   const verbs = findVerbs(text);
   if (verbs.length === 0) return [];
   // Pass 1: the verbs that grant, each with the licence noun it governs.
@@ -319,6 +320,8 @@ function parseSentence(text: string, mentions: SideMention[]): Parsed[] {
     found.push({ verb, noun });
   }
   // Pass 2: each grant runs from the end of the previous one to the next grant verb.
+  if (found.length === 0) return [];
+  const mentions = mentionsOf();
   const out: Parsed[] = [];
   let lastEnd = 0;
   for (const [i, { verb, noun }] of found.entries()) {

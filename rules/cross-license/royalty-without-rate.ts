@@ -61,7 +61,7 @@ but then the schedule must be attached: a royalty pointing at a missing schedule
     // "The revenue share for the Program is stated in Exhibit B" — and Exhibit B is not attached,
     // and no rate is given anywhere else (a rate in the text makes it a broken reference only).
     for (const s of sentences(model)) {
-      if (!SHARE_IN_SCHEDULE.test(s.text)) continue;
+      if (!/royalt|share/i.test(s.text) || !SHARE_IN_SCHEDULE.test(s.text)) continue;
       if (RATE.test(labelledText(model, clauses, ['royalty', 'payment']))) break;
       const missingRef = model.crossReferences.find(
         (r) =>
