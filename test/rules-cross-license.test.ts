@@ -274,3 +274,13 @@ describe('fixtures', () => {
     );
   });
 });
+
+describe('messages name only the parties the preamble names', () => {
+  it('a typo in a grant ("grants License a licence") is not copied into a message', () => {
+    const result = lint(
+      '# Patent Cross-License Agreement\n\nThis Agreement is made between Alpha Robotics Ltd. ("Licensor") and Beta Systems Inc. ("Licensee").\n\n## 1. Licence\n\n1.1 Licensor grants License an exclusive licence under the patents listed in Schedule A to make and sell products.\n',
+      false,
+    );
+    for (const f of result.findings) expect(f.message).not.toMatch(/\bLicense (?:a|an) /);
+  });
+});

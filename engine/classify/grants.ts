@@ -52,6 +52,12 @@ export interface Grant {
   /** Side key of the grantor; "each" for a mutual grant. */
   grantor?: string;
   grantee?: string;
+  /**
+   * The grantor and grantee are parties the preamble names (or groups and roles of them), not
+   * capitalised words read around the verb. Messages name only named parties: a typo in the
+   * grant ("Licensor grants License a licence") is not copied into a sentence of ours.
+   */
+  named: { grantor: boolean; grantee: boolean };
   /** "Each Party grants the other Party …": runs both ways at once. */
   mutual: boolean;
   /** The words between the grantee and the licence noun ("a worldwide, non-exclusive, … "). */
@@ -107,6 +113,10 @@ export function readGrants(model: ContractModel): Grant[] {
       // Party mentions are looked for only in sentences that turn out to hold a grant.
       for (const parsed of parseSentence(text, () => sides.mentions(text))) {
         const grant = describe(index, sentence, text, parsed, context, definitions);
+        grant.named = {
+          grantor: grant.grantor !== undefined && (grant.mutual || sides.sideOf(grant.grantor) !== undefined),
+          grantee: grant.grantee !== undefined && (grant.mutual || sides.sideOf(grant.grantee) !== undefined),
+        };
         // A party's defined name is not what is licensed.
         grant.subjectTerms = grant.subjectTerms.filter((t) => sides.sideOf(t) === undefined);
         out.push(grant);
@@ -180,13 +190,13 @@ const COVENANT =
   /\b(?:covenants?|agrees?|undertakes?)(?:,? (?:on behalf of [^,]{1,80},|for itself and [^,]{1,80},))? (?:that it (?:shall|will) )?not to (?:sue|assert|bring|institute|initiate)\b|\b(?:shall|will) not (?:sue|assert (?:any|a) (?:claim|patent))\b/gi;
 /** A promise to grant later. */
 const UNDERTAKING_BEFORE =
-  /\b(?:undertakes?|undertaking|agrees? to negotiate|will negotiate|shall negotiate|will consider|may (?:elect|agree|decide) to|option to|willing|intends?|wish(?:es)?|desires?|if permitted|where permitted|to the extent permitted|(?:to the extent|insofar as) (?:it is |they are )?(?:able|permitted|possible))\b[^.;]{0,80}$/i;
+  /\b(?:undertakes?|undertaking|agrees? to negotiate|will negotiate|shall negotiate|will consider|may (?:elect|agree|decide) to|option to|willing|intends?|wish(?:es)?|desires?|if permitted|where permitted|to the extent permitted|efforts to|endeavou?rs? to|(?:to the extent|insofar as) (?:it is |they are )?(?:able|permitted|possible))\b[^.;]{0,80}$/i;
 /** A grant that may happen: "If … The Regents grants additional licences", "in the event Licensor grants". */
 const HYPOTHETICAL_BEFORE =
   /\b(?:that|which|who|whether|until|once)\b[^.;,:]{0,60}$|(?:^|[^,]\s)\b(?:if|in the event(?: that)?|should|unless)\b(?:[^.;:]|\.\d){0,200}$/i;
 /** Not a party granting: a right to grant sublicences, a grant by or to third parties, "wishes to". */
 const NOT_PARTY_GRANT =
-  /\b(?:right|rights|authority|power|ability|entitled|permitted|free|option|discretion)\b[^.;]{0,100}\bto (?:\w+ )?$|\b(?:may|can|could)(?:\s+only|\s+not|\s+also)?\s+$|\bto (?:any )?third part(?:y|ies) (?:to )?$/i;
+  /\b(?:right|rights|authority|power|ability|entitled|permitted|free|option|discretion)\b[^.;]{0,100}\bto (?:\w+ )?$|\b(?:may|can|could)(?:\s+only|\s+not|\s+also)?\s+$|\bto (?:any )?third part(?:y|ies) (?:to )?$|\bthird part(?:y|ies)(?:['’]s?)? (?:\w+ )?to $/i;
 /** A grant made elsewhere: "the licence granted in Section 2.1", "licences granted hereunder". */
 const REFERENCE_AFTER =
   /^\s+(?:to [^.;,]{1,60}?\s+)?(?:in|under|by|pursuant to|hereunder|herein|above|below|hereby|under this)\b/i;
@@ -384,7 +394,7 @@ const NAME_BEFORE =
   /\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\s*(?:,[^,]{1,120},)?\s*,?\s+(?:(?:hereby|shall|will|agrees? to|does(?: hereby)?|also)\s+)*$/;
 const NAME_AFTER = /^\s+(?:to\s+)?(?:the\s+)?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})\b/;
 const NOT_A_NAME =
-  /^(?:The|A|An|Each|Either|Its|Such|Any|All|This|That|Licensed|Agreement|Section|Article|Party|Parties|Subject|Non|Exclusive|Patent|Patents|Hereby|In|Under|Upon|On|To|For|With|And|Or|If|It|They|Both|Except|Nothing|No|Neither)\b/;
+  /^(?:License|Licence|Licenses|Licences|Right|Rights|The|A|An|Each|Either|Its|Such|Any|All|This|That|Licensed|Agreement|Section|Article|Party|Parties|Subject|Non|Exclusive|Patent|Patents|Hereby|In|Under|Upon|On|To|For|With|And|Or|If|It|They|Both|Except|Nothing|No|Neither)\b/;
 /** Between a subject and its verb: adverbs, "on behalf of itself and its Affiliates", brackets. */
 const SUBJECT_GAP =
   /^(?:\s*,[^,]{1,120},|\s*,\s*(?:on behalf of|for and on behalf of|for itself and)[^,]{0,100},|\s*\([^)]{0,100}\)|\s*,\s*(?:and|or) (?:its|their) Affiliates,|\s+(?:hereby|shall|will|also|agrees? to|does|further|hereby agrees to|shall and hereby does|and (?:its|their) (?:Affiliates|Subsidiaries)))*\s*,?\s*$/i;
@@ -693,6 +703,7 @@ function describe(
   const territory = TERRITORY.exec(scope)?.[0] ?? TERRITORY.exec(context)?.[0];
   const grant: Grant = {
     kind: parsed.kind,
+    named: { grantor: false, grantee: false },
     paragraph,
     sentence,
     range: sentence.range,

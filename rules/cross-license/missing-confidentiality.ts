@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/lint/rule.js';
-import { exchangesInformation } from '../support/profile.js';
+import { describeGrant, exchangesInformation, licenceGrants } from '../support/profile.js';
 import { appliesToLicense, boilerplateAnchor } from './support.js';
 
 export const missingConfidentiality: Rule = {
@@ -42,9 +42,23 @@ reported.`,
     if (clauses.has('confidentiality')) return;
     // An assignment of filed patents or a bare trademark licence passes no secrets.
     if (!exchangesInformation(profile)) return;
+    // Why it is needed: the grant of know-how, software or data, if there is one.
+    const grant = licenceGrants(profile).find((g) =>
+      g.subjects.some((s) => ['know-how', 'software', 'data', 'technology'].includes(s)),
+    );
     report({
       messageId: 'missing',
       range: boilerplateAnchor(model),
+      ...(grant
+        ? {
+            related: [
+              {
+                message: `${describeGrant(grant)} It passes information that needs protecting.`,
+                range: grant.range,
+              },
+            ],
+          }
+        : {}),
       extra: { template: 'confidentiality' },
     });
   },

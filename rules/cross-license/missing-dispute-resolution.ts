@@ -28,9 +28,18 @@ arbitration (with institution, seat and number of arbitrators) or the courts of 
     if (clauses.has('dispute-resolution')) return;
     // "Subject in all respects to the Asset Purchase Agreement": its dispute clause governs.
     if (profile.master.subjectTo) return;
+    // Where a forum or arbitration clause usually sits: next to the governing law.
+    const law = clauses.hits('governing-law')[0];
     report({
       messageId: 'missing',
       range: boilerplateAnchor(model),
+      ...(law
+        ? {
+            related: [
+              { message: 'The governing-law clause: it chooses a law but no forum.', range: law.range },
+            ],
+          }
+        : {}),
       extra: { template: 'dispute-resolution' },
     });
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/lint/rule.js';
+import { grantorName } from '../support/profile.js';
 import { fieldForAll, scopedExclusiveGrants } from './scope.js';
 import { appliesToLicense } from './support.js';
 
@@ -46,7 +47,7 @@ licensor free to license anyone else in every field, so its silence is normal pr
     for (const g of grants) {
       report({
         messageId: 'missing',
-        data: { grantor: g.mutual ? 'each party' : (g.grantor ?? 'the licensor') },
+        data: { grantor: grantorName(g, 'the licensor') },
         range: g.range,
         extra: { template: 'field-of-use' },
       });

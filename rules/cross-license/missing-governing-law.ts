@@ -25,6 +25,18 @@ legal systems. Name the governing law, usually with an exclusion of its conflict
   appliesTo: appliesToLicense,
   check({ model, clauses, report }) {
     if (clauses.has('governing-law')) return;
-    report({ messageId: 'missing', range: boilerplateAnchor(model), extra: { template: 'governing-law' } });
+    const forum = clauses.hits('dispute-resolution')[0];
+    report({
+      messageId: 'missing',
+      range: boilerplateAnchor(model),
+      ...(forum
+        ? {
+            related: [
+              { message: 'The dispute-resolution clause: it names a forum but no law.', range: forum.range },
+            ],
+          }
+        : {}),
+      extra: { template: 'governing-law' },
+    });
   },
 };

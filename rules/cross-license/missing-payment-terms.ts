@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/lint/rule.js';
-import { isConveyance, licenceGrants } from '../support/profile.js';
+import { describeGrant, isConveyance, licenceGrants } from '../support/profile.js';
 import { allSentences, appliesToLicense, clauseAnchor } from './support.js';
 
 /** A payment model stated without a payment clause: royalty-free, paid-up, lump sum, none due. */
@@ -45,9 +45,11 @@ sum, milestones, a balancing payment, or royalty-free and fully paid-up.`,
     if (profile.master.subjectTo || (profile.kinds.includes('ip-transaction') && profile.master.name)) return;
     if (clauses.has('payment') || clauses.has('royalty')) return;
     if (allSentences(model).some((s) => PAYMENT_MODEL.test(s.text))) return;
+    const grant = licenceGrants(profile)[0];
     report({
       messageId: 'missing',
       range: clauseAnchor(model, clauses, ['license-grant']),
+      ...(grant ? { related: [{ message: describeGrant(grant), range: grant.range }] } : {}),
       extra: { template: 'payment-terms' },
     });
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/lint/rule.js';
+import { grantorName } from '../support/profile.js';
 import { scopedExclusiveGrants, territoryForAll } from './scope.js';
 import { appliesToLicense } from './support.js';
 
@@ -44,7 +45,7 @@ country; a non-exclusive licence that does not name a territory is normal practi
     for (const g of grants) {
       report({
         messageId: 'missing',
-        data: { grantor: g.mutual ? 'each party' : (g.grantor ?? 'the licensor') },
+        data: { grantor: grantorName(g, 'the licensor') },
         range: g.range,
         extra: { template: 'territory' },
       });

@@ -2,7 +2,7 @@ import type { Grant } from '../../engine/classify/grants.js';
 import { runsBothWays } from '../../engine/classify/profile.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import { documentAnchor } from '../support/anchors.js';
-import { licenceGrants } from '../support/profile.js';
+import { granteeName, grantorName, licenceGrants } from '../support/profile.js';
 import { allSentences, appliesToCrossLicense } from './support.js';
 
 /** The agreement says the asymmetry is intended and paid for. */
@@ -104,7 +104,7 @@ information: in a sale or a spin-off the asymmetry is usually the deal.`,
         if (exchange || !profile.saysCrossLicence) continue;
         report({
           messageId: 'oneWay',
-          data: { grantor: g.grantor ?? '', grantee: g.grantee ?? '' },
+          data: { grantor: grantorName(g), grantee: granteeName(g) },
           range: g.range,
           related: [
             { message: 'The agreement is presented as a cross-license here.', range: documentAnchor(model) },
@@ -126,9 +126,9 @@ information: in a sale or a spin-off the asymmetry is usually the deal.`,
           messageId: 'narrower',
           // Asymmetry is often the deal (a licence-back in a sale): worth a look, not a defect.
           severity: 'info',
-          data: { grantor: narrow.grantor ?? '', grantee: narrow.grantee ?? '', what: what.join(' and ') },
+          data: { grantor: grantorName(narrow), grantee: granteeName(narrow), what: what.join(' and ') },
           range: narrow.range,
-          related: [{ message: `The broader grant by ${broad.grantor}.`, range: broad.range }],
+          related: [{ message: `The broader grant by ${grantorName(broad)}.`, range: broad.range }],
           extra: { template: 'reciprocal-grant', lacks: what },
         });
       }
@@ -142,7 +142,7 @@ information: in a sale or a spin-off the asymmetry is usually the deal.`,
         report({
           messageId: 'improvementsOneWay',
           severity: 'info',
-          data: { grantor: first.grantor ?? '', grantee: first.grantee ?? '' },
+          data: { grantor: grantorName(first), grantee: granteeName(first) },
           range: first.range,
           extra: { template: 'reciprocal-grant' },
         });

@@ -8,11 +8,15 @@ import type { AgreementProfile } from '../../engine/classify/profile.js';
 
 /** Present grants by one side to another (not covenants, promises, denials or improvement grant-backs). */
 export function licenceGrants(profile: AgreementProfile): Grant[] {
+  // One known end is enough: "Licensor grants License a licence" (a typo) is still Licensor's grant.
   return profile.grants.filter(
     (g) =>
       g.kind === 'grant' &&
       !g.grantBack &&
-      (g.mutual || (g.grantor !== undefined && g.grantee !== undefined)),
+      (g.mutual ||
+        (g.grantor !== undefined && g.grantee !== undefined) ||
+        (g.named.grantor && g.grantee === undefined) ||
+        (g.named.grantee && g.grantor === undefined)),
   );
 }
 
@@ -59,9 +63,21 @@ export function exchangesInformation(profile: AgreementProfile): boolean {
   );
 }
 
-/** "Section 2.1 (an exclusive licence under patents)": where a grant is, for related information. */
+/** The grantor as a message names it: a party the preamble names, else a neutral phrase. */
+export function grantorName(g: Grant, otherwise = 'a party'): string {
+  if (g.mutual) return 'each party';
+  return g.named.grantor && g.grantor ? g.grantor : otherwise;
+}
+
+/** The grantee as a message names it. */
+export function granteeName(g: Grant, otherwise = 'the other party'): string {
+  if (g.mutual) return 'the other party';
+  return g.named.grantee && g.grantee ? g.grantee : otherwise;
+}
+
+/** "The non-exclusive licence under patents granted by Alpha to Beta.": a grant, for related information. */
 export function describeGrant(g: Grant): string {
-  const who = g.mutual ? 'each party' : `${g.grantor ?? 'a party'} to ${g.grantee ?? 'the other'}`;
+  const who = g.mutual ? 'each party' : `${grantorName(g)} to ${granteeName(g)}`;
   const excl = g.exclusivity === 'unstated' ? '' : `${g.exclusivity} `;
   const what = g.subjects.includes('patents')
     ? ' under patents'
