@@ -253,6 +253,10 @@ const ROYALTY_ON_FIGURES = [
   /(?:\b\d+(?:\.\d+)?\s?%|\bpercent(?:age)?\b|\bper cent\b)[^.;]{0,60}?\bof (?:the |all |its |such |any )?(?:aggregate |annual |monthly |quarterly |total )?(?:net |gross |adjusted )?(?:sales|revenues?|receipts|income|profits?|proceeds|margin|billings|subscription (?:fees|revenues?)|collections|amounts? (?:received|collected)|fees (?:received|collected|earned))\b/i,
   /\brevenue[- ]shar(?:e|ing)\b|\bshare of (?:the |all )?(?:net |gross )?(?:revenues?|profits?|proceeds|receipts)\b|\bprofit[- ]shar\w+|\bearned royalt/i,
   /\broyalty (?:reports?|statements?|payments? (?:shall|will) be (?:made|paid|accompanied))\b/i,
+  // Fees counted per unit the payer distributes: "runtime license fees", "a fee per copy".
+  /\b(?:runtime|per[- ](?:unit|copy|seat|device|user))\s+(?:licen[cs]e\s+)?fees?\b|\bfees?\s+(?:of\s+\S+\s+)?(?:per|for each)\s+(?:unit|copy|seat|device|user|transaction|trade)\b/i,
+  // A split of what the payer collects, trued up on its own figures.
+  /\b(?:true[- ]?up|reconcil\w*)\b[^.;]{0,200}\b(?:amounts?|revenues?|reimbursements?|collections?|payments?) (?:actually )?(?:received|collected|billed)\b/i,
 ];
 const FIXED_FEE =
   /\b(?:lump[- ]sum|one-time|up-?front|signing|initial|annual|license|licence|development|support|maintenance|subscription|minimum (?:annual )?(?:guarantee|payment|royalt\w*)|franchise|set-?up|service|consulting) (?:fees?|payments?|amounts?|guarantee)\b|\bpurchase price\b|(?:US)?\$\s?\d|\b(?:dollars|USD|EUR|euros?)\b/i;
