@@ -8,6 +8,15 @@ const CARRIES_OBLIGATION =
 const IMPROVEMENT = /\bimprovements?\b/gi;
 /** Related words count only when capitalised like a term ("Enhancements"); lowercase is plain English. */
 const RELATED_TERMS = /\b(?:Enhancements?|Modifications?|Derivative Works?|New Filings?)\b/g;
+/**
+ * Lower-case modifications, derivative works and enhancements as the object of ownership or a
+ * licence: "retain all right, title and interest in and to modifications", "derivative works shall
+ * be owned by". Not the licensed act itself ("to modify and prepare derivative works of").
+ */
+const OWNED_CHANGES =
+  /\b(?:title|ownership|own|owns|owned|property|belong\w*|vest\w*|assign\w*|licen[cs]e (?:to|under))\b[^.;]{0,60}?\b(?:in and to |to |of |under )?(?:all |any |such |its |their )?(modifications|derivative works|enhancements)\b|\b(?:all |any |such )(modifications|derivative works|enhancements)\b[^.;]{0,80}?\b(?:shall|will) (?:be (?:owned|the (?:sole |exclusive )?property)|vest|belong|remain)\b/i;
+const LICENSED_ACT_BEFORE =
+  /\b(?:prepare|create|make|develop|produce|making|creating|preparing)\s+(?:\w+\s+)?$/i;
 /** Mid-sentence use: after a lowercase word or a comma, optionally with a determiner between. */
 const MID_SENTENCE_BEFORE = /[a-z,;]\s+(?:(?:the|any|all|such)\s+)?$/;
 
@@ -33,6 +42,10 @@ term once and use it consistently; the editor offers a definition template.`,
         text: '## 3. Improvements\n\nLicensee shall disclose all improvements to the Licensed Technology to Licensor.\n',
       },
       { text: '## 3. Grant-back\n\nLicensee grants Licensor a licence under its Enhancements.\n' },
+      {
+        text: '## 2. Ownership\n\nLicensee shall retain all right, title and interest in and to modifications to the Licensed Source Code made by Licensee.\n',
+        note: 'Ownership of undefined "modifications".',
+      },
     ],
     valid: [
       {
@@ -41,6 +54,10 @@ term once and use it consistently; the editor offers a definition template.`,
       {
         text: 'The parties expect the market to see improvements in pricing.\n',
         note: 'No right or duty attached.',
+      },
+      {
+        text: '## 2. Licence\n\nLicensor grants Licensee a licence to use, modify and prepare derivative works of the Software.\n',
+        note: 'Preparing derivative works is the licensed act, not a class of things someone owns.',
       },
     ],
   },
@@ -63,9 +80,29 @@ term once and use it consistently; the editor offers a definition template.`,
           break;
         }
       }
+      const owned = OWNED_CHANGES.exec(text);
+      const word = owned?.[1] ?? owned?.[2];
+      if (owned && word) {
+        const at = owned.index + owned[0].toLowerCase().lastIndexOf(word.toLowerCase());
+        const family = word.toLowerCase().replace(/s$/, '');
+        const definedFamily = defined(new RegExp(family.replace(/ /g, '\\s+'), 'i'));
+        if (
+          !reported.has(family) &&
+          !definedFamily &&
+          !LICENSED_ACT_BEFORE.test(text.slice(Math.max(0, at - 24), at))
+        ) {
+          reported.add(family);
+          report({
+            messageId: 'undefined',
+            data: { word },
+            range: sentenceRange(p, sentence, at, at + word.length),
+            extra: { word: family },
+          });
+        }
+      }
       for (const match of text.matchAll(RELATED_TERMS)) {
         if (!MID_SENTENCE_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) continue;
-        const family = match[0].replace(/s$/, '');
+        const family = match[0].replace(/s$/, '').toLowerCase();
         if (reported.has(family) || defined(new RegExp(family, 'i'))) continue;
         reported.add(family);
         report({
