@@ -108,6 +108,21 @@ const rows = [
   },
 ];
 
+// Termination false alarms: missing-termination-clause as a warning or error on CUAD contracts
+// that CUAD's annotators found a term in (an expiration date, a renewal term or termination for
+// convenience). Information notes ("duration settled by a perpetual grant") are not alarms.
+const withTerm = cuadManifest.files.filter((f) =>
+  ['Expiration Date', 'Renewal Term', 'Termination For Convenience'].some((k) => {
+    const v = f.answers[k];
+    return v !== undefined && v !== '' && v !== 'No' && v !== '[]';
+  }),
+);
+const terminationAlarms = withTerm.filter((f) =>
+  cuad
+    .get(join(corpus, 'cuad-dev/txt', f.file))
+    .findings.some((x) => x.ruleId === 'missing-termination-clause' && x.severity !== 'info'),
+);
+
 // Hygiene: findings per 10,000 words on professionally drafted agreements.
 const professional = [...agreements.entries()].filter(([path]) => /\/(commonpaper|github)_/.test(path));
 const words = professional.reduce((n, [, r]) => n + (r.words ?? 0), 0);
@@ -129,6 +144,10 @@ if (args.has('--json')) {
         rows: rows.map(({ rule, data, target, s }) => ({ rule, data, target, ...s, misses: undefined })),
         hygiene: hygiene.map(({ id, count, per10k }) => ({ id, count, per10k })),
         professionalWords: words,
+        terminationFalseAlarms: {
+          contractsWithTerm: withTerm.length,
+          alarms: terminationAlarms.map((f) => f.file),
+        },
         gatedPer10k,
       },
       null,
@@ -150,6 +169,9 @@ if (args.has('--json')) {
       `| ${rule} | ${data} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${target} | ${ok ? (ok(s) ? 'yes' : 'NO') : ''} |`,
     );
   }
+  console.log(
+    `\nmissing-termination-clause false alarms on the ${withTerm.length} CUAD contracts with a term (Expiration Date, Renewal Term or Termination For Convenience answered): ${terminationAlarms.length} (${((terminationAlarms.length / withTerm.length) * 100).toFixed(1)} %, target ≤ 3 %)${terminationAlarms.length ? ` — ${terminationAlarms.map((f) => f.file).join('; ')}` : ''}`,
+  );
   console.log(
     `\nHygiene findings on Common Paper + GitHub agreements (${professional.length} files, ${words} words):\n`,
   );
