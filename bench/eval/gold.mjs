@@ -107,12 +107,12 @@ function lint(names) {
 }
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Does a vague-coverage finding overlap the phrase (on its line by columns; across lines by text)? */
 function flagged(lines, messages, phrase) {
   const words = squash(phrase).split(' ');
-  const pattern = new RegExp(words.map(escape).join('\\s+'), 'i');
+  const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'i');
   return messages.some((m) => {
     if (m.ruleId !== 'vague-coverage') return false;
     const line = lines[m.line - 1] ?? '';
@@ -142,8 +142,14 @@ export function scoreSet(set) {
         if (!label || label.debatable) continue;
         const hit = (results.get(name) ?? []).some((m) => m.ruleId === rule);
         if (hit && label.fire) row.tp++;
-        if (hit && !label.fire) row.fp++, row.falsePositives.push(name);
-        if (!hit && label.fire) row.fn++, row.falseNegatives.push(name);
+        if (hit && !label.fire) {
+          row.fp++;
+          row.falsePositives.push(name);
+        }
+        if (!hit && label.fire) {
+          row.fn++;
+          row.falseNegatives.push(name);
+        }
       }
       totals[group][0] += row.tp;
       totals[group][1] += row.fp;
@@ -163,7 +169,10 @@ export function scoreSet(set) {
     }
     for (const phrase of doc.not_vague ?? []) {
       vague.harmlessTotal++;
-      if (flagged(lines, messages, phrase)) vague.harmless++, vague.harmlessHit.push({ name, phrase });
+      if (flagged(lines, messages, phrase)) {
+        vague.harmless++;
+        vague.harmlessHit.push({ name, phrase });
+      }
     }
   }
   return { id: set.id, title: set.title, documents: names.length, rows, totals, vague };

@@ -179,9 +179,9 @@ export function coverageSpans(
         const p = model.paragraphs[pi];
         if (!p || definitionStarts.has(pi) || QUOTED_TERM_START.test(p.text) || boundary(model, first, pi))
           break;
-        p.sentences.forEach((s, si) =>
-          add({ paragraph: pi, sentence: si, start: 0, end: s.text.length, clause, kind: 'definition' }),
-        );
+        p.sentences.forEach((s, si) => {
+          add({ paragraph: pi, sentence: si, start: 0, end: s.text.length, clause, kind: 'definition' });
+        });
       }
     }
   }
@@ -190,7 +190,7 @@ export function coverageSpans(
     if (!clauses.labelsOf(pi).includes('definitions')) return;
     const term = QUOTED_TERM_START.exec(p.text)?.[1];
     if (!term || !terms.has(term) || definitions.get(term)?.some((d) => d.style !== 'inline')) return;
-    p.sentences.forEach((s, si) =>
+    p.sentences.forEach((s, si) => {
       add({
         paragraph: pi,
         sentence: si,
@@ -198,8 +198,8 @@ export function coverageSpans(
         end: s.text.length,
         clause: `definition of "${term}"`,
         kind: 'definition',
-      }),
-    );
+      });
+    });
   });
 
   // 4. Schedules a grant (or a limit or an exclusivity clause) points at.
@@ -213,9 +213,9 @@ export function coverageSpans(
     if (p.sectionId === undefined) return;
     const title = attachments.get(p.sectionId);
     if (!title) return;
-    p.sentences.forEach((s, si) =>
-      add({ paragraph: pi, sentence: si, start: 0, end: s.text.length, clause: title, kind: 'schedule' }),
-    );
+    p.sentences.forEach((s, si) => {
+      add({ paragraph: pi, sentence: si, start: 0, end: s.text.length, clause: title, kind: 'schedule' });
+    });
   });
 
   out.sort((a, b) => a.paragraph - b.paragraph || a.sentence - b.sentence || a.start - b.start);
