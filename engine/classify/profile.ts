@@ -241,11 +241,11 @@ export function runsBothWays(grants: readonly Grant[]): boolean {
 
 const MONEY_WORDS = /pa[iy]|due|owe|remit|earn|accru|entitled|receiv/i;
 const ROYALTY_WORDS =
-  /royalt|%|percent|per cent|revenue|profit|per (?:unit|copy|seat|device|product|item|licen|user)/i;
+  /royalt|%|percent|per cent|revenue|profit|per (?:unit|copy|seat|device|product|item|licen|user|transaction|trade)|per-|runtime|for each|true-?up|reconcil/i;
 const FREE_WORDS =
   /free|paid|charge|cost|without|no (?:additional|further|payment|consideration|fee|royalt)|no obligation/i;
 const PAY =
-  /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receive)\b/i;
+  /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receiv\w*|true-?up)\b/i;
 const NOT_OUR_ROYALTY =
   /\broyalty(?:-\s?|\s)free\b|\bno (?:running )?royalt|\bwithout (?:any )?royalt|\b(?:not|no|without|nor)\b[^.;]{0,60}\bpay\w*\b[^.;]{0,40}\broyalt|\bthird[- ]part(?:y|ies)['’]?s?\b[^.;]{0,200}\broyalt|\broyalt\w*\b[^.;]{0,80}\b(?:to|owed to|payable to|due to|of) (?:any |a |such )?(?:third part|licensors? of|inventors?)/i;
 const ROYALTY_ON_FIGURES = [
