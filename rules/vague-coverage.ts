@@ -100,7 +100,7 @@ etc.)"). "and/or" rarely changes what is licensed: it is reported as information
     if (phrases.length === 0) return;
     // One pass per span: every phrase is an alternative of one pattern, named by its index.
     const matcher = new RegExp(
-      `(?<![\\w/])(?:${phrases.map((p, i) => `(?<p${i}>${p.pattern})`).join('|')})(?![\\w/])`,
+      `(?<![\\w/])(?:${phrases.map((p, i) => `(?<p${i}>${spaced(p.pattern)})`).join('|')})(?![\\w/])`,
       'gi',
     );
     const reported = new Set<string>();
@@ -199,4 +199,16 @@ function fixesFor(
   const label =
     entry.replacement === '' ? `Delete "${text}"` : `Replace "${text}" with "${entry.replacement}"`;
   return [{ label, edits: [{ range, newText: entry.replacement }], safe: false }];
+}
+
+/** A space in a phrase matches any run of whitespace: filing copies keep the PDF's line breaks and double spaces. */
+function spaced(pattern: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of pattern) {
+    if (ch === '[') depth++;
+    else if (ch === ']') depth = Math.max(0, depth - 1);
+    out += ch === ' ' && depth === 0 ? '\\s+' : ch;
+  }
+  return out;
 }

@@ -38,6 +38,9 @@ const LIMITS_A_LICENCE =
   /\b(?:licen[cs]es?|sublicen[cs]\w*|rights? (?:granted|licensed))\b[^.;]{0,200}\b(?:limited to|restricted to|scope|exceed|extends? to|shall include|shall cover|solely for|only for)\b|\b(?:limited to|restricted to)\b[^.;]{0,120}\blicen[cs]e/i;
 const SUBJECT_TERM =
   /\b(?:Field|Territory|Business|Licensed|Products?|Patents?|Technology|Content|Materials?|Works?|Services?|Know-?How|Software|Intellectual Property|IP|Assay|Tests?|Marks|Trademarks|Inventions?|Improvements?|Developments?|Programs?|Platform|Centres?|Centers?|Media|Properties|Sites?|Channels?|Domains?|Titles?|Rights)\b/;
+/** Defined terms a grant names that are not what it licenses. */
+const NOT_SUBJECT =
+  /^(?:Agreement|Term|Initial Term|Renewal Term|Effective Date|Closing Date|Affiliates?|Party|Parties|Person|Third Part(?:y|ies)|Business Days?|Confidential Information|Laws?|Applicable Laws?|Change of Control|Losses|Claims?|Notice)$/;
 const ALWAYS_SCOPE = /\b(?:Field|Fields|Territory|Exclusivity|Exclusive Rights)\b/;
 const EXCLUSIVE_COMMITMENT =
   /\bexclusiv|\bshall not\b|\bwill not\b|\bnot (?:to )?(?:grant|appoint|enter into|license)\b/i;
@@ -146,7 +149,11 @@ export function coverageSpans(
   };
   for (const text of scopeText) visit(text, 2);
   for (const g of profile.grants)
-    for (const t of g.subjectTerms) if (definitions.has(t) && SUBJECT_TERM.test(t)) terms.add(t);
+    for (const t of g.subjectTerms) {
+      if (!definitions.has(t) || NOT_SUBJECT.test(t) || terms.has(t)) continue;
+      terms.add(t);
+      for (const d of definitions.get(t) ?? []) visit(d.definitionText, 1);
+    }
   // A party's name is not subject matter, whatever words it contains ("Village Media Company").
   for (const side of sidesOf(model).list) for (const name of side.names) terms.delete(name);
   // A field, a territory or an exclusivity defined anywhere decides coverage wherever it is used.

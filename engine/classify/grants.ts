@@ -211,7 +211,7 @@ const NEGATION_BEFORE =
 
 /** The noun a grant verb governs: the licence or right. */
 const LICENCE_NOUN =
-  /\b(?:(?:sub-?)?licen[cs]es?|(?:distribution|exploitation|exhibition|broadcast(?:ing)?|reproduction|publication|performance|display|streaming) rights?|rights? and (?:sub-?)?licen[cs]es?|(?:sub-?)?licen[cs]es? and rights?|rights?(?= (?:to (?:use|make|have made|sell|offer|import|reproduce|distribute|display|perform|practi[cs]e|exploit|copy|modify|create|manufacture|market|sublicense|publish|promote|develop|commerciali[sz]e|utili[sz]e)\b|under\b|in and to\b|and (?:sub-?)?licen))|covenants? not to (?:sue|assert)|immunit(?:y|ies)|releases?)\b/i;
+  /\b(?:(?:sub-?)?licen[cs]es?|(?:sub-?)?franchises?|(?:distribution|exploitation|exhibition|broadcast(?:ing)?|reproduction|publication|performance|display|streaming) rights?|rights? and (?:sub-?)?licen[cs]es?|(?:sub-?)?licen[cs]es? and rights?|rights?(?= (?:to (?:use|make|have made|sell|offer|import|reproduce|distribute|display|perform|practi[cs]e|exploit|copy|modify|create|manufacture|market|sublicense|publish|promote|develop|commerciali[sz]e|utili[sz]e|operate|establish)\b|under\b|in and to\b|and (?:sub-?)?licen))|covenants? not to (?:sue|assert)|immunit(?:y|ies)|releases?)\b/i;
 
 interface Parsed {
   kind: Grant['kind'];

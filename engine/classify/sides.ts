@@ -43,6 +43,9 @@ const ROLES = [
 
 const ENTITY_WITH_SHORT_NAME =
   /\b([A-Z][\w&.,' -]{2,80}?\b(?:Inc|INC|Corp|CORP|Corporation|CORPORATION|Limited|LIMITED|LLC|L\.L\.C|Ltd|LTD|Company|COMPANY|University|UNIVERSITY|plc|PLC|GmbH|AG|S\.A|N\.V|B\.V|LP|L\.P)\.?)\s*,[^()"“\n]{0,120}\(\s*(?:the\s+|hereinafter(?: referred to as)?\s+)?["“]([^"”]{2,30})["”]/g;
+/** Pronouns defined for the parties: `"we," "us" and "our" refers to X`. */
+const PRONOUNS =
+  /((?:["“](?:we|us|our|you|your)[,.]?["”](?:\s*,)?\s*(?:and|or)?\s*){1,4})\s*(?:refers?|means?|shall (?:refer|mean))\s+(?:to\s+)?(?:the\s+)?([A-Z][\w&.,' -]{1,60}?)(?=\s*[,.;(]|\s+and\b)/gi;
 /** "“Nortel” shall mean NTL and all Nortel Subsidiaries": a name for a party with its affiliates. */
 const PARTY_WITH_AFFILIATES =
   /^(?:[^"“”]{0,20}["“][^"”]+["”]\s*)?(?:shall\s+)?(?:means?|includes?)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s*,?\s+(?:and|together with)\s+(?:all|each|any|its|the|every)\b[^.;]{0,60}\b(?:Subsidiar|Affiliat|Group|members)/;
@@ -181,6 +184,26 @@ function buildSides(model: ContractModel): Sides {
   for (const d of model.definitions) {
     const m = PARTY_WITH_AFFILIATES.exec(d.definitionText.replace(/\s+/g, ' '));
     if (m?.[1] && known().includes(m[1]) && !known().includes(d.term)) alias(find(m[1]), d.term);
+  }
+
+  // "'we,' 'us' and 'our' refers to Pizza Fusion Holding, Inc. … 'You' and 'your' refers to the Franchisee."
+  const opening = model.paragraphs
+    .slice(0, 40)
+    .map((p) => p.text.replace(/\s+/g, ' '))
+    .join('\n');
+  const pronounSides = new Set<string>();
+  for (const m of opening.matchAll(PRONOUNS)) {
+    const [, list, target] = m as unknown as [string, string, string];
+    const name = target.replace(/,?\s+the\s+\w+$/i, '').trim();
+    const match = known().find((k) => k === name || name.startsWith(k) || k.startsWith(name));
+    // "we" and "you" are two parties even when the preamble was read as one: keep them apart.
+    const side = match && !pronounSides.has(find(match)) ? find(match) : name;
+    pronounSides.add(side);
+    for (const pronoun of list.match(/\b(?:we|us|you)\b/gi) ?? []) {
+      const lower = pronoun.toLowerCase();
+      alias(side, lower);
+      alias(side, lower.charAt(0).toUpperCase() + lower.slice(1));
+    }
   }
 
   for (const role of ROLES) add(role);
