@@ -205,10 +205,16 @@ function fixesFor(
 function spaced(pattern: string): string {
   let out = '';
   let depth = 0;
-  for (const ch of pattern) {
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
     if (ch === '[') depth++;
     else if (ch === ']') depth = Math.max(0, depth - 1);
-    out += ch === ' ' && depth === 0 ? '\\s+' : ch;
+    if (ch !== ' ' || depth > 0) out += ch;
+    else if (pattern[i + 1] === '?') {
+      // "and ?/ ?or": an optional space is optional whitespace.
+      out += '\\s*';
+      i++;
+    } else out += '\\s+';
   }
   return out;
 }
