@@ -151,7 +151,7 @@ describe('money, ending and master agreement', () => {
     );
     expect(p.ending.rights).toEqual([
       expect.objectContaining({ by: 'either', grounds: ['breach'], cureDays: 30 }),
-      expect.objectContaining({ grounds: ['convenience'], noticeDays: 90 }),
+      expect.objectContaining({ by: 'Alpha', grounds: ['convenience'], noticeDays: 90 }),
     ]);
   });
 

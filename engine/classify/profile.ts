@@ -1,5 +1,6 @@
 import type { ContractModel, Range } from '../model/types.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
+import { type Sides, sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
 
 /**
@@ -129,6 +130,7 @@ export function profileAgreement(model: ContractModel, clauses: ClauseIndex): Ag
     clauses,
     grants.filter((g) => g.kind === 'grant'),
     kinds,
+    sidesOf(model),
   );
   const profile: AgreementProfile = {
     kinds,
@@ -354,6 +356,19 @@ const NOTICE_DAYS =
 const CURE_DAYS =
   /\b(?:(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?))\b[^.;]{0,160}\b(?:cure|remed|correct|rectif)\w*|\b(?:cure|remed|correct|rectif)\w*\b[^.;]{0,160}\b(?:within|in|of|for|after)\s+(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?)|\bfor (?:a period of )?(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?) after\b[^.;]{0,120}\bnotice\b/i;
 
+/** Who holds a right to terminate: "either party", or the party named just before "may terminate". */
+function whoTerminates(text: string, sides: Sides): string {
+  const at = text.search(TERMINATE_RIGHT);
+  const before = text.slice(Math.max(0, at - 120), Math.max(0, at));
+  if (
+    /\b(?:either|each|any|both) (?:part(?:y|ies))\b|\bthe parties\b/i.test(before) ||
+    /^\s*either (?:party|Party)/.test(text)
+  )
+    return 'either';
+  const named = sides.mentions(before).at(-1);
+  return named ? named.side : 'unknown';
+}
+
 function days(n: string | undefined, unit: string | undefined): number | undefined {
   if (!n) return undefined;
   const value = Number(n);
@@ -365,6 +380,7 @@ function endingOf(
   clauses: ClauseIndex,
   grants: Grant[],
   kinds: AgreementKind[],
+  sides: Sides,
 ): Ending {
   const ev: Evidence[] = [];
   const byStart = new Map(sentences.map((s) => [s.range.start, s]));
@@ -415,9 +431,7 @@ function endingOf(
     if (!s || !TERMINATE_RIGHT.test(s.text) || NOT_TERMINABLE.test(s.text)) continue;
     const grounds = GROUNDS.filter(([, re]) => re.test(s.text)).map(([g]) => g);
     const right: TerminationRight = {
-      by: /\b(?:either|each|any|both) (?:part(?:y|ies))\b|\bthe parties\b/i.test(s.text)
-        ? 'either'
-        : 'unknown',
+      by: whoTerminates(s.text, sides),
       grounds: grounds.length > 0 ? grounds : ['other'],
       evidence: evidence(s),
     };
