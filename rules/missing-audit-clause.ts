@@ -32,6 +32,11 @@ verify, and the absence is reported as information only.`,
     ],
     valid: [
       {
+        text: '## 4. Fees\n\nLicensee shall pay Licensor a one-time licence fee of $50,000 within thirty (30) days of the Effective Date.\n',
+        note: 'A fixed fee rests on nothing the payer reports: only an information note.',
+        info: 1,
+      },
+      {
         text: "## 4. Royalties\n\nLicensee shall pay Licensor a royalty of five percent (5%) of Net Sales each quarter.\n\n## 5. Audit\n\nLicensor may, once per year on thirty (30) days' notice and at its own cost, audit Licensee's books and records, which Licensee shall keep for three (3) years.\n",
       },
     ],

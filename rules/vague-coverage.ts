@@ -75,6 +75,9 @@ etc.)"). "and/or" rarely changes what is licensed: it is reported as information
         note: 'In the definition the grant uses.',
       },
       {
+        text: '## 2. License Grant\n\nLicensor grants Licensee a non-exclusive licence to use the Licensed Software, together with natural extensions and evolutions thereof.\n',
+      },
+      {
         text: '## 8. Technology\n\nTo the extent that either party owns patents on components of the Assay, it will, to the extent it is able, grant a non-exclusive license to the other party.\n',
         note: 'A hedged promise to license.',
       },

@@ -237,3 +237,17 @@ describe.skipIf(!haveCorpus)('classifyClauses — CUAD regression floor', () => 
     expect(audit?.f1 ?? 0).toBeGreaterThanOrEqual(0.93);
   });
 });
+
+describe('audit evidence is about money or compliance, not patients', () => {
+  it('an opportunity to examine medical records is no audit right', async () => {
+    const { buildModel, classifyClauses, loadText } = await import('../engine/index.js');
+    const model = buildModel(
+      loadText(
+        '## 7. Records\n\nThe Hospital shall have the right to examine the medical records of patients treated with the Device.\n',
+        'x.md',
+        'markdown',
+      ),
+    );
+    expect(classifyClauses(model).has('audit')).toBe(false);
+  });
+});

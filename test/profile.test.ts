@@ -167,3 +167,17 @@ describe('money, ending and master agreement', () => {
     });
   });
 });
+
+describe('cross-licences among more than two parties', () => {
+  it('each of three parties grants and receives: an exchange', () => {
+    const p = profile(
+      'This Agreement is made among Alpha Ltd. ("Alpha"), Beta Inc. ("Beta") and Gamma GmbH ("Gamma").\n\n## 2. Licences\n\n2.1 Alpha hereby grants to Beta a non-exclusive licence under the Alpha Patents.\n\n2.2 Beta hereby grants to Gamma a non-exclusive licence under the Beta Patents.\n\n2.3 Gamma hereby grants to Alpha a non-exclusive licence under the Gamma Patents.\n',
+    );
+    expect(p.grants.map((g) => [g.grantor, g.grantee])).toEqual([
+      ['Alpha', 'Beta'],
+      ['Beta', 'Gamma'],
+      ['Gamma', 'Alpha'],
+    ]);
+    expect(p.grantsRunBothWays).toBe(true);
+  });
+});

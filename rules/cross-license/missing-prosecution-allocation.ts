@@ -44,6 +44,10 @@ continuations, abandonment) are information for the reviewer.`,
         note: 'A non-exclusive licensee does not depend on who keeps or enforces the patents: silence is normal practice.',
       },
       {
+        text: '## 2. License Grant\n\n2.1 Licensor grants Licensee an exclusive licence to use the Licensed Marks on Products in the Territory.\n',
+        note: 'A trademark licence: no patents to prosecute.',
+      },
+      {
         text: '## 2. License Grant\n\n2.1 Licensor grants Licensee an exclusive, royalty-bearing licence under the patents listed in Schedule A to make and sell products worldwide in all fields.\n\n## 6. Prosecution\n\n6.1 Each Party controls, at its own cost, the prosecution and maintenance of its patents, including continuations and any decision to abandon.\n',
       },
     ],

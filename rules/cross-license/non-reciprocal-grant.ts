@@ -70,6 +70,10 @@ information: in a sale or a spin-off the asymmetry is usually the deal.`,
     ],
     valid: [
       {
+        text: '# Patent Licence Agreement\n\nThis Agreement is made between Alpha Ltd. ("Alpha") and Beta Inc. ("Beta").\n\n## 1. License Grants\n\n1.1 Alpha grants Beta a non-exclusive licence under the patents listed in Schedule A to make and sell products worldwide in all fields.\n\n1.2 Beta grants Alpha a non-exclusive licence under its Improvements.\n',
+        note: 'A one-way licence with a grant-back of improvements, not presented as a cross-license.',
+      },
+      {
         text: '# Patent Cross-License Agreement\n\nThis Agreement is made between Alpha Ltd. ("Alpha") and Beta Inc. ("Beta").\n\n## 1. License Grants\n\n1.1 Alpha grants Beta a non-exclusive licence under the patents listed in Schedule A to make and sell products worldwide in all fields.\n\n1.2 Beta grants Alpha a non-exclusive licence under the patents listed in Schedule B to make and sell products worldwide in all fields.\n',
       },
     ],
