@@ -27,8 +27,11 @@ export async function collectFiles(args: string[], cwd = process.cwd()): Promise
   // Ignore files apply from the working folder down, and from each folder named on the command
   // line down (a folder outside the working folder keeps its own .contractlintignore).
   const ignores = new IgnoreRules();
+  // A name that exists is taken as a name, even when it looks like a glob: "Agreement (1).docx",
+  // "NDA (signed) [v2].md" are how browsers and people name files.
+  const isGlob = (a: string) => isDynamicPattern(a) && statOrNull(resolve(cwd, a)) === null;
   const folders = args
-    .filter((a) => !isDynamicPattern(a) && statOrNull(resolve(cwd, a))?.isDirectory())
+    .filter((a) => !isGlob(a) && statOrNull(resolve(cwd, a))?.isDirectory())
     .map((a) => resolve(cwd, a));
   ignores.setRoots([...new Set([resolve(cwd), ...folders])]);
   let ignored = 0;
@@ -37,7 +40,7 @@ export async function collectFiles(args: string[], cwd = process.cwd()): Promise
     else files.add(path);
   };
   for (const arg of args) {
-    if (isDynamicPattern(arg)) {
+    if (isGlob(arg)) {
       const matches = await glob(arg, { cwd, ignore: ALWAYS_IGNORED, dot: false });
       if (matches.length === 0) missing.push(arg);
       for (const m of matches) addWalked(m);

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, statSync, type WriteStream } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 // Only what the main thread needs: the engine's parsers and rules load in the worker threads
 // (or, for a few files, when they are first linted here).
@@ -96,7 +96,15 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     process.stderr.write(`contract-lint: no such file, or no agreements matched: ${arg}\n`);
   if (missing.length > 0 && tasks.length === 0) return 2;
 
-  const out = openOutput(options.outputFile);
+  let out: Output;
+  try {
+    out = openOutput(options.outputFile);
+  } catch (error) {
+    // Refused before any linting: the report would have nowhere to go.
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`contract-lint: cannot write the report to ${options.outputFile}: ${reason}\n`);
+    return 2;
+  }
   const color =
     options.color && !options.outputFile && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const formatter = FORMATTERS[options.format]({ cwd: process.cwd(), color, version });
@@ -125,7 +133,13 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   } else await runTasks(tasks, onReport, options.threads);
   progress.stop();
   out.write(formatter.finish());
-  await out.close();
+  try {
+    await out.close();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`contract-lint: writing the report to ${options.outputFile} failed: ${reason}\n`);
+    return 2;
+  }
 
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(
@@ -200,15 +214,43 @@ interface Output {
   close(): Promise<void>;
 }
 
+/**
+ * The report file, opened before any linting so that an unwritable place is a usage error, not a
+ * stack trace after the work. Missing folders are created one level at a time (a recursive mkdir
+ * under /proc never returns on some kernels).
+ */
 function openOutput(file: string | undefined): Output {
   if (!file) {
     return { write: (chunk) => void process.stdout.write(chunk), close: () => Promise.resolve() };
   }
-  mkdirSync(dirname(resolve(file)), { recursive: true });
-  const stream: WriteStream = createWriteStream(file);
+  const target = resolve(file);
+  makeFolders(dirname(target));
+  const fd = openSync(target, 'w');
+  const stream: WriteStream = createWriteStream(target, { fd });
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
   return {
-    write: (chunk) => void stream.write(chunk),
+    write: (chunk) => {
+      if (!failure) stream.write(chunk);
+    },
     close: () =>
-      new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done()))),
+      new Promise<void>((done, fail) =>
+        stream.end((error?: Error | null) => (error || failure ? fail(error ?? failure) : done())),
+      ),
   };
+}
+
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  let at = folder;
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  if (!statSync(at).isDirectory()) throw new Error(`${at} is not a folder`);
+  for (const dir of missing) mkdirSync(dir);
 }

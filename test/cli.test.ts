@@ -74,6 +74,29 @@ describe('contract-lint CLI (as a process)', () => {
     expect(run.stderr).toContain('fixtures/does-not-exist.md');
   });
 
+  it('file names with brackets are names, not globs ("Agreement (1).docx", "NDA (signed) [v2].md")', () => {
+    const names = ['Agreement (1).md', 'NDA (signed) [v2].md', 'Terms {final}.md'];
+    for (const name of names)
+      writeFileSync(join(dir, name), '# Licence\n\nLicensor grants Licensee a licence.\n');
+    const run = runCli(['--format', 'json', ...names], { cwd: dir });
+    expect(run.stderr).not.toContain('no such file');
+    expect(
+      JSON.parse(run.stdout)
+        .map((f: { filePath: string }) => f.filePath.split('/').pop())
+        .sort(),
+    ).toEqual([...names].sort());
+  });
+
+  it('-o to a place that cannot be written is a usage error naming the file, before any linting', () => {
+    for (const target of ['/proc/nonexistent/report.json', join(dir, 'a-file.md', 'report.json')]) {
+      writeFileSync(join(dir, 'a-file.md'), '# x\n');
+      const run = runCli(['--format', 'json', '-o', target, 'fixtures/markdown/hygiene-defects.md']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`cannot write the report to ${target}`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('inspect prints sections, definitions, cross-references and parties for Markdown', () => {
     const run = runCli(['inspect', 'fixtures/markdown/patent-cross-license.md']);
     expect(run.code).toBe(0);
