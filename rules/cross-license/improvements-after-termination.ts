@@ -34,6 +34,10 @@ improvements, or a licence, assignment, disclosure or offer of them).`,
     ],
     valid: [
       {
+        text: '## 3. Grant Back\n\n3.1 Beta hereby grants to Alpha a non-exclusive licence under the Transferred Patents.\n\n## 7. Term and Termination\n\n7.1 Either Party may terminate this Agreement if the other Party materially breaches it and fails to cure the breach within sixty (60) days after written notice.\n',
+        note: 'A licence-back of transferred patents is no improvements regime.',
+      },
+      {
         text: '## 3. Improvements\n\n3.1 Each Party grants the other Party a non-exclusive licence under its improvements.\n\n## 7. Term and Termination\n\n7.1 Either Party may terminate this Agreement if the other Party materially breaches it and fails to cure the breach within sixty (60) days after written notice.\n\n7.2 On termination, licences to improvements made during the term survive.\n',
       },
     ],
@@ -47,8 +51,10 @@ improvements, or a licence, assignment, disclosure or offer of them).`,
       if (h.source !== 'sentence') return false;
       const sentence = model.paragraphs[h.paragraph]?.sentences.find((s) => s.range.start === h.range.start);
       // "To discuss … licensing of any improvement": a topic for later, not a regime.
+      // "3.2 Grant Back by PURCHASER" names a licence-back of patents, not improvements.
       return (
         sentence !== undefined &&
+        /\b(?:improvements?|enhancements?|modifications?|derivative works?)\b/i.test(sentence.text) &&
         REGIME.test(sentence.text) &&
         !/\bto (?:discuss|negotiate|consider|explore)\b/i.test(sentence.text)
       );
