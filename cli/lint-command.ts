@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 // Only what the main thread needs: the engine's parsers and rules load in the worker threads
 // (or, for a few files, when they are first linted here).
 import { IgnoreRules } from '../engine/config/ignore.js';
-import { ConfigResolver } from '../engine/config/resolve.js';
+import { ConfigResolver, unknownRule } from '../engine/config/resolve.js';
 import { ConfigError, type RuleSetting as ConfigRuleSetting } from '../engine/config/types.js';
 import { MAX_TEXT_BYTES } from '../engine/load/inputs.js';
 import { catalog } from '../rules/index.js';
@@ -185,7 +185,14 @@ function ruleOverrides(flags: string[]): Record<string, ConfigRuleSetting> {
     if (!match)
       throw new ConfigError('--rule', `"${flag}" is not id:severity (severity: off, info, warning, error)`);
     const id = match[1] as string;
-    if (!catalog.rules.some((r) => r.id === id)) throw new ConfigError('--rule', `unknown rule "${id}"`);
+    if (!catalog.rules.some((r) => r.id === id))
+      throw new ConfigError(
+        '--rule',
+        unknownRule(
+          id,
+          catalog.rules.map((r) => r.id),
+        ),
+      );
     out[id] = match[2] as ConfigRuleSetting;
   }
   return out;

@@ -77,9 +77,19 @@ describe('an invalid config is an error naming the file, the key and what is all
       { rules: { 'vague-deadline': 'warn' } },
       /rules\.vague-deadline: .*off, info, warning, error/,
     ],
-    ['unknown-rule', { rules: { 'no-such-rule': 'error' } }, /unknown rule "no-such-rule"/],
-    ['unknown-key', { rulez: {} }, /rulez: unknown key \(allowed: .*rules/],
-    ['bad-option', { rules: { 'vague-coverage': ['warning', { addPhrase: ['x'] }] } }, /vague-coverage/],
+    ['unknown-rule', { rules: { 'no-such-rule': 'error' } }, /unknown rule "no-such-rule" \(known rules: /],
+    [
+      'misspelt-rule',
+      { rules: { 'vague-coverag': 'error' } },
+      /unknown rule "vague-coverag" \(did you mean "vague-coverage"\?\)/,
+    ],
+    ['unknown-key', { rulez: {} }, /rulez: unknown key \(did you mean "rules"\?\)/],
+    ['unknown-far-key', { zzzzzz: {} }, /zzzzzz: unknown key \(allowed: .*rules/],
+    [
+      'bad-option',
+      { rules: { 'vague-coverage': ['warning', { addPhrase: ['x'] }] } },
+      /rules\.vague-coverage\.1\.addPhrase: unknown key \(did you mean "addPhrases"\?\)/,
+    ],
     ['bad-preset', { preset: 'lax' }, /preset: must be one of recommended, strict/],
   ];
   for (const [name, config, message] of cases) {

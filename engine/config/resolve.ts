@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Rule } from '../lint/rule.js';
+import { closest } from '../text/suggest.js';
 import { type FoundConfig, findConfigFiles, readConfigData } from './discover.js';
 import { buildConfigSchema } from './schema.js';
 import {
@@ -149,7 +150,7 @@ export class ConfigResolver {
     if (this.validated.has(found.path)) return;
     const validate = this.validate;
     if (!validate(found.config)) {
-      throw new ConfigError(found.path, describeSchemaError(validate.errors?.[0], found.config));
+      throw new ConfigError(found.path, describeSchemaError(mostSpecific(validate.errors), found.config));
     }
     this.validated.add(found.path);
   }
@@ -166,13 +167,24 @@ function toArray(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * The error that says most: the one deepest in the config ("rules.undefined-term.1.minUse"),
+ * not the first branch of a oneOf ("must be one of off, info, warning, error").
+ */
+function mostSpecific(errors: ErrorObject[] | null | undefined): ErrorObject | undefined {
+  if (!errors?.length) return undefined;
+  const depth = (e: ErrorObject) =>
+    e.instancePath.split('/').length + (e.keyword === 'additionalProperties' ? 1 : 0);
+  return [...errors].sort((a, b) => depth(b) - depth(a))[0];
+}
+
 /** Turns the first schema error into "rules.vague-coverage: must be one of off, info, warning, error". */
 export function describeSchemaError(error: ErrorObject | undefined, data: unknown): string {
   if (!error) return 'does not match the config schema';
   if (error.propertyName !== undefined) {
     // propertyNames failed: a rule id that does not exist.
-    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
-    return `${error.instancePath.slice(1).replace(/\//g, '.')}: unknown rule "${error.propertyName}"${allowed ? ` (known rules: ${allowed.join(', ')})` : ''}`;
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues?.map(String);
+    return `${error.instancePath.slice(1).replace(/\//g, '.')}: ${unknownRule(error.propertyName, allowed)}`;
   }
   const key = error.instancePath
     .split('/')
@@ -184,7 +196,8 @@ export function describeSchemaError(error: ErrorObject | undefined, data: unknow
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = allowedKeys(error);
-      return `${key === '' ? '' : `${key}.`}${extra}: unknown key${allowed ? ` (allowed: ${allowed})` : ''}`;
+      const near = allowed ? closest(extra, allowed.split(', ')) : undefined;
+      return `${key === '' ? '' : `${key}.`}${extra}: unknown key${near ? ` (did you mean "${near}"?)` : allowed ? ` (allowed: ${allowed})` : ''}`;
     }
     case 'enum':
       return `${where}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')} (got ${JSON.stringify(valueAt(data, error.instancePath))})`;
@@ -193,6 +206,13 @@ export function describeSchemaError(error: ErrorObject | undefined, data: unknow
     default:
       return `${where}: ${error.message ?? 'is not allowed'}`;
   }
+}
+
+/** `unknown rule "vague-coverag" (did you mean "vague-coverage"?)`, or the known rules when nothing is close. */
+export function unknownRule(name: string, known: readonly string[] | undefined): string {
+  const near = known ? closest(name, known) : undefined;
+  if (near) return `unknown rule "${name}" (did you mean "${near}"?)`;
+  return `unknown rule "${name}"${known ? ` (known rules: ${known.join(', ')})` : ''}`;
 }
 
 function allowedKeys(error: ErrorObject): string | undefined {
