@@ -12,7 +12,7 @@ import { htmlFormatter } from './formatters/html.js';
 import { jsonFormatter } from './formatters/json.js';
 import { junitFormatter } from './formatters/junit.js';
 import { sarifFormatter } from './formatters/sarif.js';
-import { stylishFormatter } from './formatters/stylish.js';
+import { printable, stylishFormatter } from './formatters/stylish.js';
 import { summaryFormatter } from './formatters/summary.js';
 import type { FormatContext, Formatter } from './formatters/types.js';
 import type { LintTask, RuleSetting } from './lint-task.js';
@@ -93,7 +93,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     tasks = files.map((path) => ({ path, rules: settingsFor(path) }));
   }
   for (const arg of missing)
-    process.stderr.write(`contract-lint: no such file, or no agreements matched: ${arg}\n`);
+    process.stderr.write(`contract-lint: no such file, or no agreements matched: ${printable(arg)}\n`);
   if (missing.length > 0 && tasks.length === 0) return 2;
 
   let out: Output;
@@ -122,7 +122,9 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     warnings += c.warnings;
     if (report.error) unreadable++;
     for (const e of report.ruleErrors ?? [])
-      process.stderr.write(`contract-lint: rule ${e.ruleId} failed on ${report.path}: ${e.message}\n`);
+      process.stderr.write(
+        `contract-lint: rule ${e.ruleId} failed on ${printable(report.path)}: ${e.message}\n`,
+      );
     const chunk = formatter.push(report);
     if (chunk) out.write(chunk);
     progress.tick(report.bytes ?? 0);

@@ -14,8 +14,11 @@ const MIN_FILES_FOR_POOL = 6;
 export async function runTasks(
   tasks: LintTask[],
   onReport: (report: FileReport, index: number) => void,
-  threads = availableParallelism(),
+  requested = availableParallelism(),
 ): Promise<void> {
+  // More threads than cores only adds memory (each worker holds an engine): "--threads 64" on two
+  // cores runs two, and never more than there are files.
+  const threads = Math.max(1, Math.min(requested, availableParallelism(), tasks.length));
   if (tasks.length < MIN_FILES_FOR_POOL || threads <= 1) {
     // In this thread: the engine is loaded now, not at start-up.
     const { runLintTask } = await import('./lint-task.js');

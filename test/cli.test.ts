@@ -97,6 +97,15 @@ describe('contract-lint CLI (as a process)', () => {
     }
   });
 
+  it('control characters in a file name are escaped on the terminal, and --threads beyond the cores is clamped', () => {
+    const name = 'a\u001b[31mred\u001b[0m.md';
+    writeFileSync(join(dir, name), '# Licence\n\nLicensor grants Licensee a licence.\n');
+    const run = runCli(['--threads', '64', name], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('a\\x1b[31mred\\x1b[0m.md');
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
   it('inspect prints sections, definitions, cross-references and parties for Markdown', () => {
     const run = runCli(['inspect', 'fixtures/markdown/patent-cross-license.md']);
     expect(run.code).toBe(0);

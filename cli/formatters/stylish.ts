@@ -19,10 +19,10 @@ export function stylishFormatter(context: FormatContext): Formatter {
       warnings += c.warnings;
       infos += c.infos;
       if (!report.error && report.findings.length === 0) return '';
-      const out = [paint('underline', report.path)];
+      const out = [paint('underline', printable(report.path))];
       if (report.error)
         out.push(
-          `  ${paint('red', 'error')}  ${report.error.message}  ${paint('dim', `(${report.error.code})`)}`,
+          `  ${paint('red', 'error')}  ${printable(report.error.message)}  ${paint('dim', `(${report.error.code})`)}`,
         );
       const rows = report.findings.map(
         (f) =>
@@ -41,7 +41,9 @@ export function stylishFormatter(context: FormatContext): Formatter {
             : f.severity === 'warning'
               ? paint('yellow', 'warning')
               : paint('blue', 'info   ');
-        out.push(`  ${paint('dim', where.padEnd(width))}  ${sev}  ${f.message}  ${paint('dim', f.ruleId)}`);
+        out.push(
+          `  ${paint('dim', where.padEnd(width))}  ${sev}  ${printable(f.message)}  ${paint('dim', f.ruleId)}`,
+        );
       }
       for (const e of report.ruleErrors ?? [])
         out.push(
@@ -57,4 +59,15 @@ export function stylishFormatter(context: FormatContext): Formatter {
       return `${paint(errors > 0 ? 'red' : 'yellow', line)}\n`;
     },
   };
+}
+
+/** A file name as a terminal may show it: control characters (ESC sequences in a hostile name) escaped. */
+export function printable(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+    out += control ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+  }
+  return out;
 }

@@ -45,6 +45,9 @@ export interface FileResult {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Findings of one rule in one file beyond which the rest are counted, not listed. */
+export const MAX_FINDINGS_PER_RULE = 500;
+
 /** Runs the rules over a loaded document: model → rules → suppressions → sorted findings. */
 export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileResult {
   const model = buildModel(doc);
@@ -54,7 +57,15 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
 
   for (const { rule, severity, options, gated } of rules) {
     if (gated && rule.appliesTo && !rule.appliesTo({ model, clauses })) continue;
+    let reported = 0;
+    let withheld = 0;
     const report = (r: RuleReport) => {
+      // A hostile or pathological file can make one rule report thousands of times: nobody reads
+      // past the first few hundred, and every one costs memory in the report.
+      if (++reported > MAX_FINDINGS_PER_RULE) {
+        withheld++;
+        return;
+      }
       const finding: Finding = {
         ruleId: rule.id,
         severity: r.severity ?? severity,
@@ -81,6 +92,15 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
       });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
+    }
+    if (withheld > 0) {
+      raw.push({
+        ruleId: rule.id,
+        severity: 'info',
+        message: `${withheld} more findings of ${rule.id} in this file are not shown (the first ${MAX_FINDINGS_PER_RULE} are).`,
+        range: raw.find((f) => f.ruleId === rule.id)?.range ?? { start: 0, end: 0 },
+        data: { messageId: 'withheld', withheld },
+      });
     }
   }
 

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigResolver, lintDocument, loadText } from '../engine/index.js';
+import { MAX_FINDINGS_PER_RULE } from '../engine/lint/lint.js';
+import { catalog } from '../rules/index.js';
+
+describe('a file cannot flood the report', () => {
+  it('one rule lists at most MAX_FINDINGS_PER_RULE findings in a file, and counts the rest in one note', () => {
+    const text = `# Agreement\n\n${'Licensee shall pay the fee (see Section 4.\n\n'.repeat(MAX_FINDINGS_PER_RULE + 300)}`;
+    const resolver = new ConfigResolver(catalog);
+    const result = lintDocument(
+      loadText(text, 'x.md', 'markdown'),
+      resolver.effectiveRules(resolver.forFile('/tmp/x.md')),
+    );
+    const unbalanced = result.findings.filter((f) => f.ruleId === 'unbalanced-punctuation');
+    expect(unbalanced).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    expect(unbalanced.filter((f) => f.severity === 'info').map((f) => f.message)).toEqual([
+      `300 more findings of unbalanced-punctuation in this file are not shown (the first ${MAX_FINDINGS_PER_RULE} are).`,
+    ]);
+  });
+});
