@@ -23,12 +23,16 @@ right of first negotiation — in both directions when the deal is meant to be b
   examples: {
     invalid: [
       {
-        text: '## 1. Definitions\n\n"Improvement" means any modification of the Licensed Technology.\n\n## 2. Grant\n\nLicensor grants Licensee a licence under the Licensed Technology.\n',
+        text: '## 1. Definitions\n\n"Improvement" means any modification of the Licensed Technology.\n\n## 2. Grant\n\nLicensor grants Licensee a licence under the Licensed Technology and any Improvement.\n',
       },
     ],
     valid: [
       {
         text: '## 1. Definitions\n\n"Improvement" means any modification of the Licensed Technology.\n\n## 3. Improvements\n\nEach party owns the Improvements it makes and grants the other party a non-exclusive licence under them.\n',
+      },
+      {
+        text: '## 1. Definitions\n\n"Improvements" means any modification of the Licensed Technology.\n\n## 2. Grant\n\nLicensor grants Licensee a licence under the Licensed Technology.\n',
+        note: 'Defined but never used: there is no improvements regime to complete (unused-definition reports the term).',
       },
     ],
   },
@@ -39,15 +43,19 @@ right of first negotiation — in both directions when the deal is meant to be b
     if (!definition) return;
     let owned = false;
     let flows = false;
+    let used = false;
     for (const { text, range } of sentences(model)) {
       // The definition itself says what an improvement is, not where it goes.
       if (range.start >= definition.definitionRange.start && range.end <= definition.definitionRange.end)
         continue;
       if (!IMPROVEMENT.test(text)) continue;
+      used = true;
       if (OWNERSHIP.test(text)) owned = true;
       if (FLOW.test(text)) flows = true;
       if (owned && flows) return;
     }
+    // A definition nothing else uses has no regime to complete: unused-definition reports it.
+    if (!used) return;
     const gap =
       !owned && !flows
         ? 'who owns them or how they reach the other party'

@@ -15,7 +15,7 @@ const ELEMENTS: { name: string; pattern: RegExp }[] = [
   {
     name: 'how long records are kept',
     pattern:
-      /\b(?:retain|keep|maintain|preserve)\b[^.;]{0,120}(?:\b(?:\d+|one|two|three|four|five|six|seven|ten)\b|\[[^\]]{0,12}\])[^.;]{0,20}\byears?\b|\bfor (?:a period of )?(?:at least )?(?:\w+ )?\(?(?:\d*|\[[^\]]{0,12}\])\)?\s*years?\b/i,
+      /\b(?:retain|keep|maintain|preserve)\b[^.;]{0,120}(?:\b(?:\d+|one|two|three|four|five|six|seven|ten)\b|\[[^\]]{0,12}\])[^.;]{0,20}\byears?\b|\bfor (?:a period of )?(?:at least )?(?:\w+ )?\(?(?:\d*|\[[^\]]{0,12}\])\)?\s*years?\b|\buntil\b[^.;]{0,60}\byears?\b[^.;]{0,20}\b(?:after|following)\b/i,
   },
 ];
 

@@ -65,6 +65,7 @@ is reported.`,
       if (!right.grounds.includes('breach')) continue;
       if (right.cureDays !== undefined) continue;
       const { sentence, around } = neighbourhood(model, right);
+      if (right.conditions && CURE.test(right.conditions)) continue;
       if (CURE.test(around) || SPECIFIC_BREACH.test(sentence) || DEFERS.test(sentence)) continue;
       report({ messageId: 'noCure', range: right.evidence.range, extra: { template: 'termination' } });
       return;

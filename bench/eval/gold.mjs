@@ -5,7 +5,9 @@
  *
  * - the shared development set (`../shared/corpus/gold/labels.json`, 20 agreements), and
  * - this project's own blind-labelled set (`bench/eval/gold-extra/labels-*.json`, agreements from
- *   ../shared/corpus labelled by reviewers who never saw the linter's output).
+ *   ../shared/corpus labelled by reviewers who never saw the linter's output), and
+ * - a held-out set (`bench/eval/gold-holdout/`), labelled the same way and first scored only
+ *   after the rules were final.
  *
  * Per rule: documents where the rule fired (warning or error) and should have (TP), fired and
  * should not have (FP), stayed silent but should have fired (FN); debatable labels skipped;
@@ -14,7 +16,7 @@
  * harmless ones flagged. The CLI runs as a process with `--preset cross-license`.
  *
  *   node bench/eval/gold.mjs                 both sets, tables
- *   node bench/eval/gold.mjs --set shared    one set (shared | extra)
+ *   node bench/eval/gold.mjs --set shared    one set (shared | extra | holdout)
  *   node bench/eval/gold.mjs --json out.json the numbers and the wrong documents and phrases
  *   node bench/eval/gold.mjs --markdown      the per-rule tables as Markdown (docs/accuracy.md)
  */
@@ -44,7 +46,7 @@ const shared = JSON.parse(readFileSync(join(corpus, 'gold', 'labels.json'), 'utf
 const MISSION = shared.mission_rules;
 const PACK = shared.pack_rules;
 
-function loadSets() {
+export function loadSets() {
   const sets = [
     {
       id: 'shared',
@@ -52,16 +54,23 @@ function loadSets() {
       documents: shared.documents,
     },
   ];
-  const dir = join(root, 'bench', 'eval', 'gold-extra');
-  if (existsSync(dir)) {
+  const labelled = [
+    ['extra', 'gold-extra', 'Blind-labelled set'],
+    // Labelled blind and scored once, after the rules were final: the closest thing here to
+    // the held-out agreements the product is judged on. Never tune against it.
+    ['holdout', 'gold-holdout', 'Held-out set'],
+  ];
+  for (const [id, folder, title] of labelled) {
+    const dir = join(root, 'bench', 'eval', folder);
+    if (!existsSync(dir)) continue;
     const documents = {};
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .sort())
       Object.assign(documents, JSON.parse(readFileSync(join(dir, file), 'utf8')).documents);
     sets.push({
-      id: 'extra',
-      title: `Blind-labelled set (bench/eval/gold-extra, ${Object.keys(documents).length} agreements)`,
+      id,
+      title: `${title} (bench/eval/${folder}, ${Object.keys(documents).length} agreements)`,
       documents,
     });
   }

@@ -347,6 +347,17 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
           /^(?![\s\S]*\bconfidential information\b)[\s\S]*\b(?:personal (?:data|information)|PHI|protected health information)\b/i,
         ],
       },
+      {
+        // The same undertaking without the word: "information … received from the other party
+        // shall not, without its prior written consent, be disclosed to any person".
+        keywords: ['disclose', 'divulge'],
+        all: [
+          /\binformation\b/i,
+          /\b(?:shall|will|must|agrees?|undertakes?)\b[^.;]{0,120}\bnot\b[^.;]{0,120}\b(?:be )?(?:disclosed?|divulged?)\b/i,
+          /\b(?:without the (?:prior )?(?:written )?consent|(?:received|obtained|made available|furnished|disclosed) (?:by|from) (?:a|the|such|either) (?:other )?party|from the other party)\b/i,
+        ],
+        none: [/\b(?:personal (?:data|information)|PHI|protected health information)\b/i],
+      },
     ],
   },
 

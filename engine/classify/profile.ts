@@ -49,6 +49,8 @@ export interface TerminationRight {
   grounds: ('breach' | 'insolvency' | 'convenience' | 'change-of-control' | 'patent-challenge' | 'other')[];
   noticeDays?: number;
   cureDays?: number;
+  /** The list items the right's sentence leads into ("may terminate if: (a) … (b) …"). */
+  conditions?: string;
   evidence: Evidence;
 }
 
@@ -351,10 +353,27 @@ const GROUNDS: [TerminationRight['grounds'][number], RegExp][] = [
     /\b(?:challenge|contest|oppose|attack)s?\b[^.;]{0,80}\b(?:validity|enforceability|patents?)\b|\b(?:sues?|sued|suing)\b[^.;]{0,100}\b(?:infring\w*|patents?)\b|\b(?:brings?|institutes?|commences?|files?|asserts?|makes?)\b[^.;]{0,120}\b(?:action|suit|claim|proceeding)s?\b[^.;]{0,120}\b(?:infring\w*|patents?)\b|\b(?:infring\w*|patent)\s+(?:action|suit|claim|proceeding)s?\b/i,
   ],
 ];
+/** "Such termination shall not be considered a breach": the word names what the right is not. */
+const NOT_A_BREACH =
+  /\b(?:shall|will|does|do|is|be) not (?:be )?(?:considered|deemed|treated as|constitute|amount to|be)\s+(?:to be )?(?:a |an )?(?:material )?(?:breach|default)\b|\bwithout (?:being in |constituting a |any )?(?:breach|default)\b|\bnot (?:be )?in (?:breach|default)\b/gi;
+const LIST_ITEM = /^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[a-z]\.)\s/i;
+
 const NOTICE_DAYS =
   /\b(?:(\w+)[\s-]*\()?(\d{1,3})\)?[\s-]*(?:business |calendar )?(days?|months?)['’]?\s+(?:prior\s+|advance\s+)?(?:written\s+)?notice|\bnotice\b[^.;]{0,40}?\b(?:of|at least)\s+(?:(\w+)\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?)/i;
 const CURE_DAYS =
   /\b(?:(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?))\b[^.;]{0,160}\b(?:cure|remed|correct|rectif)\w*|\b(?:cure|remed|correct|rectif)\w*\b[^.;]{0,160}\b(?:within|in|of|for|after)\s+(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?)|\bfor (?:a period of )?(?:\w+\s+\()?(\d{1,3})\)?\s+(?:business |calendar )?(days?|months?) after\b[^.;]{0,120}\bnotice\b/i;
+
+/** The sentence that gives a right to terminate, and the list items under it when it ends in "if:". */
+function groundsText(s: PlainSentence, sentences: PlainSentence[], index: number): string {
+  if (index < 0 || !/:\s*$/.test(s.text)) return s.text;
+  let text = s.text;
+  for (let i = index + 1; i < sentences.length && i <= index + 8; i++) {
+    const next = sentences[i] as PlainSentence;
+    if (!LIST_ITEM.test(next.text) || TERMINATE_RIGHT.test(next.text)) break;
+    text += ` ${next.text}`;
+  }
+  return text;
+}
 
 /** Who holds a right to terminate: "either party", or the party named just before "may terminate". */
 function whoTerminates(text: string, sides: Sides): string {
@@ -425,11 +444,14 @@ function endingOf(
     }
   }
   const rights: TerminationRight[] = [];
+  const indexOf = new Map(sentences.map((s, i) => [s.range.start, i]));
   for (const hit of clauses.hits('termination')) {
     if (hit.source !== 'sentence') continue;
     const s = byStart.get(hit.range.start);
     if (!s || !TERMINATE_RIGHT.test(s.text) || NOT_TERMINABLE.test(s.text)) continue;
-    const grounds = GROUNDS.filter(([, re]) => re.test(s.text)).map(([g]) => g);
+    const withList = groundsText(s, sentences, indexOf.get(s.range.start) ?? -1);
+    const reasons = withList.replace(NOT_A_BREACH, ' ');
+    const grounds = GROUNDS.filter(([, re]) => re.test(reasons)).map(([g]) => g);
     const right: TerminationRight = {
       by: whoTerminates(s.text, sides),
       grounds: grounds.length > 0 ? grounds : ['other'],
@@ -438,9 +460,10 @@ function endingOf(
     const notice = NOTICE_DAYS.exec(s.text);
     const n = notice ? days(notice[2] ?? notice[5], notice[3] ?? notice[6]) : undefined;
     if (n !== undefined) right.noticeDays = n;
-    const cure = CURE_DAYS.exec(s.text);
+    const cure = CURE_DAYS.exec(withList);
     const c = cure ? days(cure[1] ?? cure[3] ?? cure[5], cure[2] ?? cure[4] ?? cure[6]) : undefined;
     if (c !== undefined) right.cureDays = c;
+    if (withList.length > s.text.length) right.conditions = withList.slice(s.text.length).trim();
     rights.push(right);
   }
   const perpetual = perpetualAgreement || (grants.length > 0 && grants.every((g) => g.duration.perpetual));

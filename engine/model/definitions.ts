@@ -177,11 +177,11 @@ function sentenceAt(index: SentenceIndex, offset: number, textLength: number): R
 
 /**
  * Unquoted definitions-section entries, as left by plain-text conversions of EDGAR filings:
- * "1.1 Affiliate means …", "(b) Licensed Product shall mean …" — a Title-case phrase (≤ 6 words)
+ * "1.1 Affiliate means …", "(b) Licensed Product shall mean …", "Improvements mean …" — a Title-case phrase (≤ 6 words)
  * at the start of the block, of a line, or after a sentence end, optionally after an enumerator.
  */
 const UNQUOTED =
-  /(?:^|\n|[.:;]\s+)[ \t]*(?:(?:\d+(?:\.\d+)*\.?|\([a-z0-9]{1,4}\)|[a-z]\.)[ \t]+)?((?:\p{Lu}[\p{L}\p{N}'’-]*)(?:[ \t]+(?:(?:of|and|for|or|in|to|&)[ \t]+)?\p{Lu}[\p{L}\p{N}'’-]*){0,5})[ \t]+(means|shall[ \t]+mean)\b/gu;
+  /(?:^|\n|[.:;]\s+)[ \t]*(?:(?:\d+(?:\.\d+)*\.?|\([a-z0-9]{1,4}\)|[a-z]\.)[ \t]+)?((?:\p{Lu}[\p{L}\p{N}'’-]*)(?:[ \t]+(?:(?:of|and|for|or|in|to|&)[ \t]+)?\p{Lu}[\p{L}\p{N}'’-]*){0,5})[ \t]+(means|mean|shall[ \t]+mean)\b/gu;
 const UNQUOTED_LEAD = /^(?:The|This|That|Each|Any|Such|An?)\s+/;
 
 function unquotedDefinitions(block: Block, out: Definition[]): void {
@@ -199,6 +199,8 @@ function unquotedDefinitions(block: Block, out: Definition[]): void {
       term = term.slice(lead[0].length);
     }
     if (term === '' || !looksLikeTerm(term, true)) continue;
+    // "Improvements mean …": the plural verb only after a plural term.
+    if (m[2] === 'mean' && !/s$/.test(term)) continue;
     if (block.strong.some((r) => r.start <= start && r.end > start)) continue; // a bold term: see below
     if (/^(?:Section|Article|Exhibit|Schedule|It|He|She|They|We|You|Which|That|This)$/.test(term)) continue;
     sentences ??= splitSentences(text);
