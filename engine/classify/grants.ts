@@ -127,7 +127,8 @@ export function readGrants(model: ContractModel): Grant[] {
   return out;
 }
 
-const CHEAP = /grant|licen[cs]es|covenant|not to (?:sue|assert)/i;
+const CHEAP =
+  /grant|licen[cs]es|(?:shall|will|agrees?\s+to)\s+(?:hereby\s+)?(?:sub-?)?licen[cs]e\b|covenant|not to (?:sue|assert)/i;
 /** A sentence that defines a term the model did not record: `For this clause "IPRs" shall mean …`. */
 const DEFINING = /["“][^"”]{1,60}["”]\s+(?:shall\s+)?(?:means?|has the meaning|includes?)\b/;
 const RECITALS_TITLE = /^\W*(?:recitals?|background|whereas|preamble|introduction)\b/i;
@@ -173,9 +174,9 @@ interface Verb {
   voice: 'active' | 'passive' | 'covenant' | 'undertaking';
 }
 
-/** "grants", "hereby grants", "shall grant", "hereby licenses", "Alpha licenses to Beta". */
+/** "grants", "hereby grants", "shall grant", "hereby licenses", "Alpha licenses to Beta", "A shall license the Content to B". */
 const ACTIVE =
-  /\b(?:grants?(?! (?:of|is|was|are|were|shall|will|under|herein|hereunder|granted|set forth|described|by|in (?:Sections?|Articles?|Clauses?|Paragraphs?)|and (?:assignments?|conveyances?|licen[cs]es))\b)|hereby (?:sub-?)?licen[cs]es|(?:sub-?)?licen[cs]es to)\b/gi;
+  /\b(?:grants?(?! (?:of|is|was|are|were|shall|will|under|herein|hereunder|granted|set forth|described|by|in (?:Sections?|Articles?|Clauses?|Paragraphs?)|and (?:assignments?|conveyances?|licen[cs]es))\b)|hereby (?:sub-?)?licen[cs]es|(?:sub-?)?licen[cs]es to|(?:shall|will|agrees? to) (?:hereby )?(?:sub-?)?licen[cs]e(?= (?:to|the|its|all|any|such|each|certain|[A-Z])\b))\b/gi;
 /** "the grant", "such grant", "licence grant": the noun, not the verb. */
 const NOUN_BEFORE =
   /\b(?:the|a|an|any|such|this|that|each|no|its|their|licen[cs]e|sublicen[cs]e|patent|and\/or)\s+$/i;
@@ -237,7 +238,7 @@ function findVerbs(text: string): Verb[] {
       if (verbs.some((v) => start < v.end && end > v.start)) continue;
       const before = text.slice(Math.max(0, start - 40), start);
       const word = m[0].toLowerCase();
-      if (voice === 'active' && !word.startsWith('hereby')) {
+      if (voice === 'active' && !/^(?:hereby|shall|will|agree)/.test(word)) {
         if (NOUN_BEFORE.test(before) || before.endsWith('-')) continue;
         if (
           /licen[cs]es to$/.test(word) &&
@@ -294,11 +295,11 @@ function parseSentence(text: string, mentionsOf: () => SideMention[]): Parsed[] 
       continue;
     // "3. GRANT 3.1 License Granted:": a heading run into the text.
     if (/^GRANTS?$/.test(words0) && !/HEREBY\s+$/.test(before) && !/^\s+TO\b/.test(after)) continue;
-    if (
-      HYPOTHETICAL_BEFORE.test(text.slice(Math.max(0, verb.start - 220), verb.start)) &&
-      !/hereby/i.test(words0)
-    )
-      continue;
+    // "Both Parties agree that Party A shall license …": an agreed grant, not a hypothetical one.
+    const lead = text
+      .slice(Math.max(0, verb.start - 220), verb.start)
+      .replace(/\b(?:agree|agrees|acknowledge|acknowledges|confirm|confirms) that\b/gi, 'agree:');
+    if (HYPOTHETICAL_BEFORE.test(lead) && !/hereby/i.test(words0)) continue;
     if (/^\s+(?:to \w+ )?(?:any )?(?:sub-?licen[cs]|further licen[cs])/i.test(after)) continue;
     // "the licences granted in Section 2", "rights granted hereunder": a reference, not a grant.
     const words = text.slice(verb.start, verb.end);
@@ -308,6 +309,11 @@ function parseSentence(text: string, mentionsOf: () => SideMention[]): Parsed[] 
     // The licence noun: right after the verb, past the grantee and the adjective chain.
     const base = verb.voice === 'passive' ? Math.max(0, verb.start - 200) : verb.end;
     const window = verb.voice === 'passive' ? text.slice(base, verb.end + 300) : after.slice(0, 320);
+    // "Party A shall license the Program Content to Party B": the verb is the licence; no noun follows.
+    if (/licen[cs]e$/i.test(words)) {
+      found.push({ verb });
+      continue;
+    }
     const m = LICENCE_NOUN.exec(window);
     if (!m) continue;
     // An active grant whose noun lies beyond a clause break is not this verb's object.
@@ -453,9 +459,15 @@ function readParties(
   grantor ??= before[0]?.side;
   grantor ??= nameFrom(NAME_BEFORE.exec(subject)?.[1]);
   // The grantee: the first other side after the verb, before the licence noun or just after it ("a licence to B").
-  let grantee = afterVerb.find((m) => m.side !== grantor && m.start < (noun?.start ?? objectEnd))?.side;
+  const toMention = /\bto\s+(?:the\s+)?$/i;
+  // "A shall license the Content to B": the grantee follows "to", after what is licensed.
+  let grantee = noun
+    ? undefined
+    : afterVerb.find(
+        (m) => m.side !== grantor && toMention.test(text.slice(Math.max(verb.end, m.start - 10), m.start)),
+      )?.side;
+  grantee ??= afterVerb.find((m) => m.side !== grantor && m.start < (noun?.start ?? objectEnd))?.side;
   if (!grantee && noun) {
-    const toMention = /\bto\s+(?:the\s+)?$/i;
     grantee = afterVerb.find(
       (m) =>
         m.start >= noun.end &&

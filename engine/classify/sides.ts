@@ -140,15 +140,28 @@ function buildSides(model: ContractModel): Sides {
     .map((i) => model.paragraphs[i]?.text ?? '')
     .join('\n');
   // A short name the model did not keep (it is also defined elsewhere): "HONEYWELL INC., a Delaware corporation ("Honeywell")".
+  // A cover page or title line may name the parties first; the preamble proper gives the short
+  // names: "Phoenix Satellite Television Company Limited ("Party A" or "Phoenix Satellite TV")".
+  const opening = model.paragraphs
+    .slice(0, 40)
+    .map((p) => p.text.replace(/\s+/g, ' '))
+    .join('\n');
+  const SHORT_AFTER =
+    /^[^()"“\n]{0,100}\(\s*(?:the\s+|hereinafter(?: referred to as)?\s+)?["“]([^"”]{2,40})["”](?:\s*(?:or|and)\s*(?:the\s+)?["“]([^"”]{2,40})["”])?/;
   for (const party of model.parties) {
     if (party.shortName) continue;
-    const at = preamble.indexOf(party.name);
-    if (at < 0) continue;
-    const short =
-      /^[^()"“]{0,100}\(\s*(?:the\s+|hereinafter(?: referred to as)?\s+)?["“]([^"”]{2,40})["”]/.exec(
-        preamble.slice(at + party.name.length, at + party.name.length + 160),
-      );
-    if (short?.[1] && !/^part(?:y|ies)$/i.test(short[1])) alias(party.name, short[1]);
+    const shortNames = (text: string): string[] => {
+      for (let at = text.indexOf(party.name); at >= 0; at = text.indexOf(party.name, at + 1)) {
+        const short = SHORT_AFTER.exec(text.slice(at + party.name.length, at + party.name.length + 200));
+        const names = [short?.[1], short?.[2]].filter(
+          (n): n is string => n !== undefined && !/^part(?:y|ies)$/i.test(n) && !/Agreement$/.test(n),
+        );
+        if (names.length > 0) return names;
+      }
+      return [];
+    };
+    const found = shortNames(preamble);
+    for (const name of found.length > 0 ? found : shortNames(opening)) alias(party.name, name);
   }
 
   // Groups named in the preamble: (… and together with Seller, "Arizona"), (X and Y, collectively "Z").
@@ -187,10 +200,6 @@ function buildSides(model: ContractModel): Sides {
   }
 
   // "'we,' 'us' and 'our' refers to Pizza Fusion Holding, Inc. … 'You' and 'your' refers to the Franchisee."
-  const opening = model.paragraphs
-    .slice(0, 40)
-    .map((p) => p.text.replace(/\s+/g, ' '))
-    .join('\n');
   const pronounSides = new Set<string>();
   for (const m of opening.matchAll(PRONOUNS)) {
     const [, list, target] = m as unknown as [string, string, string];

@@ -184,13 +184,26 @@ const UNQUOTED =
   /(?:^|\n|[.:;]\s+)[ \t]*(?:(?:\d+(?:\.\d+)*\.?|\([a-z0-9]{1,4}\)|[a-z]\.)[ \t]+)?((?:\p{Lu}[\p{L}\p{N}'’-]*)(?:[ \t]+(?:(?:of|and|for|or|in|to|&)[ \t]+)?\p{Lu}[\p{L}\p{N}'’-]*){0,5})[ \t]+(means|mean|shall[ \t]+mean)\b/gu;
 const UNQUOTED_LEAD = /^(?:The|This|That|Each|Any|Such|An?)\s+/;
 
+/** In a list of unquoted definitions, an entry may read "Hearing Aids are amplification devices …". */
+const UNQUOTED_COPULA =
+  /(?:[.;]\s+)[ \t]*(?:(?:\d+(?:\.\d+)*\.?|\([a-z0-9]{1,4}\)|[a-z]\.)[ \t]+)?((?:\p{Lu}[\p{L}\p{N}'’-]*)(?:[ \t]+(?:(?:of|and|for|or|in|to|&)[ \t]+)?\p{Lu}[\p{L}\p{N}'’-]*){0,5})[ \t]+(is|are)[ \t]+(?:an?|the|any|all|each)[ \t]/gu;
+
 function unquotedDefinitions(block: Block, out: Definition[]): void {
   const text = block.text;
   if (!text.includes('mean')) return;
-  UNQUOTED.lastIndex = 0;
+  const before = out.length;
+  unquotedWith(block, UNQUOTED, out);
+  // Only inside a list that already defines two terms with "means": elsewhere "X is a …" is prose.
+  if (out.length - before >= 2) unquotedWith(block, UNQUOTED_COPULA, out);
+}
+
+function unquotedWith(block: Block, pattern: RegExp, out: Definition[]): void {
+  const text = block.text;
+  pattern.lastIndex = 0;
   let sentences: Range[] | null = null;
-  for (let m = UNQUOTED.exec(text); m !== null; m = UNQUOTED.exec(text)) {
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     let term = m[1] as string;
+    // Back from the verb to the term (the copula pattern also takes the article after the verb).
     let start = m.index + m[0].length - (m[2] as string).length - 1 - term.length;
     while (start > 0 && text.slice(start, start + term.length) !== term) start--;
     const lead = UNQUOTED_LEAD.exec(term);
@@ -218,6 +231,35 @@ function unquotedDefinitions(block: Block, out: Definition[]): void {
   }
 }
 
+/** "… and the like (collectively, the Content)": a filing copy that lost the quotes still defines a term. */
+const COLLECTIVE =
+  /\(\s*(?:collectively|together|each|individually)\s*,?\s+(?:the\s+|a\s+|an\s+)?(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,3})\s*\)/gu;
+
+function collectiveDefinitions(block: Block, out: Definition[]): void {
+  const text = block.text;
+  if (!/collectively|together|each|individually/.test(text)) return;
+  COLLECTIVE.lastIndex = 0;
+  let sentences: Range[] | null = null;
+  for (let m = COLLECTIVE.exec(text); m !== null; m = COLLECTIVE.exec(text)) {
+    const term = (m[1] as string).replace(/\s+/g, ' ');
+    if (!looksLikeTerm(term, true) || /^(?:Party|Parties|Section|Article|Exhibit|Schedule)$/.test(term))
+      continue;
+    const start = m.index + m[0].indexOf(m[1] as string);
+    sentences ??= splitSentences(text);
+    const sentence = sentences.find((r) => start >= r.start && start < r.end) ?? {
+      start: 0,
+      end: text.length,
+    };
+    out.push({
+      term,
+      range: toViewRange(block, start, start + (m[1] as string).length),
+      definitionRange: toViewRange(block, sentence.start, sentence.end),
+      definitionText: text.slice(sentence.start, sentence.end),
+      style: 'inline',
+    });
+  }
+}
+
 export function findDefinitions(blocks: Block[]): Definition[] {
   const out: Definition[] = [];
   for (const block of blocks) {
@@ -232,6 +274,7 @@ function definitionsInBlock(block: Block, out: Definition[]): void {
   const hasQuote = /["“‘]/.test(text);
   const hasStrong = block.strong.length > 0;
   unquotedDefinitions(block, out);
+  collectiveDefinitions(block, out);
   if (!hasQuote && !hasStrong) return;
   let sentences: SentenceIndex | null = null;
   const sentenceOf = (offset: number): Range => {

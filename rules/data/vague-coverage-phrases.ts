@@ -80,6 +80,14 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
     suggestion: 'list the items covered',
     replacement: '',
   },
+  {
+    id: 'similar-thereto',
+    phrase: 'and all marks similar thereto',
+    kind: 'similarity',
+    pattern:
+      '(?:and|or) (?:all|any) (?:other )?[a-z]+ (?<!confusingly )similar (?:thereto|to (?:it|them|the foregoing|any of the foregoing))',
+    suggestion: 'list the items covered, or define the test of similarity',
+  },
   // Growth
   {
     id: 'business-may-evolve',
@@ -141,6 +149,30 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
     pattern:
       '(?:renamed, )?(?:enhanced|expanded|extended)(?: or (?:enhanced|expanded|extended))? from time to time',
     suggestion: 'say whether later versions are included, and on what terms',
+  },
+  {
+    id: 'current-or-future',
+    phrase: 'any and all current or future names, marks …',
+    kind: 'growth',
+    pattern:
+      '(?:any and all |all |any )?(?:current|existing|present)(?:,)? (?:and|or|and/or) future (?!affiliates|subsidiaries|employees|officers|directors)[a-z]+',
+    suggestion: 'list what is covered now, and say how (and by whose decision) anything is added later',
+  },
+  {
+    id: 'designated-from-time-to-time',
+    phrase: 'designated from time to time by',
+    kind: 'growth',
+    pattern:
+      '(?:designated|specified|adopted|selected|added|introduced|used) (?:by [A-Z][\\w-]* )?from time to time(?: by)?',
+    suggestion: 'list what is covered in a schedule, and say how (and by whose decision) it may be changed',
+  },
+  {
+    id: 'substitutions-therefor',
+    phrase: 'substitutions therefor',
+    kind: 'growth',
+    pattern:
+      '(?:and )?(?:all |any )?(?:substitutions?|replacements?|successors?) (?:therefor|thereto|thereof|to any of the foregoing)|all successor [a-z]+',
+    suggestion: 'say which replacements are included, and who decides',
   },
   // Open lists
   {
