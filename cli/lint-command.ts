@@ -82,6 +82,10 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   } else {
     const collected = await collectFiles(paths);
     missing = collected.missing;
+    if (collected.outside > 0)
+      process.stderr.write(
+        `contract-lint: skipped ${collected.outside} file${collected.outside === 1 ? '' : 's'} reached through a symbolic link out of the folder being linted\n`,
+      );
     const ignores = new IgnoreRules();
     let files = collected.files.filter(
       (file) => !ignores.ignoredByConfig(resolve(file), resolver.forFile(file)),

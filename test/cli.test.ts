@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,23 @@ describe('contract-lint CLI (as a process)', () => {
         .map((f: { filePath: string }) => f.filePath.split('/').pop())
         .sort(),
     ).toEqual([...names].sort());
+  });
+
+  it('a folder is not followed through symbolic links out of it, and loops and aliases are harmless', () => {
+    const root = join(dir, 'links');
+    mkdirSync(join(root, 'deals', 'sub'), { recursive: true });
+    writeFileSync(join(root, 'outside-secret.md'), '# Secret\n\nroot:x:0:0\n');
+    writeFileSync(join(root, 'deals', 'nda.md'), '# NDA\n\nText.\n');
+    symlinkSync(join(root, 'outside-secret.md'), join(root, 'deals', 'passwd.md'));
+    symlinkSync('../nda.md', join(root, 'deals', 'sub', 'alias.md'));
+    symlinkSync('..', join(root, 'deals', 'sub', 'loop'));
+    const run = runCli(['--format', 'json', 'deals'], { cwd: root });
+    expect(run.code).toBeLessThan(2);
+    expect(JSON.parse(run.stdout).map((f: { filePath: string }) => f.filePath)).toEqual(['deals/nda.md']);
+    expect(run.stdout).not.toContain('root:x');
+    // Named twice (once through a link): linted once.
+    const twice = runCli(['--format', 'json', 'deals/nda.md', 'deals/sub/alias.md'], { cwd: root });
+    expect(JSON.parse(twice.stdout)).toHaveLength(1);
   });
 
   it('-o to a place that cannot be written is a usage error naming the file, before any linting', () => {

@@ -6,8 +6,8 @@
  * - the shared development set (`../shared/corpus/gold/labels.json`, 20 agreements), and
  * - this project's own blind-labelled set (`bench/eval/gold-extra/labels-*.json`, agreements from
  *   ../shared/corpus labelled by reviewers who never saw the linter's output), and
- * - a held-out set (`bench/eval/gold-holdout/`), labelled the same way and first scored only
- *   after the rules were final.
+ * - two held-out sets (`bench/eval/gold-holdout/`, `gold-holdout2/`), labelled the same way and
+ *   each scored for the first time only after the rules were final.
  *
  * Per rule: documents where the rule fired (warning or error) and should have (TP), fired and
  * should not have (FP), stayed silent but should have fired (FN); debatable labels skipped;
@@ -16,7 +16,7 @@
  * harmless ones flagged. The CLI runs as a process with `--preset cross-license`.
  *
  *   node bench/eval/gold.mjs                 both sets, tables
- *   node bench/eval/gold.mjs --set shared    one set (shared | extra | holdout)
+ *   node bench/eval/gold.mjs --set shared    one set (shared | extra | holdout | holdout2)
  *   node bench/eval/gold.mjs --json out.json the numbers and the wrong documents and phrases
  *   node bench/eval/gold.mjs --markdown      the per-rule tables as Markdown (docs/accuracy.md)
  */
@@ -59,6 +59,7 @@ export function loadSets() {
     // Labelled blind and scored once, after the rules were final: the closest thing here to
     // the held-out agreements the product is judged on. Never tune against it.
     ['holdout', 'gold-holdout', 'Held-out set'],
+    ['holdout2', 'gold-holdout2', 'Second held-out set'],
   ];
   for (const [id, folder, title] of labelled) {
     const dir = join(root, 'bench', 'eval', folder);
@@ -68,6 +69,7 @@ export function loadSets() {
       .filter((f) => f.endsWith('.json'))
       .sort())
       Object.assign(documents, JSON.parse(readFileSync(join(dir, file), 'utf8')).documents);
+    if (Object.keys(documents).length === 0) continue;
     sets.push({
       id,
       title: `${title} (bench/eval/${folder}, ${Object.keys(documents).length} agreements)`,
