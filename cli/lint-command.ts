@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { IgnoreRules } from '../engine/config/ignore.js';
 import { ConfigResolver, unknownRule } from '../engine/config/resolve.js';
 import { ConfigError, type RuleSetting as ConfigRuleSetting } from '../engine/config/types.js';
-import { MAX_TEXT_BYTES } from '../engine/load/inputs.js';
+import { MAX_DOCX_BYTES } from '../engine/load/inputs.js';
 import { catalog } from '../rules/index.js';
 import { collectFiles } from './collect-files.js';
 import { htmlFormatter } from './formatters/html.js';
@@ -34,7 +34,12 @@ const FORMATTERS: Record<FormatName, (context: FormatContext) => Formatter> = {
 };
 
 /** Standard input is read up to the cap of a text file. */
-const MAX_STDIN_BYTES = MAX_TEXT_BYTES;
+/**
+ * Standard input is read up to the largest file the loader accepts (a Word file's cap) plus one
+ * byte; the loader then refuses anything over the cap for its format with the same message a file
+ * gets ("stdin.md: file is 9.0 MB, over the 8.0 MB limit"), as an error for that input, exit 1.
+ */
+const MAX_STDIN_BYTES = MAX_DOCX_BYTES + 1;
 
 export interface LintOptions {
   format: FormatName;
@@ -78,7 +83,14 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   let missing: string[] = [];
   if (options.stdin) {
     const name = options.stdinFilename ?? 'stdin.md';
-    tasks = [{ path: name, rules: settingsFor(resolve(name)), bytes: await readStdin() }];
+    const bytes = await readStdin();
+    if (bytes === null) {
+      process.stderr.write(
+        `contract-lint: standard input is larger than ${MAX_DOCX_BYTES / (1024 * 1024)} MB, the largest agreement it reads; nothing was linted\n`,
+      );
+      return 2;
+    }
+    tasks = [{ path: name, rules: settingsFor(resolve(name)), bytes }];
   } else {
     const collected = await collectFiles(paths);
     missing = collected.missing;
@@ -209,14 +221,14 @@ function usage(message: string): number {
   return 2;
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** Standard input, or null when it goes past every cap (it is not read further). */
+async function readStdin(): Promise<Uint8Array | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_STDIN_BYTES)
-      throw new ConfigError('--stdin', `standard input is larger than ${MAX_STDIN_BYTES / (1024 * 1024)} MB`);
+    if (size > MAX_STDIN_BYTES) return null;
     chunks.push(buffer);
   }
   return new Uint8Array(Buffer.concat(chunks));

@@ -220,6 +220,14 @@ describe('shards, stdin and print-config', () => {
     );
   });
 
+  it('--stdin over the size cap is an error for that input, like a file, not a config error', () => {
+    const big = Buffer.alloc(9 * 1024 * 1024, 'The Licensee shall pay. ');
+    const run = runCli(['--stdin', '--stdin-filename', 'deal.md'], { input: big });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/cannot read deal\.md: file is 9\.0 MB, over the 8\.0 MB limit/);
+    expect(run.stderr).not.toMatch(/invalid config/);
+  });
+
   it('--print-config shows the merged configuration for a file', () => {
     writeFileSync(
       join(room, '.contractlintrc.json'),

@@ -119,6 +119,15 @@ describe('an invalid config is an error naming the file, the key and what is all
     );
   });
 
+  it('a YAML warning (an unknown tag) is a config error naming the file, not a raw process warning', () => {
+    write('yaml-tag/.contractlintrc.yaml', 'rules:\n  vague-coverage: !weird warning\n');
+    write('yaml-tag/deal.md', '# Deal\n\nText.\n');
+    const run = runCli([join(root, 'yaml-tag/deal.md')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/yaml-tag\/\.contractlintrc\.yaml: not valid YAML: Unresolved tag: !weird/);
+    expect(run.stderr).not.toMatch(/YAMLWarning|--trace-warnings/);
+  });
+
   it('the CLI exits 2 and prints the problem', () => {
     write('cli-bad/.contractlintrc.json', { root: true, rules: { 'vague-deadline': 'loud' } });
     write('cli-bad/deal.md', '# Deal\n\nText.\n');

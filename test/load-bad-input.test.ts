@@ -94,4 +94,15 @@ describe('text that is fine loads', () => {
     writeFileSync(join(dir, 'utf16.txt'), utf16);
     expect((await loadFile(join(dir, 'utf16.txt'))).textView).toBe('Agreement text.\n');
   });
+
+  it('UTF-16 without a byte order mark, both byte orders (Windows "Unicode" text)', async () => {
+    const text = 'Agreement text: the Licensor grants a licence.\n';
+    writeFileSync(join(dir, 'utf16le-nobom.txt'), Buffer.from(text, 'utf16le'));
+    expect((await loadFile(join(dir, 'utf16le-nobom.txt'))).textView).toBe(text);
+    writeFileSync(join(dir, 'utf16be-nobom.txt'), Buffer.from(text, 'utf16le').swap16());
+    expect((await loadFile(join(dir, 'utf16be-nobom.txt'))).textView).toBe(text);
+    // Real binary with NUL bytes is still refused.
+    writeFileSync(join(dir, 'nul.txt'), Buffer.from([0x41, 0x00, 0x00, 0x00, 0x42, 0x01, 0x02, 0x00, 0x03]));
+    await expect(loadFile(join(dir, 'nul.txt'))).rejects.toThrow(/binary data/);
+  });
 });

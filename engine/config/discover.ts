@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { parse as parseYamlType } from 'yaml';
+import type { parseDocument as parseDocumentType } from 'yaml';
 import { ConfigError, type ConfigFile } from './types.js';
 
 /** File names looked for in each folder, in order; the first found in a folder is used. */
@@ -78,8 +78,15 @@ export function readConfigData(path: string): unknown {
     if (/\.ya?ml$/i.test(path)) {
       // YAML 1.2 core schema: no custom tags, no code. Aliases are capped against billion-laughs.
       // The YAML parser is loaded for YAML configs only.
-      const { parse: parseYaml } = createRequire(import.meta.url)('yaml') as { parse: typeof parseYamlType };
-      return parseYaml(text, { schema: 'core', maxAliasCount: 100 }) ?? {};
+      const { parseDocument } = createRequire(import.meta.url)('yaml') as {
+        parseDocument: typeof parseDocumentType;
+      };
+      // Warnings (an unknown tag such as `!weird`) are errors here, reported once with the file
+      // name, never printed by the library as a raw process warning.
+      const doc = parseDocument(text, { schema: 'core', logLevel: 'silent' });
+      const problem = doc.errors[0] ?? doc.warnings[0];
+      if (problem) throw problem;
+      return doc.toJS({ maxAliasCount: 100 }) ?? {};
     }
     return JSON.parse(text);
   } catch (error) {

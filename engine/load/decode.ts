@@ -3,7 +3,8 @@ import { LoadError } from './errors.js';
 const SNIFF_BYTES = 8192;
 
 /**
- * Decodes a text file: UTF-8 (BOM stripped) or UTF-16 with a BOM. Binary data and invalid UTF-8
+ * Decodes a text file: UTF-8 (BOM stripped), or UTF-16 with a BOM or without one (Windows tools
+ * save "Unicode" text that way: every other byte NUL). Binary data and invalid UTF-8
  * are refused with the reason, never decoded into replacement characters that would then be
  * linted as if the drafter had typed them.
  */
@@ -11,6 +12,8 @@ export function decodeText(bytes: Uint8Array, path: string): string {
   if (bytes.length === 0) throw new LoadError('empty', path, 'the file is empty (0 bytes)');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   const kind = sniffBinary(bytes);
   if (kind) throw new LoadError('binary', path, `binary data, not text (${kind})`);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -34,6 +37,31 @@ const MAGIC: [string, number[]][] = [
   ['a gzip archive', [0x1f, 0x8b]],
   ['an executable', [0x7f, 0x45, 0x4c, 0x46]],
 ];
+
+/**
+ * UTF-16 without a byte order mark: in the first few KB the NUL bytes sit on one parity only and
+ * the other bytes are text (Latin script: the high byte of each unit is NUL).
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const end = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (end < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  let textual = 0;
+  for (let i = 0; i < end; i += 2) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1] as number;
+    if (a === 0) evenNul++;
+    if (b === 0) oddNul++;
+    const unit = a === 0 ? b : a;
+    if (unit >= 0x20 || unit === 9 || unit === 10 || unit === 13) textual++;
+  }
+  const units = end / 2;
+  if (textual < units * 0.95) return null;
+  if (oddNul >= units * 0.7 && evenNul === 0) return 'utf-16le';
+  if (evenNul >= units * 0.7 && oddNul === 0) return 'utf-16be';
+  return null;
+}
 
 /** Names the kind of binary file, or returns null for text. */
 function sniffBinary(bytes: Uint8Array): string | null {
