@@ -76,6 +76,7 @@ export function toReport(result: FileResult, doc: LoadedDocument): FileReport {
       fixable: fixableRules.has(f.ruleId) && (f.fixes?.length ?? 0) > 0,
     };
     if (f.wordParagraph !== undefined) out.wordParagraph = f.wordParagraph;
+    if (f.section !== undefined) out.section = f.section;
     return out;
   });
   const report: FileReport = {

@@ -10,6 +10,8 @@ export interface ReportFinding {
   endLine: number;
   endColumn: number;
   wordParagraph?: number;
+  /** Word only: the clause number holding the finding ("7.2"). */
+  section?: string;
   /** The words flagged, and a little context, for the HTML report. */
   excerpt: string;
   related?: { message: string; line: number; column: number }[];

@@ -13,6 +13,9 @@ const RELATED_TERMS = /\b(?:Enhancements?|Modifications?|Derivative Works?|New F
  * licence: "retain all right, title and interest in and to modifications", "derivative works shall
  * be owned by". Not the licensed act itself ("to modify and prepare derivative works of").
  */
+/** Inside the bracketed title after a clause reference: "Section 1.3 (Product …". */
+const CLAUSE_TITLE_BEFORE = /\b(?:Sections?|Articles?|Clauses?|Paragraphs?|§)\s*[\dA-Z][\w.()-]*\s*\([^()]*$/;
+
 const OWNED_CHANGES =
   /\b(?:title|ownership|own|owns|owned|property|belong\w*|vest\w*|assign\w*|licen[cs]e (?:to|under))\b[^.;]{0,60}?\b(?:in and to |to |of |under )?(?:all |any |such |its |their )?(modifications|derivative works|enhancements)\b|\b(?:all |any |such )(modifications|derivative works|enhancements)\b[^.;]{0,80}?\b(?:shall|will) (?:be (?:owned|the (?:sole |exclusive )?property)|vest|belong|remain)\b/i;
 const LICENSED_ACT_BEFORE =
@@ -70,6 +73,8 @@ term once and use it consistently; the editor offers a definition template.`,
       if (!p || p.kind === 'heading' || !CARRIES_OBLIGATION.test(text)) continue;
       if (!improvementDefined && !reported.has('improvement')) {
         for (const match of text.matchAll(IMPROVEMENT)) {
+          // "Section 1.3 (Product Improvement) survives": the title of a clause, not a use of the word.
+          if (CLAUSE_TITLE_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index))) continue;
           reported.add('improvement');
           report({
             messageId: 'undefined',

@@ -142,6 +142,22 @@ etc.)"). "and/or" rarely changes what is licensed: it is reported as information
 function harmless(entry: VaguePhrase, text: string, at: number, found: string): boolean {
   const after = text.slice(at + found.length, at + found.length + 140);
   const before = text.slice(Math.max(0, at - 140), at);
+  // "other government-issued rights substantially similar to any of the foregoing" closes a list of
+  // patent forms: the comparison is with the forms just listed, as patent definitions do.
+  if (
+    entry.kind === 'similarity' &&
+    /^\s*(?:to )?(?:any of )?the foregoing\b/i.test(after) &&
+    /\b(?:patents?|certificates?|utility models?|registrations?|reissues?|applications?)\b/i.test(before)
+  )
+    return true;
+  // "retains the right … to the extent necessary to perform its obligations": bounded by the obligations.
+  if (
+    entry.kind === 'hedge' &&
+    /^\s*(?:for it |for (?:the )?(?:licensor|licensee|such party) )?to (?:perform|fulfil+|carry out|comply with|discharge)\b[^.;]{0,40}\bobligations\b/i.test(
+      after,
+    )
+  )
+    return true;
   if (
     (entry.kind === 'connector' || entry.kind === 'indefinite' || entry.kind === 'open-list') &&
     TETHERED.test(after)

@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { counts } from '../report.js';
+import { counts, type ReportFinding } from '../report.js';
 import type { FormatContext, Formatter } from './types.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -24,15 +24,7 @@ export function stylishFormatter(context: FormatContext): Formatter {
         out.push(
           `  ${paint('red', 'error')}  ${printable(report.error.message)}  ${paint('dim', `(${report.error.code})`)}`,
         );
-      const rows = report.findings.map(
-        (f) =>
-          [
-            f.wordParagraph !== undefined
-              ? `${f.line}:${f.column} ¶${f.wordParagraph}`
-              : `${f.line}:${f.column}`,
-            f,
-          ] as const,
-      );
+      const rows = report.findings.map((f) => [`${f.line}:${f.column}${wordPlace(f)}`, f] as const);
       const width = Math.max(0, ...rows.map((r) => r[0].length));
       for (const [where, f] of rows) {
         const sev =
@@ -59,6 +51,12 @@ export function stylishFormatter(context: FormatContext): Formatter {
       return `${paint(errors > 0 ? 'red' : 'yellow', line)}\n`;
     },
   };
+}
+
+/** Where a Word finding is in Word: "¶12 §7.2" (paragraph number, clause number). */
+export function wordPlace(f: ReportFinding): string {
+  if (f.wordParagraph === undefined) return '';
+  return ` ¶${f.wordParagraph}${f.section !== undefined ? ` §${f.section}` : ''}`;
 }
 
 /** A file name as a terminal may show it: control characters (ESC sequences in a hostile name) escaped. */

@@ -38,9 +38,9 @@ const LIMITS_A_LICENCE =
   /\b(?:licen[cs]es?|sublicen[cs]\w*|rights? (?:granted|licensed))\b[^.;]{0,200}\b(?:limited to|restricted to|scope|exceed|extends? to|shall include|shall cover|solely for|only for)\b|\b(?:limited to|restricted to)\b[^.;]{0,120}\blicen[cs]e/i;
 const SUBJECT_TERM =
   /\b(?:Field|Territory|Business|Licensed|Products?|Patents?|Technology|Content|Materials?|Works?|Services?|Know-?How|Software|Intellectual Property|IP|Assay|Tests?|Marks|Trademarks|Inventions?|Improvements?|Developments?|Programs?|Platform|Centres?|Centers?|Media|Properties|Sites?|Channels?|Domains?|Titles?|Rights)\b/;
-/** Defined terms a grant names that are not what it licenses. */
+/** Defined terms a grant names that are not what it licenses (the activities it permits are defined elsewhere as steps, not subject matter). */
 const NOT_SUBJECT =
-  /^(?:Agreement|Term|Initial Term|Renewal Term|Effective Date|Closing Date|Affiliates?|Party|Parties|Person|Third Part(?:y|ies)|Business Days?|Confidential Information|Laws?|Applicable Laws?|Change of Control|Losses|Claims?|Notice)$/;
+  /^(?:Agreement|Term|Initial Term|Renewal Term|Effective Date|Closing Date|Affiliates?|Party|Parties|Person|Third Part(?:y|ies)|Business Days?|Confidential Information|Laws?|Applicable Laws?|Change of Control|Losses|Claims?|Notice|Develop(?:ment)?|Manufactur(?:e|ing)|Commerciali[sz](?:e|ation)|Exploit(?:ation)?|Use|Sell|Make|Research)$/;
 const ALWAYS_SCOPE = /\b(?:Field|Fields|Territory|Exclusivity|Exclusive Rights)\b/;
 const EXCLUSIVE_COMMITMENT =
   /\bexclusiv|\bshall not\b|\bwill not\b|\bnot (?:to )?(?:grant|appoint|enter into|license)\b/i;

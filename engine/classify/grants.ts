@@ -517,10 +517,16 @@ const QUALIFIER =
 const STATED_AFTER =
   /^[^.;]{0,30}?\b(?:which (?:licen[cs]e|right)s? (?:is|are|shall be) |(?:is|are|shall be) )?(non[- ]?\s?)?exclusive\b/i;
 
+/** One licence noun per exclusivity: "an exclusive licence under X, and a non-exclusive licence under Y". */
+const TWO_LICENCES =
+  /\b(?:non-?\s?)?exclusive\b[^;]{0,80}?\blicen[cs]e\b[^;]{0,200}?\band (?:a |an )?(?:[\w-]+,? ){0,3}?(?:non-?\s?)?exclusive\b[^;]{0,80}?\blicen[cs]e\b/i;
+
 function exclusivityOf(
   chain: string,
   afterNoun: string,
   context: string,
+  /** The grant as written, licence noun included. */
+  written: string,
 ): { value: Exclusivity; qualified: boolean; text?: string } {
   const scope = `${chain} ${afterNoun.slice(0, 80)}`;
   const partial = PARTIAL_EXCLUSIVE.exec(scope);
@@ -529,8 +535,11 @@ function exclusivityOf(
   const withoutNon = scope.replace(NON_EXCLUSIVE, ' ');
   const excl = EXCLUSIVE_WORD.exec(withoutNon);
   if (non.length > 0 && excl) {
-    // "exclusive in the Field of Use and non-exclusive outside it", "(x) exclusive … (y) non-exclusive": a defined split.
-    return SPLIT_QUALIFIER.test(scope) || /\(\s*[a-z]{1,2}\s*\)|\([ivx]+\)/.test(scope)
+    // "exclusive in the Field of Use and non-exclusive outside it", "(x) exclusive … (y) non-exclusive",
+    // "an exclusive licence under the Patents, and a non-exclusive licence under the Know-How": a defined split.
+    return SPLIT_QUALIFIER.test(scope) ||
+      /\(\s*[a-z]{1,2}\s*\)|\([ivx]+\)/.test(scope) ||
+      TWO_LICENCES.test(written)
       ? { value: 'partial', qualified: true, text: `${excl[0]} / ${non[0]?.[0]}` }
       : { value: 'both', qualified: false, text: `${excl[0]} / ${non[0]?.[0]}` };
   }
@@ -552,7 +561,7 @@ function exclusivityOf(
 }
 
 const FIELD =
-  /\bfields? of (?:use|activity)\b[^.;,]{0,60}|\b(?:in|within|for|outside) the (?:[\w-]+ ){0,2}Field\b|\b(?:in|for) (?:any and all|all|any) fields?(?: of use)?\b|\bfor (?:any|all) (?:(?:business|lawful) )?(?:purposes?|uses?|applications?)\b|\bfor (?:the )?(?:sole |limited )?purposes? of\b[^.;,]{0,80}|\bfor use (?:in|with|on|as|by)\b[^.;,]{0,80}|\b(?:solely|only|exclusively) (?:for|in connection with|as part of|in|to (?:make|use|sell|develop|manufacture|market|distribute|promote|provide|operate|perform|design))\b[^.;,]{0,80}|\blimited to\b[^.;,]{0,80}|\b(?:on|in|through|via|for|in connection with) (?:the |its |such |any )?(?:[A-Z][\w-]* ){0,3}(?:websites?|web ?sites|sites|channels?|platforms?|stores?|premises|centres?|centers?|restaurants?|locations?|outlets?)\b|\bin connection with (?:the )?(?:[A-Z][\w-]* ){1,4}[^.;,]{0,40}|\bas (?:part|a component) of\b[^.;,]{0,60}|\b(?:no|without) (?:limitation as to |restriction (?:as to|on) )?field\b|\b(?:make|manufacture|have made|use|sell|offer (?:to sell|for sale)|import|distribute|exploit)[^.;]{0,60}?\b(?:any|the|such) (?:[A-Z][\w-]* ){1,4}(?:Products?|Services?|Assay|Tests?|Systems?|Devices?|Components?)\b/;
+  /\bfields? of (?:use|activity)\b[^.;,]{0,60}|\b(?:in|within|for|outside) the (?:[\w-]+ ){0,2}Field\b|\b(?:in|for) (?:any and all|all|any) fields?(?: of use)?\b|\bfor (?:any|all) (?:(?:business|lawful) )?(?:purposes?|uses?|applications?)\b|\bfor (?:the )?(?:sole |limited )?purposes? of\b[^.;,]{0,80}|\bfor use (?:in|with|on|as|by)\b[^.;,]{0,80}|\b(?:solely|only|exclusively) (?:for|in connection with|as part of|in|to (?:make|use|sell|develop|manufacture|market|distribute|promote|provide|operate|perform|design))\b[^.;,]{0,80}|\blimited to\b[^.;,]{0,80}|\b(?:on|in|through|via|for|in connection with) (?:the |its |such |any )?(?:[A-Z][\w-]* ){0,3}(?:websites?|web ?sites|sites|channels?|platforms?|stores?|premises|centres?|centers?|restaurants?|locations?|outlets?)\b|\bin connection with (?:the )?(?:[A-Z][\w-]* ){1,4}[^.;,]{0,40}|\bas (?:part|a component) of\b[^.;,]{0,60}|\b(?:no|without) (?:limitation as to |restriction (?:as to|on) )?field\b|\b(?:[Mm]ake|[Mm]anufacture|have made|[Uu]se|[Ss]ell|offer (?:to sell|for sale)|[Ii]mport|[Dd]istribute|[Ee]xploit|[Dd]evelop|[Cc]ommerciali[sz]e)[^.;]{0,60}?\b(?:any|the|such) (?:[A-Z][\w-]* ){0,4}(?:Products?|Services?|Assay|Tests?|Systems?|Devices?|Components?)(?:\(s\))?(?![\w-])/;
 const TERRITORY =
   /\bterritor(?:y|ies|ial)\b|\bTerritory\b|\bworld-?\s?wide\b|\bthroughout the world\b|\banywhere in the world\b|\bin (?:any|all|each|every) (?:country|countries|jurisdictions?)\b|\b(?:United States(?! [Pp]atent)|U\.S\.A?\.?(?! [Pp]atent)|USA|Canada|Mexico|North America|South America|Europe(?:an Union)?|EU|EEA|United Kingdom|Japan|China|PRC|Korea|India|Germany|France|Asia|Australia|Latin America|Israel|Taiwan|Hong Kong)\b/;
 const SUBLICENSE_NO =
@@ -704,7 +713,12 @@ function describe(
   const segmentEnd = parsed.from + parsed.segment.length;
   const afterNoun = text.slice(nounEnd, segmentEnd);
   const scope = `${chain} ${afterNoun}`;
-  const { value, qualified, text: exclusivityText } = exclusivityOf(chain, afterNoun, context);
+  const nounText = parsed.noun ? text.slice(parsed.noun.start, parsed.noun.end) : '';
+  const {
+    value,
+    qualified,
+    text: exclusivityText,
+  } = exclusivityOf(chain, afterNoun, context, `${chain}${nounText}${afterNoun.slice(0, 240)}`);
   // What is licensed may come before the noun ("grants to B under the Nortel Patents a licence") or after it.
   const { subjects, terms } = subjectsOf(
     `${chain} ${afterNoun.slice(0, 500)}`.trim() || parsed.segment,

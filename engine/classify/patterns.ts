@@ -393,7 +393,13 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
         all: [
           /\barbitrat(?:ion|ed|or|ors|e)\b|\bmediat(?:ion|or|ed|e)\b|\b(?:exclusive|non-?exclusive|personal) jurisdiction\b|\bsubmits? to (?:the )?(?:\w+ )?jurisdiction\b|\bvenue\b|\bforum\b|\b(?:courts?|tribunals?) (?:of|in|located|sitting|for)\b[^.;]{0,150}\b(?:jurisdiction|disputes?|actions?|proceedings?|suits?|claims?|litigation)\b|\b(?:disputes?|controvers(?:y|ies)|claims?)\b[^.;]{0,200}\b(?:courts?|tribunals?)\b[^.;]{0,60}\b(?:of|in|located)\b|\bescalat(?:e|ed|ion)\b[^.;]{0,80}\b(?:dispute|disagreement|executive|senior)/i,
         ],
-        none: [/\bforum (?:posts?|software)\b/i],
+        none: [
+          /\bforum (?:posts?|software)\b/i,
+          // Injunctive relief "in any court of competent jurisdiction", and who pays the fees "if any
+          // arbitration or litigation is instituted": neither says how disputes are resolved.
+          /^(?![\s\S]*\b(?:arbitrat\w* (?:shall|will|in accordance|under|administered)|mediat|venue|forum|exclusive jurisdiction|submits? to)\b)[\s\S]*\b(?:(?:injunctive|equitable|mandatory)(?: or (?:injunctive|equitable|mandatory))? relief|injunctions?)\b/i,
+          /^(?![\s\S]*\b(?:shall be (?:settled|resolved|submitted|referred)|venue|forum|exclusive jurisdiction|submits? to)\b)[\s\S]*\b(?:prevailing party|attorneys?['’]?s?['’]? fees)\b/i,
+        ],
       },
       {
         keywords: ['dispute', 'disagreement', 'controvers'],

@@ -1,3 +1,4 @@
+import { allSections } from '../model/build.js';
 import type { ContractModel, Range } from '../model/types.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
 import { type Sides, sidesOf } from './sides.js';
@@ -133,6 +134,7 @@ export function profileAgreement(model: ContractModel, clauses: ClauseIndex): Ag
     grants.filter((g) => g.kind === 'grant'),
     kinds,
     sidesOf(model),
+    sectionTitles(model),
   );
   const profile: AgreementProfile = {
     kinds,
@@ -243,18 +245,19 @@ export function runsBothWays(grants: readonly Grant[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Money
 
-const MONEY_WORDS = /pa[iy]|due|owe|remit|earn|accru|entitled|receiv/i;
+const MONEY_WORDS =
+  /pa[iy]|due|owe|remit|earn|accru|entitled|receiv|grants? to \w+ (?:the )?(?:following |follows )?royalt/i;
 const ROYALTY_WORDS =
   /royalt|%|percent|per cent|revenue|profit|per (?:unit|copy|seat|device|product|item|licen|user|transaction|trade)|per-|runtime|for each|true-?up|reconcil/i;
 const FREE_WORDS =
   /free|paid|charge|cost|without|no (?:additional|further|payment|consideration|fee|royalt)|no obligation/i;
 const PAY =
-  /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receiv\w*|true-?up)\b/i;
+  /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receiv\w*|true-?up|grants? to \w+ (?:the )?(?:following |follows )?royalt\w*)\b/i;
 const NOT_OUR_ROYALTY =
   /\broyalty(?:-\s?|\s)free\b|\bno (?:running )?royalt|\bwithout (?:any )?royalt|\b(?:not|no|without|nor)\b[^.;]{0,60}\bpay\w*\b[^.;]{0,40}\broyalt|\bthird[- ]part(?:y|ies)['’]?s?\b[^.;]{0,200}\broyalt|\broyalt\w*\b[^.;]{0,80}\b(?:to|owed to|payable to|due to|of) (?:any |a |such )?(?:third part|licensors? of|inventors?)/i;
 const ROYALTY_ON_FIGURES = [
   /\broyalt(?:y|ies)\b[^.;]{0,160}?(?:\b\d+(?:\.\d+)?\s?%|\bpercent\b|\bper cent\b|\bper (?:unit|copy|seat|device|product|item|licen[cs]e|user)\b|\b(?:of|on) (?:all |the )?(?:net |gross )?(?:sales|revenues?|receipts|selling price))/i,
-  /(?:\b\d+(?:\.\d+)?\s?%|\bpercent(?:age)?\b|\bper cent\b)[^.;]{0,60}?\bof (?:the |all |its |such |any )?(?:aggregate |annual |monthly |quarterly |total )?(?:net |gross |adjusted )?(?:sales|revenues?|receipts|income|profits?|proceeds|margin|billings|subscription (?:fees|revenues?)|collections|amounts? (?:received|collected)|fees (?:received|collected|earned))\b/i,
+  /(?:\b\d+(?:\.\d+)?\s?%|(?:\[\s*)?\*+(?:\s*\])?\s?%|\bpercent(?:age)?\b|\bper cent\b)[^.;]{0,60}?\bof (?:the |all |its |such |any )?(?:aggregate |annual |monthly |quarterly |total |reali[sz]ed )?(?:net |gross |adjusted )?(?:sales|revenues?|turnover|receipts|income|profits?|proceeds|margin|billings|subscription (?:fees|revenues?)|collections|amounts? (?:received|collected)|fees (?:received|collected|earned))\b/i,
   /\brevenue[- ]shar(?:e|ing)\b|\bshare of (?:the |all )?(?:net |gross )?(?:revenues?|profits?|proceeds|receipts)\b|\bprofit[- ]shar\w+|\bearned royalt/i,
   /\broyalty (?:reports?|statements?|payments? (?:shall|will) be (?:made|paid|accompanied))\b/i,
   // Fees counted per unit the payer distributes: "runtime license fees", "a fee per copy".
@@ -339,7 +342,7 @@ const FIXED_TERM =
 const TERM_IN_FORM =
   /\b(?:License|Licence|Agreement|Initial|Contract)\s+Term\b[^.;]{0,80}?\b\d{1,3}\s*(?:years?|months?)\b/;
 const TERMINATE_RIGHT =
-  /\b(?:may|shall have the right to|has the right to|is entitled to|be entitled to|right to|option to|may elect to|may, at its option,|may immediately)\s*(?:\w+\s+){0,3}?(?:terminate|cancel|rescind|revoke)\b|\b(?:shall|will) (?:automatically |immediately )?terminate (?:automatically )?(?:if|upon|in the event|on)\b|\bterminat\w+ (?:by|for) (?:either|any|each|the)\b|\b(?:may|can) be terminated\b/i;
+  /\b(?:may|shall have the right to|has the right to|is entitled to|be entitled to|(?:is|be) permitted to|right to|option to|may elect to|may, at its option,|may immediately)\s*(?:\w+\s+){0,3}?(?:terminate|cancel|rescind|revoke)\b|\b(?:shall|will) (?:automatically |immediately )?terminate (?:automatically )?(?:if|upon|in the event|on)\b|\bterminat\w+ (?:by|for) (?:either|any|each|the)\b|\b(?:may|can) be terminated\b/i;
 const GROUNDS: [TerminationRight['grounds'][number], RegExp][] = [
   ['breach', /\bbreach|\bdefault\b|\bfails? to (?:perform|comply|pay)|\bnon-?performance\b/i],
   ['insolvency', /\binsolven|\bbankrupt|\breceiver\b|\bliquidat|\bassignment for the benefit of creditors/i],
@@ -350,7 +353,7 @@ const GROUNDS: [TerminationRight['grounds'][number], RegExp][] = [
   ['change-of-control', /\bchange (?:of|in) control\b|\bacquir|\bmerger\b/i],
   [
     'patent-challenge',
-    /\b(?:challenge|contest|oppose|attack)s?\b[^.;]{0,80}\b(?:validity|enforceability|patents?)\b|\b(?:sues?|sued|suing)\b[^.;]{0,100}\b(?:infring\w*|patents?)\b|\b(?:brings?|institutes?|commences?|files?|asserts?|makes?)\b[^.;]{0,120}\b(?:action|suit|claim|proceeding)s?\b[^.;]{0,120}\b(?:infring\w*|patents?)\b|\b(?:infring\w*|patent)\s+(?:action|suit|claim|proceeding)s?\b/i,
+    /\bpatent challenges?\b|\b(?:challenge|contest|oppose|attack)s?\b[^.;]{0,80}\b(?:validity|enforceability|patents?)\b|\b(?:sues?|sued|suing)\b[^.;]{0,100}\b(?:infring\w*|patents?)\b|\b(?:brings?|institutes?|commences?|files?|asserts?|makes?)\b[^.;]{0,120}\b(?:action|suit|claim|proceeding)s?\b[^.;]{0,120}\b(?:infring\w*|patents?)\b|\b(?:infring\w*|patent)\s+(?:action|suit|claim|proceeding)s?\b/i,
   ],
 ];
 /** "Such termination shall not be considered a breach": the word names what the right is not. */
@@ -394,12 +397,19 @@ function days(n: string | undefined, unit: string | undefined): number | undefin
   return /month/i.test(unit ?? '') ? value * 30 : value;
 }
 
+/** The title of the section each paragraph sits in ("Patent Challenge"), by paragraph index. */
+function sectionTitles(model: ContractModel): (paragraph: number) => string {
+  const titles = new Map(allSections(model.sections).map((s) => [s.id, s.title]));
+  return (paragraph) => titles.get(model.paragraphs[paragraph]?.sectionId ?? '') ?? '';
+}
+
 function endingOf(
   sentences: PlainSentence[],
   clauses: ClauseIndex,
   grants: Grant[],
   kinds: AgreementKind[],
   sides: Sides,
+  titleOf: (paragraph: number) => string,
 ): Ending {
   const ev: Evidence[] = [];
   const byStart = new Map(sentences.map((s) => [s.range.start, s]));
@@ -451,7 +461,13 @@ function endingOf(
     if (!s || !TERMINATE_RIGHT.test(s.text) || NOT_TERMINABLE.test(s.text)) continue;
     const withList = groundsText(s, sentences, indexOf.get(s.range.start) ?? -1);
     const reasons = withList.replace(NOT_A_BREACH, ' ');
-    const grounds = GROUNDS.filter(([, re]) => re.test(reasons)).map(([g]) => g);
+    let grounds = GROUNDS.filter(([, re]) => re.test(reasons)).map(([g]) => g);
+    // "9.7 Patent Challenge. Xencor will be permitted to terminate … if [***]": the section title
+    // names the ground the (redacted or cross-referring) sentence does not.
+    if (grounds.length === 0) {
+      const title = titleOf(s.paragraph);
+      grounds = GROUNDS.filter(([, re]) => re.test(title)).map(([g]) => g);
+    }
     const right: TerminationRight = {
       by: whoTerminates(s.text, sides),
       grounds: grounds.length > 0 ? grounds : ['other'],

@@ -6,7 +6,7 @@ import type { EffectiveRule } from '../config/resolve.js';
 import { isLoadError, LoadError } from '../load/errors.js';
 import { loadFile } from '../load/index.js';
 import { buildModel } from '../model/build.js';
-import type { ContractModel, LoadedDocument, Range } from '../model/types.js';
+import type { ContractModel, LoadedDocument, Range, Section } from '../model/types.js';
 import { LineIndex } from '../text/line-index.js';
 import { lastStartingAtOrBefore } from '../text/ranges.js';
 import { formatMessage, type RuleReport } from './rule.js';
@@ -25,6 +25,8 @@ export interface LocatedFinding extends Finding {
   endColumn: number;
   /** Word only: the body paragraph of the finding, to find the spot in Word. */
   wordParagraph?: number;
+  /** Word only: the number of the innermost numbered section holding the finding ("7.2"). */
+  section?: string;
 }
 
 export interface FileResult {
@@ -144,7 +146,7 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
 
   const result: FileResult = {
     path: doc.path,
-    findings: locate(kept, doc),
+    findings: locate(kept, doc, model),
     model,
     textView: doc.textView,
     clauses,
@@ -172,7 +174,7 @@ export async function lintFile(path: string, rules: EffectiveRule[]): Promise<Fi
   return lintDocument(doc, rules);
 }
 
-function locate(findings: Finding[], doc: LoadedDocument): LocatedFinding[] {
+function locate(findings: Finding[], doc: LoadedDocument, model: ContractModel): LocatedFinding[] {
   const lines = new LineIndex(doc.textView);
   const located = findings.map((finding) => {
     const { start, end } = lines.span(finding.range);
@@ -184,7 +186,12 @@ function locate(findings: Finding[], doc: LoadedDocument): LocatedFinding[] {
       endColumn: end.column,
     };
     const wordParagraph = wordParagraphOf(doc, finding.range.start);
-    if (wordParagraph !== undefined) out.wordParagraph = wordParagraph;
+    if (wordParagraph !== undefined) {
+      out.wordParagraph = wordParagraph;
+      // Word shows no line numbers: the clause number is how a drafter finds the spot.
+      const section = sectionNumberAt(model.sections, finding.range.start);
+      if (section !== undefined) out.section = section;
+    }
     return out;
   });
   located.sort(
@@ -212,6 +219,29 @@ function lineRemoval(text: string, range: Range): Range {
 function clampRange(range: Range, length: number): Range {
   const start = Math.max(0, Math.min(range.start, length));
   return { start, end: Math.max(start, Math.min(range.end, length)) };
+}
+
+/** The number of the innermost numbered section containing the offset ("7.2", "2.3(c)", "Schedule A"). */
+function sectionNumberAt(sections: Section[], offset: number): string | undefined {
+  let found: string | undefined;
+  let level = sections;
+  for (;;) {
+    const inside = level.find((s) => s.range.start <= offset && offset < s.range.end);
+    if (!inside) return found;
+    const number = inside.number;
+    // "(c)" under "2.3" reads "2.3(c)", as lawyers cite it.
+    if (number)
+      found = inside.attachmentKind
+        ? `${capitalise(inside.attachmentKind)} ${number}`
+        : number.startsWith('(') && found !== undefined
+          ? `${found}${number}`
+          : number;
+    level = inside.children;
+  }
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function wordParagraphOf(doc: LoadedDocument, offset: number): number | undefined {

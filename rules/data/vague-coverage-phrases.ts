@@ -282,7 +282,8 @@ export const VAGUE_COVERAGE_PHRASES: VaguePhrase[] = [
     id: 'potentially',
     phrase: 'potentially may include',
     kind: 'hedge',
-    pattern: 'potentially(?: may)?(?: include)?|may potentially(?: include)?',
+    pattern:
+      'potentially (?:may )?(?:include|includes|including|cover|covers|relate to|apply to|be)|may potentially(?: include)?',
     suggestion: 'say what is included',
   },
   {
