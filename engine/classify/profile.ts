@@ -1,5 +1,6 @@
 import { allSections } from '../model/build.js';
 import type { ContractModel, Range } from '../model/types.js';
+import { TextMemo } from '../text/memo.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
 import { type Sides, sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
@@ -208,6 +209,59 @@ function collapse(text: string): string {
   return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
+/**
+ * What one sentence says about money and duration, as quotes ready for evidence. It depends on the
+ * sentence's text alone, so the language server answers it from a memo for every sentence an edit
+ * did not touch; a batch run computes it once per sentence as before.
+ */
+interface SentenceFacts {
+  royalty?: string;
+  milestones?: string;
+  fixed?: string;
+  free?: string;
+  notTerminable?: string;
+  patentLife?: string;
+  perpetual?: string;
+  termInForm?: string;
+}
+
+const factsMemo = new TextMemo<SentenceFacts>();
+
+function factsOf(t: string): SentenceFacts {
+  return factsMemo.get(t, () => {
+    const facts: SentenceFacts = {};
+    const quote = (m: RegExpExecArray | null) =>
+      m ? quoteAround(t, m.index, m.index + m[0].length) : undefined;
+    const set = (key: keyof SentenceFacts, m: RegExpExecArray | null) => {
+      const q = quote(m);
+      if (q !== undefined) facts[key] = q;
+    };
+    // Cheap keyword tests first: most sentences of an agreement are not about money.
+    const pay = MONEY_WORDS.test(t) && PAY.test(t);
+    if (pay && ROYALTY_WORDS.test(t) && !NOT_OUR_ROYALTY.test(t)) {
+      for (const re of ROYALTY_ON_FIGURES) {
+        const m = re.exec(t);
+        if (m) {
+          set('royalty', m);
+          break;
+        }
+      }
+    }
+    if (/milestone/i.test(t)) set('milestones', MILESTONE.exec(t));
+    if (pay) set('fixed', FIXED_FEE.exec(t));
+    if (FREE_WORDS.test(t)) set('free', FREE.exec(t));
+    set('notTerminable', NOT_TERMINABLE.exec(t));
+    set('patentLife', PATENT_LIFE.exec(t));
+    set('perpetual', PERPETUAL_AGREEMENT.exec(t));
+    set('termInForm', TERM_IN_FORM.exec(t));
+    return facts;
+  });
+}
+
+function quoted(s: PlainSentence, text: string): Evidence {
+  return { text, range: s.range };
+}
+
 function evidence(s: PlainSentence, match?: RegExpExecArray | null): Evidence {
   const text = match ? quoteAround(s.text, match.index, match.index + match[0].length) : s.text.slice(0, 200);
   return { text, range: s.range };
@@ -281,30 +335,11 @@ function moneyFlow(sentences: PlainSentence[], grants: Grant[]): MoneyFlow {
   const ev: MoneyFlow['evidence'] = {};
   for (const s of sentences) {
     if (s.definition) continue;
-    const t = s.text;
-    // Cheap keyword tests first: most sentences of an agreement are not about money.
-    const pay = MONEY_WORDS.test(t) && PAY.test(t);
-    if (!ev.royalty && pay && ROYALTY_WORDS.test(t) && !NOT_OUR_ROYALTY.test(t)) {
-      for (const re of ROYALTY_ON_FIGURES) {
-        const m = re.exec(t);
-        if (m) {
-          ev.royalty = evidence(s, m);
-          break;
-        }
-      }
-    }
-    if (!ev.milestones && /milestone/i.test(t)) {
-      const m = MILESTONE.exec(t);
-      if (m) ev.milestones = evidence(s, m);
-    }
-    if (!ev.fixed && pay) {
-      const m = FIXED_FEE.exec(t);
-      if (m) ev.fixed = evidence(s, m);
-    }
-    if (!ev.free && FREE_WORDS.test(t)) {
-      const m = FREE.exec(t);
-      if (m) ev.free = evidence(s, m);
-    }
+    const facts = factsOf(s.text);
+    if (!ev.royalty && facts.royalty) ev.royalty = quoted(s, facts.royalty);
+    if (!ev.milestones && facts.milestones) ev.milestones = quoted(s, facts.milestones);
+    if (!ev.fixed && facts.fixed) ev.fixed = quoted(s, facts.fixed);
+    if (!ev.free && facts.free) ev.free = quoted(s, facts.free);
   }
   const freeGrant = grants.find((g) => g.royalty === 'free');
   if (!ev.free && freeGrant) ev.free = { text: freeGrant.text.slice(0, 200), range: freeGrant.range };
@@ -418,28 +453,26 @@ function endingOf(
   let fixedTerm = false;
   let perpetualAgreement = false;
   for (const s of sentences) {
-    let m = NOT_TERMINABLE.exec(s.text);
-    if (m && !notTerminable) {
+    const facts = factsOf(s.text);
+    if (facts.notTerminable && !notTerminable) {
       notTerminable = true;
-      ev.push(evidence(s, m));
+      ev.push(quoted(s, facts.notTerminable));
     }
-    m = PATENT_LIFE.exec(s.text);
-    if (m && !patentLife) {
+    if (facts.patentLife && !patentLife) {
       patentLife = true;
-      ev.push(evidence(s, m));
+      ev.push(quoted(s, facts.patentLife));
     }
-    m = PERPETUAL_AGREEMENT.exec(s.text);
-    if (m && !perpetualAgreement && !s.definition) {
+    if (facts.perpetual && !perpetualAgreement && !s.definition) {
       perpetualAgreement = true;
-      ev.push(evidence(s, m));
+      ev.push(quoted(s, facts.perpetual));
     }
   }
   // A deal-terms table: "License Term … Other: 2 years Commencing: November 15, 2012".
   for (const s of sentences) {
-    const m = TERM_IN_FORM.exec(s.text);
-    if (m && !fixedTerm) {
+    const inForm = factsOf(s.text).termInForm;
+    if (inForm && !fixedTerm) {
       fixedTerm = true;
-      ev.push(evidence(s, m));
+      ev.push(quoted(s, inForm));
     }
   }
   const termHits = clauses.hits('term').filter((h) => h.source === 'sentence');
