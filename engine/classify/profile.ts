@@ -162,6 +162,8 @@ interface PlainSentence {
   range: Range;
   paragraph: number;
   definition: boolean;
+  /** What it says about money and duration, read once (see `factsOf`). */
+  facts?: SentenceFacts;
 }
 
 const sentenceCache = new WeakMap<ContractModel, PlainSentence[]>();
@@ -258,6 +260,11 @@ function factsOf(t: string): SentenceFacts {
   });
 }
 
+function factsFor(s: PlainSentence): SentenceFacts {
+  s.facts ??= factsOf(s.text);
+  return s.facts;
+}
+
 function quoted(s: PlainSentence, text: string): Evidence {
   return { text, range: s.range };
 }
@@ -335,7 +342,7 @@ function moneyFlow(sentences: PlainSentence[], grants: Grant[]): MoneyFlow {
   const ev: MoneyFlow['evidence'] = {};
   for (const s of sentences) {
     if (s.definition) continue;
-    const facts = factsOf(s.text);
+    const facts = factsFor(s);
     if (!ev.royalty && facts.royalty) ev.royalty = quoted(s, facts.royalty);
     if (!ev.milestones && facts.milestones) ev.milestones = quoted(s, facts.milestones);
     if (!ev.fixed && facts.fixed) ev.fixed = quoted(s, facts.fixed);
@@ -453,7 +460,7 @@ function endingOf(
   let fixedTerm = false;
   let perpetualAgreement = false;
   for (const s of sentences) {
-    const facts = factsOf(s.text);
+    const facts = factsFor(s);
     if (facts.notTerminable && !notTerminable) {
       notTerminable = true;
       ev.push(quoted(s, facts.notTerminable));
@@ -469,7 +476,7 @@ function endingOf(
   }
   // A deal-terms table: "License Term … Other: 2 years Commencing: November 15, 2012".
   for (const s of sentences) {
-    const inForm = factsOf(s.text).termInForm;
+    const inForm = factsFor(s).termInForm;
     if (inForm && !fixedTerm) {
       fixedTerm = true;
       ev.push(quoted(s, inForm));
