@@ -105,13 +105,15 @@ export function readGrants(model: ContractModel): Grant[] {
   model.paragraphs.forEach((paragraph, index) => {
     if (paragraph.kind === 'heading') return;
     if (paragraph.sectionId !== undefined && recitals.has(paragraph.sectionId)) return;
-    const context = paragraph.text.replace(/\s+/g, ' ');
+    // Most paragraphs hold no grant: their collapsed text is made only for one that does.
+    let context: string | undefined;
     for (const sentence of paragraph.sentences) {
       if (!CHEAP.test(sentence.text)) continue;
       if (insideDefinition(sentence.range) || DEFINING.test(sentence.text)) continue;
       const text = sentence.text.replace(/\s+/g, ' ');
       // Party mentions are looked for only in sentences that turn out to hold a grant.
       for (const parsed of parseSentence(text, () => sides.mentions(text))) {
+        context ??= paragraph.text.replace(/\s+/g, ' ');
         const grant = describe(index, sentence, text, parsed, context, definitions);
         grant.named = {
           grantor: grant.grantor !== undefined && (grant.mutual || sides.sideOf(grant.grantor) !== undefined),
