@@ -252,10 +252,11 @@ function factsOf(t: string): SentenceFacts {
     if (/milestone/i.test(t)) set('milestones', MILESTONE.exec(t));
     if (pay) set('fixed', FIXED_FEE.exec(t));
     if (FREE_WORDS.test(t)) set('free', FREE.exec(t));
-    set('notTerminable', NOT_TERMINABLE.exec(t));
-    set('patentLife', PATENT_LIFE.exec(t));
-    set('perpetual', PERPETUAL_AGREEMENT.exec(t));
-    set('termInForm', TERM_IN_FORM.exec(t));
+    // Each duration pattern needs one of a few words: most sentences skip the pattern itself.
+    if (/termina|revo|rescind|cancel/i.test(t)) set('notTerminable', NOT_TERMINABLE.exec(t));
+    if (/expir|lapse|abandon|last/i.test(t)) set('patentLife', PATENT_LIFE.exec(t));
+    if (/perpetu|indefinite/i.test(t)) set('perpetual', PERPETUAL_AGREEMENT.exec(t));
+    if (t.includes('Term')) set('termInForm', TERM_IN_FORM.exec(t));
     return facts;
   });
 }
