@@ -307,12 +307,12 @@ export function runsBothWays(grants: readonly Grant[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Money
 
-const MONEY_WORDS =
-  /pa[iy]|due|owe|remit|earn|accru|entitled|receiv|grants? to \w+ (?:the )?(?:following |follows )?royalt/i;
+/** A cheap gate before PAY: plain words only (a pattern with structure here costs more than it saves). */
+const MONEY_WORDS = /pa[iy]|due|owe|remit|earn|accru|entitled|receiv|royalt/i;
 const ROYALTY_WORDS =
   /royalt|%|percent|per cent|revenue|profit|per (?:unit|copy|seat|device|product|item|licen|user|transaction|trade)|per-|runtime|for each|true-?up|reconcil/i;
 const FREE_WORDS =
-  /free|paid|charge|cost|without|no (?:additional|further|payment|consideration|fee|royalt)|no obligation/i;
+  /free|paid|charge|cost|without|no additional|no further|no payment|no consideration|no fee|no royalt|no obligation/i;
 const PAY =
   /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receiv\w*|true-?up|grants? to \w+ (?:the )?(?:following |follows )?royalt\w*)\b/i;
 const NOT_OUR_ROYALTY =
