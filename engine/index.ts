@@ -66,6 +66,7 @@ export { IncrementalMarkdown } from './load/markdown-incremental.js';
 export { loadText } from './load/text.js';
 export { allSections, buildModel } from './model/build.js';
 export { describeModel } from './model/describe.js';
+export { type SectionAt, sectionAt } from './model/section-at.js';
 export type * from './model/types.js';
 export { LineIndex } from './text/line-index.js';
 export { detached, forgetTextMemos, useTextMemos } from './text/memo.js';

@@ -5,12 +5,12 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import {
-  allSections,
   type ContractModel,
   type LocatedFinding,
   ruleDocsUrl,
   type Section,
   type Severity,
+  sectionAt,
 } from '../engine/index.js';
 import type { LintOutcome } from './linter.js';
 import type { Positions } from './positions.js';
@@ -58,7 +58,7 @@ export function toDiagnostics(outcome: LintOutcome, positions: Positions, uri: s
       },
     ];
   }
-  const sections = result.model?.format === 'docx' ? allSections(result.model.sections) : [];
+  const sections = result.model?.format === 'docx' ? result.model.sections : [];
   return result.findings.map((f) => toDiagnostic(f, positions, uri, result.model, sections));
 }
 
@@ -67,7 +67,7 @@ export function toDiagnostic(
   positions: Positions,
   uri: string,
   model?: ContractModel,
-  sections: Section[] = [],
+  sections: Section[] = model?.sections ?? [],
 ): Diagnostic {
   let message = f.message;
   if (model?.format === 'docx') message = `${message} ${wordLocation(f, sections)}`;
@@ -106,23 +106,12 @@ export function toDiagnostic(
 export function wordLocation(f: { range: { start: number }; wordParagraph?: number }, sections: Section[]) {
   const parts: string[] = [];
   if (f.wordParagraph !== undefined) parts.push(`Word ¶${f.wordParagraph}`);
-  const section = innermostNumbered(sections, f.range.start);
-  if (section) parts.push(sectionLabel(section));
+  const at = sectionAt(sections, f.range.start);
+  if (at) parts.push(sectionLabel(at.section, at.number));
   return parts.length ? `(${parts.join(', ')})` : '';
 }
 
-function innermostNumbered(sections: Section[], offset: number): Section | undefined {
-  let best: Section | undefined;
-  for (const s of sections) {
-    if (!s.number) continue;
-    if (offset >= s.range.start && offset <= s.range.end) {
-      if (!best || s.range.end - s.range.start <= best.range.end - best.range.start) best = s;
-    }
-  }
-  return best;
-}
-
-export function sectionLabel(s: Section): string {
+export function sectionLabel(s: Section, number = s.number): string {
   const kind =
     s.kind === 'article'
       ? 'Article'
@@ -131,7 +120,7 @@ export function sectionLabel(s: Section): string {
         : s.kind === 'clause'
           ? 'Clause'
           : 'Section';
-  return `${kind} ${s.number ?? ''}`.trim();
+  return `${kind} ${number ?? ''}`.trim();
 }
 
 function capitalise(s: string): string {

@@ -64,6 +64,13 @@ describe('batch CLI over a mixed folder', () => {
     expect(paths.some((p) => p.includes('archive'))).toBe(false);
   });
 
+  it('stylish: a Word finding shows its paragraph and the clause it sits in ("¶12 §2.2(c)")', () => {
+    const run = runCli(['--no-progress', join(repoRoot, 'fixtures/docx/numbered-agreement.docx')]);
+    // "(c)" is a list item of clause 2.2: cited as lawyers cite it.
+    expect(run.stdout).toMatch(/23:29 ¶12 §2\.2\(c\)\s+error\s+Section 3\.2 does not exist/);
+    expect(run.stdout).toMatch(/¶\d+ §1\.2\s+error\s+Section 3\.1 does not exist/);
+  });
+
   it('stylish: grouped by file, Word paragraph numbers shown, exit 1', () => {
     const run = lintRoom([]);
     expect(run.code).toBe(1);

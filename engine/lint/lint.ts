@@ -6,6 +6,7 @@ import type { EffectiveRule } from '../config/resolve.js';
 import { isLoadError, LoadError } from '../load/errors.js';
 import { loadFile } from '../load/index.js';
 import { buildModel } from '../model/build.js';
+import { sectionAt } from '../model/section-at.js';
 import type { ContractModel, LoadedDocument, Range, Section } from '../model/types.js';
 import { LineIndex } from '../text/line-index.js';
 import { lastStartingAtOrBefore } from '../text/ranges.js';
@@ -221,27 +222,12 @@ function clampRange(range: Range, length: number): Range {
   return { start, end: Math.max(start, Math.min(range.end, length)) };
 }
 
-/** The number of the innermost numbered section containing the offset ("7.2", "2.3(c)", "Schedule A"). */
+/** "7.2", "2.3(c)", "Schedule A": the clause a Word finding sits in. */
 function sectionNumberAt(sections: Section[], offset: number): string | undefined {
-  let found: string | undefined;
-  let level = sections;
-  for (;;) {
-    const inside = level.find((s) => s.range.start <= offset && offset < s.range.end);
-    if (!inside) return found;
-    const number = inside.number;
-    // "(c)" under "2.3" reads "2.3(c)", as lawyers cite it.
-    if (number)
-      found = inside.attachmentKind
-        ? `${capitalise(inside.attachmentKind)} ${number}`
-        : number.startsWith('(') && found !== undefined
-          ? `${found}${number}`
-          : number;
-    level = inside.children;
-  }
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  const at = sectionAt(sections, offset);
+  if (!at) return undefined;
+  const kind = at.section.attachmentKind;
+  return kind ? `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${at.number}` : at.number;
 }
 
 function wordParagraphOf(doc: LoadedDocument, offset: number): number | undefined {
