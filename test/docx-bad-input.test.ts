@@ -22,10 +22,10 @@ async function expectLoadError(bytes: Uint8Array, code: LoadErrorCode, problem: 
 }
 
 /** The good fixture with some parts replaced. */
-function withParts(parts: Record<string, string>): Uint8Array {
+function withParts(parts: Record<string, string>, level: 0 | 6 = 6): Uint8Array {
   const files = unzipSync(good);
   for (const [name, value] of Object.entries(parts)) files[name] = strToU8(value);
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level });
 }
 
 /** Offset of a file's central-directory header, to tamper with what the archive declares. */
@@ -162,6 +162,18 @@ describe('bad .docx input gives a typed LoadError naming the file', () => {
       }),
       'hostile-xml',
       /nests elements deeper/,
+    ));
+
+  it('nesting 100,000 deep is refused before the parser can overflow its stack', () =>
+    expectLoadError(
+      withParts(
+        {
+          'word/document.xml': `<w:document xmlns:w="${W}">${'<w:b>'.repeat(100_000)}${'</w:b>'.repeat(100_000)}</w:document>`,
+        },
+        0, // stored: the zip-bomb check would otherwise refuse it first
+      ),
+      'hostile-xml',
+      /nests elements deeper than 256 levels/,
     ));
 
   it('malformed XML', () =>

@@ -27,6 +27,11 @@ export function parseXml(bytes: Uint8Array, part: string, path: string): Documen
       `${part} declares a DOCTYPE or entities, which Word never writes`,
     );
   }
+  // The parser recurses per level: a part nested 100,000 deep would overflow its stack before the
+  // depth check below could run. Count the nesting in one linear pass first.
+  if (tagDepthExceeds(text, MAX_XML_DEPTH)) {
+    throw new LoadError('hostile-xml', path, `${part} nests elements deeper than ${MAX_XML_DEPTH} levels`);
+  }
   let doc: Document;
   try {
     doc = new DOMParser({
@@ -35,6 +40,8 @@ export function parseXml(bytes: Uint8Array, part: string, path: string): Documen
       },
     }).parseFromString(text, 'application/xml');
   } catch (error) {
+    if (error instanceof RangeError)
+      throw new LoadError('hostile-xml', path, `${part} is nested or repeated too deeply to read`);
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new LoadError('invalid-xml', path, `${part} is not well-formed XML (${detail})`);
   }
@@ -53,6 +60,45 @@ function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/**
+ * Whether element nesting in the raw text goes past `limit`: each tag is read to its closing `>`
+ * outside quotes; comments, processing instructions and CDATA are skipped. One pass, no tree.
+ */
+function tagDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let at = text.indexOf('<');
+  while (at >= 0 && at < text.length) {
+    const next = text.charCodeAt(at + 1);
+    if (text.startsWith('<!--', at)) {
+      const end = text.indexOf('-->', at + 4);
+      at = end < 0 ? -1 : text.indexOf('<', end + 3);
+      continue;
+    }
+    if (text.startsWith('<![CDATA[', at)) {
+      const end = text.indexOf(']]>', at + 9);
+      at = end < 0 ? -1 : text.indexOf('<', end + 3);
+      continue;
+    }
+    // The end of the tag: the first '>' outside an attribute's quotes.
+    let end = at + 1;
+    let quote = 0;
+    for (; end < text.length; end++) {
+      const c = text.charCodeAt(end);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 62) break;
+    }
+    if (next === 47 /* / */) depth--;
+    else if (next !== 63 /* ? */ && next !== 33 /* ! */ && text.charCodeAt(end - 1) !== 47) {
+      depth++;
+      if (depth > limit) return true;
+    }
+    at = text.indexOf('<', end + 1);
+  }
+  return false;
 }
 
 /** Iterative so a hostile part cannot overflow the stack here. */
