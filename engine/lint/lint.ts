@@ -50,6 +50,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /** Findings of one rule in one file beyond which the rest are counted, not listed. */
 export const MAX_FINDINGS_PER_RULE = 500;
+/** Identical findings (same rule, same message) shown per paragraph before the rest are counted. */
+export const MAX_SAME_PER_PARAGRAPH = 5;
 
 /** Runs the rules over a loaded document: model → rules → suppressions → sorted findings. */
 export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileResult {
@@ -62,18 +64,32 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
     if (gated && rule.appliesTo && !rule.appliesTo({ model, clauses })) continue;
     let reported = 0;
     let withheld = 0;
+    // The same message again and again in one paragraph ("This '(' is never closed" × 5,000):
+    // the first few say it; the rest are counted in one note beside the last one shown.
+    const sameInParagraph = new Map<string, { shown: number; withheld: number; last: Range }>();
     const report = (r: RuleReport) => {
+      const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
+      const range = clampRange(r.range, doc.textView.length);
+      const key = `${paragraphAt(model, range.start)}\u0000${message}`;
+      const same = sameInParagraph.get(key) ?? { shown: 0, withheld: 0, last: range };
+      sameInParagraph.set(key, same);
+      if (same.shown >= MAX_SAME_PER_PARAGRAPH) {
+        same.withheld++;
+        return;
+      }
       // A hostile or pathological file can make one rule report thousands of times: nobody reads
       // past the first few hundred, and every one costs memory in the report.
       if (++reported > MAX_FINDINGS_PER_RULE) {
         withheld++;
         return;
       }
+      same.shown++;
+      same.last = range;
       const finding: Finding = {
         ruleId: rule.id,
         severity: r.severity ?? severity,
-        message: formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data),
-        range: clampRange(r.range, doc.textView.length),
+        message,
+        range,
       };
       if (r.related?.length)
         finding.related = r.related.map((x) => ({ ...x, range: clampRange(x.range, doc.textView.length) }));
@@ -95,6 +111,16 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
       });
     } catch (error) {
       ruleErrors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
+    }
+    for (const same of sameInParagraph.values()) {
+      if (same.withheld === 0) continue;
+      raw.push({
+        ruleId: rule.id,
+        severity: 'info',
+        message: `…and ${same.withheld} more like the finding before this one in the same paragraph (not shown).`,
+        range: same.last,
+        data: { messageId: 'withheld-same', withheld: same.withheld },
+      });
     }
     if (withheld > 0) {
       raw.push({
@@ -228,6 +254,22 @@ function sectionNumberAt(sections: Section[], offset: number): string | undefine
   if (!at) return undefined;
   const kind = at.section.attachmentKind;
   return kind ? `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${at.number}` : at.number;
+}
+
+/** Index of the paragraph holding an offset (or the nearest before it); -1 outside all. */
+function paragraphAt(model: ContractModel, offset: number): number {
+  const list = model.paragraphs;
+  let low = 0;
+  let high = list.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((list[mid] as { range: Range }).range.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 function wordParagraphOf(doc: LoadedDocument, offset: number): number | undefined {
