@@ -112,8 +112,41 @@ type TermMatcher = (text: string, from: number, lo: number, hi: number) => TermM
  * follows the regex's semantics exactly; other terms fall back to the regex.
  */
 function termMatcher(terms: string[]): TermMatcher {
-  const ascii = terms.every(isPlainAscii);
-  return ascii ? trieMatcher(terms) : regexMatcher(terms);
+  const ascii = terms.filter(isPlainAscii);
+  const other = terms.filter((t) => !isPlainAscii(t));
+  if (other.length === 0) return trieMatcher(ascii);
+  if (ascii.length === 0) return regexMatcher(other);
+  // One soft hyphen or accented term must not send every term through the regex: an alternation
+  // of thousands of terms costs time per character of text, which made a 4 MB agreement take 48 s.
+  // The few other terms get the regex; the earliest match wins, the longer one at the same place.
+  // Each side's next match is kept while it lies ahead, so neither rescans text it has read.
+  const ahead = (matcher: TermMatcher): TermMatcher => {
+    let last: { text: string; lo: number; hi: number; from: number; match: TermMatch | null } | undefined;
+    return (text, from, lo, hi) => {
+      if (
+        last &&
+        last.text === text &&
+        last.lo === lo &&
+        last.hi === hi &&
+        last.from <= from &&
+        (last.match === null || last.match.index >= from)
+      )
+        return last.match;
+      const match = matcher(text, from, lo, hi);
+      last = { text, lo, hi, from, match };
+      return match;
+    };
+  };
+  const trie = ahead(trieMatcher(ascii));
+  const regex = ahead(regexMatcher(other));
+  return (text, from, lo, hi) => {
+    const a = trie(text, from, lo, hi);
+    const b = regex(text, from, lo, hi);
+    if (!a) return b;
+    if (!b) return a;
+    if (a.index !== b.index) return a.index < b.index ? a : b;
+    return b.end > a.end ? b : a;
+  };
 }
 
 /** ASCII only, not starting or ending with whitespace (or a control character). */

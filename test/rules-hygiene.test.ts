@@ -162,6 +162,17 @@ describe('fixes', () => {
   });
 });
 
+describe('inconsistent-term-case with accented and plain terms together', () => {
+  it('finds both kinds, in text order, whichever starts first', () => {
+    const caseRule = rules.find((r) => r.id === 'inconsistent-term-case') as Rule<object>;
+    const text =
+      '"Licensed Patents" means the patents in Schedule 1. "Café Products" means the drinks in Schedule 2. "Licensed Products" means both.\n\n' +
+      'The licence covers the café products and the licensed patents, and licensed products.\n';
+    const found = findingsOf(text, caseRule).map((f) => f.message.match(/^"([^"]+)"/)?.[1]);
+    expect(found).toEqual(['café products', 'licensed patents', 'licensed products']);
+  });
+});
+
 describe('number-words', () => {
   it('writes numbers the way agreements do', () => {
     expect(numberToWords(0)).toBe('zero');
