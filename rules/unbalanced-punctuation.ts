@@ -15,7 +15,9 @@ const LETTER = /[\p{L}\p{N}]/u;
  * Markup that is not prose: HTML tags and comments, link destinations, inline code, autolinks,
  * bare URLs, backslash escapes. Returned as a mask (1 = skip) over the paragraph's view.
  */
-function maskMarkup(view: string): Uint8Array {
+function maskMarkup(view: string): Uint8Array | null {
+  // Plain prose (most paragraphs of a filing copy) has none of the markup: nothing to mask.
+  if (!/[<`\\]|\]\(|https?:/.test(view)) return null;
   const mask = new Uint8Array(view.length);
   const skip = (start: number, end: number) => mask.fill(1, start, end);
   for (const m of view.matchAll(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>\n]*>|<https?:[^>\s]*>|`[^`\n]*`|\\./g))
@@ -102,7 +104,7 @@ function unmatchedIn(view: string): Unmatched[] {
   PUNCTUATION.lastIndex = 0;
   for (let m = PUNCTUATION.exec(view); m !== null; m = PUNCTUATION.exec(view)) {
     const i = m.index;
-    if (mask[i]) continue;
+    if (mask?.[i]) continue;
     const c = m[0];
     if (c === '(' || c === '[' || c === '“' || c === '‘') {
       // A curly single quote that opens a word is an elided letter ("‘til"), not a quotation.

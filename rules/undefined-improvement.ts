@@ -6,6 +6,7 @@ import { sentenceRange, sentences } from './support/sentences.js';
 const CARRIES_OBLIGATION =
   /\b(?:shall|must|will|agrees?|grants?|granted|licen[cs]es?|licen[cs]ed|owns?|owned|ownership|assigns?|assigned|disclose[sd]?|title|rights?|entitled|deliver|provide|notify)\b/i;
 const IMPROVEMENT = /\bimprovements?\b/gi;
+const MENTIONS_CHANGES = /improvement|enhancement|modification|derivative|new filing/i;
 /** Related words count only when capitalised like a term ("Enhancements"); lowercase is plain English. */
 const RELATED_TERMS = /\b(?:Enhancements?|Modifications?|Derivative Works?|New Filings?)\b/g;
 /**
@@ -70,6 +71,8 @@ term once and use it consistently; the editor offers a definition template.`,
     const reported = new Set<string>();
     for (const { paragraph, sentence, text } of sentences(model)) {
       const p = model.paragraphs[paragraph];
+      // Every pattern below needs one of these words: most sentences stop at this cheap test.
+      if (!MENTIONS_CHANGES.test(text)) continue;
       if (!p || p.kind === 'heading' || !CARRIES_OBLIGATION.test(text)) continue;
       if (!improvementDefined && !reported.has('improvement')) {
         for (const match of text.matchAll(IMPROVEMENT)) {

@@ -95,7 +95,12 @@ information: in a sale or a spin-off the asymmetry is usually the deal.`,
       const key = `${g.grantor}\u0000${g.grantee}`;
       if (!primary.has(key)) primary.set(key, g);
     }
-    const explicit = allSentences(model).some((s) => EXPLICIT_ASYMMETRY.test(s.text));
+    // Read only when a finding depends on it: most agreements never get that far.
+    let explicitCache: boolean | undefined;
+    const explicit = () => {
+      explicitCache ??= allSentences(model).some((s) => EXPLICIT_ASYMMETRY.test(s.text));
+      return explicitCache;
+    };
     const done = new Set<string>();
     for (const [key, g] of primary) {
       if (done.has(key)) continue;
@@ -117,7 +122,7 @@ information: in a sale or a spin-off the asymmetry is usually the deal.`,
         });
         continue;
       }
-      if (explicit) continue;
+      if (explicit()) continue;
       const { narrowerIsA, narrowerIsB } = differences(g, reverse);
       const [narrow, broad, what] =
         narrowerIsB.length >= narrowerIsA.length && narrowerIsB.length > 0
@@ -139,7 +144,7 @@ information: in a sale or a spin-off the asymmetry is usually the deal.`,
     }
     // Improvements licensed one way only (grant-backs), when no mutual improvements grant exists.
     const backs = grants.filter((g) => g.grantBack && g.improvements);
-    if (backs.length > 0 && !backs.some((g) => g.mutual) && !explicit) {
+    if (backs.length > 0 && !backs.some((g) => g.mutual) && !explicit()) {
       const directions = new Set(backs.map((g) => `${g.grantor}\u0000${g.grantee}`));
       const first = backs[0];
       if (first && !directions.has(`${first.grantee}\u0000${first.grantor}`) && primary.size > 1) {
