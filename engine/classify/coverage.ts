@@ -1,3 +1,4 @@
+import { allSections } from '../model/build.js';
 import type { ContractModel, Definition, Range, Section } from '../model/types.js';
 import type { Grant } from './grants.js';
 import type { AgreementProfile } from './profile.js';
@@ -325,14 +326,7 @@ function mentions(text: string, term: string): boolean {
 /** Attachments a grant cross-refers to ("listed in Exhibit A"), by section id, with a name for messages. */
 function scheduleSections(model: ContractModel, spans: (Range | undefined)[]): Map<string, string> {
   const out = new Map<string, string>();
-  const byId = new Map<string, Section>();
-  const visit = (sections: Section[]) => {
-    for (const s of sections) {
-      byId.set(s.id, s);
-      visit(s.children);
-    }
-  };
-  visit(model.sections);
+  const byId = new Map(allSections(model.sections).map((s) => [s.id, s]));
   const grantRanges = spans.filter((r): r is Range => r !== undefined);
   for (const ref of model.crossReferences) {
     if (!ref.resolved || !ref.targetId) continue;

@@ -1,6 +1,7 @@
 import type { ClauseIndex } from '../../engine/classify/types.js';
 import type { Rule } from '../../engine/lint/rule.js';
-import type { ContractModel, Range, Section } from '../../engine/model/types.js';
+import { allSections } from '../../engine/model/build.js';
+import type { ContractModel, Range } from '../../engine/model/types.js';
 import { allSentences, appliesToCrossLicense, clauseAnchor, labelledText } from './support.js';
 
 const IMPROVEMENT = /\bimprovements?\b|\bgrant[- ]?backs?\b|\benhancements?\b/i;
@@ -82,14 +83,7 @@ improvements, or a licence, assignment, disclosure or offer of them).`,
 
 /** Some survival clause names a section (or a range of sections) that holds one of the offsets. */
 function survives(model: ContractModel, clauses: ClauseIndex, offsets: number[]): boolean {
-  const sections = new Map<string, Section>();
-  const index = (list: Section[]) => {
-    for (const s of list) {
-      sections.set(s.id, s);
-      index(s.children);
-    }
-  };
-  index(model.sections);
+  const sections = new Map(allSections(model.sections).map((s) => [s.id, s]));
   for (const hit of [...clauses.hits('survival'), ...clauses.hits('termination-effects')]) {
     if (hit.source !== 'sentence') continue;
     const refs = model.crossReferences.filter(
