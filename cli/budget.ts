@@ -1,34 +1,22 @@
 import { statSync } from 'node:fs';
+import { overMemoryBudget, overTimeBudget, timeBudgetSeconds } from '../engine/load/budget.js';
 import { formatOf } from '../engine/load/inputs.js';
 import type { LintTask } from './lint-task.js';
 import type { FileReport } from './report.js';
 
-/**
- * What one file may cost before it is stopped and reported as an error, so that no input holds
- * up a batch. Time grows with size: a real 8 MB agreement lints in about 7 s on one core, so the
- * default (10 s, plus 2 s per 100 KB of text; a .docx is compressed, so per 25 KB) leaves wide
- * room for slow machines while a 30 KB file that would take minutes stops after 10.6 s.
- */
+export { DEFAULT_MEMORY_MB } from '../engine/load/budget.js';
+
+/** The CLI's budget per file (see engine/load/budget.ts for the defaults and why). */
 export interface Budget {
-  /** A fixed time per file in seconds; undefined: the size-based default. */
+  /** A fixed time per file in seconds (--file-timeout); undefined: by the file's size. */
   seconds?: number;
-  /** Heap per worker thread, in MB. */
+  /** Heap per worker thread, in MB (--max-file-memory). */
   memoryMb: number;
 }
 
-export const BASE_SECONDS = 10;
-export const SECONDS_PER_100_KB = 2;
-/**
- * Heap per worker thread. Real text peaks at about 40× its size (a real 7.9 MB agreement: 335 MB)
- * and generated text at 65× (10 MB: 650 MB), so the 8 MB cap on text fits with room to spare.
- */
-export const DEFAULT_MEMORY_MB = 1024;
-
 export function secondsFor(task: LintTask, budget: Budget): number {
   if (budget.seconds !== undefined) return budget.seconds;
-  const bytes = task.bytes?.length ?? sizeOf(task.path);
-  const per100Kb = formatOf(task.path) === 'docx' ? 4 * SECONDS_PER_100_KB : SECONDS_PER_100_KB;
-  return Math.round(BASE_SECONDS + (bytes / 102_400) * per100Kb);
+  return timeBudgetSeconds(task.bytes?.length ?? sizeOf(task.path), formatOf(task.path));
 }
 
 function sizeOf(path: string): number {
@@ -40,7 +28,7 @@ function sizeOf(path: string): number {
   }
 }
 
-/** The report for a file stopped by its budget (the worker that held it is gone). */
+/** The report for a file whose worker failed: stopped by a budget, or died. */
 export function overBudgetReport(
   task: LintTask,
   error: unknown,
@@ -48,38 +36,17 @@ export function overBudgetReport(
   budget: Budget,
 ): FileReport {
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY')
-    return {
-      path: task.path,
-      findings: [],
-      error: {
-        code: 'memory-budget',
-        message: `cannot lint ${task.path}: stopped when it needed more than ${budget.memoryMb} MB of memory, the limit per file. Raise it with --max-file-memory.`,
-      },
-    };
-  if ((error as { name?: unknown } | undefined)?.name === 'AbortError')
-    return {
-      path: task.path,
-      findings: [],
-      error: {
-        code: 'time-budget',
-        message: `cannot lint ${task.path}: stopped after ${seconds} s, the time limit for a file of its size. ${likelyCause(task.path)} Raise the limit with --file-timeout.`,
-      },
-    };
+  const stopped =
+    code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? overMemoryBudget(task.path, budget.memoryMb, 'Raise it with --max-file-memory.')
+      : (error as { name?: unknown } | undefined)?.name === 'AbortError'
+        ? overTimeBudget(task.path, formatOf(task.path), seconds, 'Raise the limit with --file-timeout.')
+        : undefined;
   return {
     path: task.path,
     findings: [],
-    error: { code: 'internal', message: `cannot lint ${task.path}: ${String(error)}` },
+    error: stopped
+      ? { code: stopped.code, message: stopped.message }
+      : { code: 'internal', message: `cannot lint ${task.path}: ${String(error)}` },
   };
-}
-
-function likelyCause(path: string): string {
-  switch (formatOf(path)) {
-    case 'docx':
-      return 'A Word file this slow to read is unusual.';
-    case 'markdown':
-      return 'Deeply nested lists, or long runs of * _ [ markers?';
-    default:
-      return 'Text this slow to read is unusual.';
-  }
 }

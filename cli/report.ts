@@ -23,7 +23,7 @@ export interface FileReport {
   path: string;
   format?: 'markdown' | 'text' | 'docx';
   findings: ReportFinding[];
-  error?: { code: LoadErrorCode | 'internal' | 'time-budget' | 'memory-budget'; message: string };
+  error?: { code: LoadErrorCode | 'internal'; message: string };
   ruleErrors?: { ruleId: string; message: string }[];
   checklist?: ChecklistItem[];
   words?: number;

@@ -53,14 +53,33 @@ export const MAX_FINDINGS_PER_RULE = 500;
 /** Identical findings (same rule, same message) shown per paragraph before the rest are counted. */
 export const MAX_SAME_PER_PARAGRAPH = 5;
 
+/** Thrown by `lintDocument` when its `isCancelled` says the result is no longer wanted. */
+export class LintCancelled extends Error {
+  override readonly name = 'LintCancelled';
+}
+
+export interface LintControl {
+  /** Asked between steps (model, clauses, each rule): true stops the lint with `LintCancelled`. */
+  isCancelled?: () => boolean;
+}
+
 /** Runs the rules over a loaded document: model → rules → suppressions → sorted findings. */
-export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileResult {
+export function lintDocument(
+  doc: LoadedDocument,
+  rules: EffectiveRule[],
+  control: LintControl = {},
+): FileResult {
+  const checkpoint = () => {
+    if (control.isCancelled?.()) throw new LintCancelled(`lint of ${doc.path} cancelled`);
+  };
   const model = buildModel(doc);
+  checkpoint();
   const clauses = classifyClauses(model);
   const raw: Finding[] = [];
   const ruleErrors: { ruleId: string; message: string }[] = [];
 
   for (const { rule, severity, options, gated } of rules) {
+    checkpoint();
     if (gated && rule.appliesTo && !rule.appliesTo({ model, clauses })) continue;
     let reported = 0;
     let withheld = 0;
