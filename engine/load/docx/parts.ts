@@ -15,6 +15,8 @@ export interface DocxParts {
   comments?: Document;
   /** Validated parts mammoth reads unchanged, by zip path. */
   passThrough: Map<string, Uint8Array>;
+  /** The same parts, parsed (handed to mammoth so it does not parse them again). */
+  parsed: Map<string, Document>;
 }
 
 const REL_TYPES = ['styles', 'numbering', 'comments', 'footnotes', 'endnotes'] as const;
@@ -22,9 +24,13 @@ type RelType = (typeof REL_TYPES)[number];
 
 export function readParts(zip: ZipArchive, path: string): DocxParts {
   const passThrough = new Map<string, Uint8Array>();
+  const parsed = new Map<string, Document>();
   const readXml = (part: string): [Uint8Array, Document] | undefined => {
     const bytes = zip.read(part);
-    return bytes ? [bytes, parseXml(bytes, part, path)] : undefined;
+    if (!bytes) return undefined;
+    const document = parseXml(bytes, part, path);
+    parsed.set(part, document);
+    return [bytes, document];
   };
 
   const packageRels = readXml('_rels/.rels');
@@ -57,7 +63,7 @@ export function readParts(zip: ZipArchive, path: string): DocxParts {
     }
   }
 
-  const parts: DocxParts = { mainPath, document: main[1], passThrough };
+  const parts: DocxParts = { mainPath, document: main[1], passThrough, parsed };
   const styles = found.get('styles');
   if (styles) parts.styles = styles;
   const numbering = found.get('numbering');
