@@ -1,8 +1,12 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../engine/load/markdown.js';
+import { parseMarkdown, parseWithRemark } from '../engine/load/markdown.js';
+import { parseAroundPlainParagraphs } from '../engine/load/markdown-plain.js';
 import { remarkAgreementSyntax } from '../engine/load/markdown-syntax.js';
 
 // The reference: every extension on, whatever the text contains.
@@ -40,13 +44,75 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       '1.',
       '>',
       '\t',
+      // Plain prose and what ends it (markdown-plain.ts): brackets, quotes, entities, fences,
+      // HTML, indentation, markers and underlines.
+      'Licensee',
+      ' pays',
+      '(a)',
+      '"',
+      '2)',
+      '3. ',
+      '+ ',
+      '=',
+      '    ',
+      '```',
+      '~~~',
+      '<div>',
+      '<!--',
+      '&amp;',
+      'AT&T',
+      '_',
+      '[x]',
+      '[x]: /y',
+      '\\',
+      '  \n',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('');
         expect(parseMarkdown(text)).toEqual(reference.parse(text));
       }),
-      { numRuns: 2000 },
+      { numRuns: 4000 },
     );
   });
+});
+
+// Plain prose paragraphs are built without micromark (engine/load/markdown-plain.ts): the tree,
+// positions included, must be the one remark gives, on every real agreement read as Markdown.
+const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+function agreementsUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(md|txt)$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+describe('plain paragraphs built directly give remark’s tree', () => {
+  it('on the fixtures', () => {
+    const files = agreementsUnder(fileURLToPath(new URL('../fixtures/', import.meta.url)));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(parseMarkdown(text), file).toEqual(parseWithRemark(text));
+    }
+  });
+
+  it.skipIf(!existsSync(corpus))(
+    'on every agreement of the shared corpus, read as Markdown',
+    () => {
+      const files = agreementsUnder(corpus);
+      expect(files.length).toBeGreaterThan(250);
+      let plain = 0;
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        const tree = parseMarkdown(text);
+        expect(tree, file).toEqual(parseWithRemark(text));
+        if (parseAroundPlainParagraphs(text, parseWithRemark)) plain++;
+      }
+      // The fast path is taken on most of them (else this test checks little).
+      expect(plain).toBeGreaterThan(files.length / 2);
+    },
+    120_000,
+  );
 });

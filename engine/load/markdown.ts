@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Block, BlockKind, LoadedDocument, OffsetSegment, Range } from '../model/types.js';
 import { detached } from '../text/memo.js';
+import { parseAroundPlainParagraphs } from './markdown-plain.js';
 import { type AgreementSyntax, remarkAgreementSyntax, syntaxNeededBy } from './markdown-syntax.js';
 
 /** One frozen processor per combination of extensions, made on first use. */
@@ -12,8 +13,16 @@ function makeParser(syntax: AgreementSyntax) {
   return unified().use(remarkParse).use(remarkAgreementSyntax, syntax).freeze();
 }
 
-/** Parses Markdown with remark and returns its mdast (positions are offsets into `text`). */
+/**
+ * Parses Markdown and returns its mdast (positions are offsets into `text`). Plain prose
+ * paragraphs are built directly; the rest goes through remark (see markdown-plain.ts).
+ */
 export function parseMarkdown(text: string): Root {
+  return parseAroundPlainParagraphs(text, parseWithRemark) ?? parseWithRemark(text);
+}
+
+/** Parses Markdown with remark, with the extensions the text can use. */
+export function parseWithRemark(text: string): Root {
   const syntax = syntaxNeededBy(text);
   const key = `${+syntax.table}${+syntax.strikethrough}${+syntax.footnote}`;
   let parser = parsers.get(key);
