@@ -38,6 +38,9 @@ export function parseAroundPlainParagraphs(
     regionFirst = -1;
   };
   let i = 0;
+  // After a plain paragraph (or at the start) nothing is open, so 1–3 spaces before a paragraph
+  // are only indentation; after a region they might continue one of its list items.
+  let afterPlain = true;
   while (i < lines.length) {
     if (isBlank(lines[i] as Line, text)) {
       i++;
@@ -45,12 +48,15 @@ export function parseAroundPlainParagraphs(
     }
     let j = i;
     while (j + 1 < lines.length && !isBlank(lines[j + 1] as Line, text)) j++;
-    if (isPlainBlock(lines, i, j, text)) {
+    afterPlain = regionFirst < 0 && afterPlain;
+    if (isPlainBlock(lines, i, j, text, afterPlain)) {
       flushRegion((lines[i] as Line).start);
       children.push(plainParagraph(lines, i, j, text));
       plainCount++;
+      afterPlain = true;
     } else {
       if (regionFirst < 0) regionFirst = i;
+      afterPlain = false;
     }
     i = j + 1;
   }
@@ -107,11 +113,11 @@ function isBlank(line: Line, text: string): boolean {
   return true;
 }
 
-function isPlainBlock(lines: Line[], first: number, last: number, text: string): boolean {
+function isPlainBlock(lines: Line[], first: number, last: number, text: string, indentOk: boolean): boolean {
   for (let k = first; k <= last; k++) {
     const line = lines[k] as Line;
     const content = text.slice(line.start, line.end);
-    if (k === first && !PLAIN_START.test(content)) return false;
+    if (k === first && !PLAIN_START.test(indentOk ? content.replace(/^ {1,3}/, '') : content)) return false;
     if (BLOCK_START.test(content) || INLINE_SYNTAX.test(content)) return false;
     // Trailing spaces or tabs (hard breaks, stripped whitespace): leave to the parser.
     const lastCode = content.charCodeAt(content.length - 1);
@@ -124,14 +130,13 @@ function plainParagraph(lines: Line[], first: number, last: number, text: string
   const parts: string[] = [];
   for (let k = first; k <= last; k++) {
     const line = lines[k] as Line;
-    // Continuation lines lose their indentation, as in CommonMark.
-    parts.push(
-      k === first
-        ? text.slice(line.start, line.end)
-        : text.slice(line.start, line.end).replace(/^[ \t]+/, ''),
-    );
+    // Lines lose their indentation, as in CommonMark.
+    parts.push(text.slice(line.start, line.end).replace(/^[ \t]+/, ''));
   }
-  const start: Point = { line: first + 1, column: 1, offset: (lines[first] as Line).start };
+  const firstLine = lines[first] as Line;
+  let indent = 0;
+  while (text.charCodeAt(firstLine.start + indent) === 32) indent++;
+  const start: Point = { line: first + 1, column: indent + 1, offset: firstLine.start + indent };
   const lastLine = lines[last] as Line;
   const end: Point = { line: last + 1, column: lastLine.end - lastLine.start + 1, offset: lastLine.end };
   return {
