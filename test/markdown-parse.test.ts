@@ -66,6 +66,11 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       '[x]: /y',
       '\\',
       '  \n',
+      '[',
+      ']',
+      '](y)',
+      '![',
+      '\n\n  Indented text',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {

@@ -6,7 +6,8 @@ import type { Point } from 'unist';
  * lines, starting at column 1 with a letter, digit or opening bracket or quote, with no character
  * that can start inline syntax (* _ ` [ ] < > \ | ~, an entity) and no line that could start or
  * interrupt a block (list or heading marker, quote, setext underline, table delimiter row), can only be a paragraph of
- * one text node: it is built here. Everything between such paragraphs is parsed by micromark,
+ * one text node: it is built here. (Brackets may stay: without definitions and without "](" they
+ * are text.) Everything between such paragraphs is parsed by micromark,
  * one region at a time.
  *
  * Why that is the same as parsing the whole text: a plain paragraph closes whatever came before it
@@ -78,8 +79,12 @@ export function parseAroundPlainParagraphs(
  * list item or quote, after its markers).
  */
 const REACHES_ACROSS_BLANK_LINES = /^[ \t>*+\-\d.)]*(?:`{3}|~{3}|<)/m;
-/** Characters that may start inline syntax (an `&` only when it forms an entity, below). */
-const INLINE_SYNTAX = /[*_`[\]<>\\|~]|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
+/**
+ * Characters that may start inline syntax. Brackets only make a link with a destination ("](")
+ * here, since a text with definitions never takes this path ("[x]" alone stays text); an `&` only
+ * when it forms an entity.
+ */
+const INLINE_SYNTAX = /[*_`<>\\|~]|\]\(|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
 /** A line that starts or interrupts a block, after any indentation (":" opens a table delimiter row). */
 const BLOCK_START = /^[ \t]*(?:[-+=#>:]|\d{1,9}[.)](?:[ \t]|$))/;
 /** What a plain paragraph's first line may start with. */
