@@ -248,35 +248,15 @@ export class LintThreads {
     const id = ++this.nextId;
     const seconds = this.options.seconds ?? timeBudgetSeconds(job.bytes, job.format);
     const withModel = 'withModel' in job.request && job.request.withModel;
-    let modelArrived: ((model: NavigationModel | undefined) => void) | undefined;
     const finish = (reply: ThreadReply | undefined) => {
       if (thread.running?.id !== id) return;
-      if (reply && 'model' in reply) {
-        modelArrived?.(reply.model);
-        modelArrived = undefined;
-      } else if (
-        withModel &&
-        reply &&
-        'outcome' in reply &&
-        !reply.outcome.result?.error?.code.endsWith('-budget')
-      ) {
-        // The caller publishes the diagnostics now; the thread stays busy until the model follows.
-        job.resolve(
-          reply,
-          new Promise((resolve) => {
-            modelArrived = resolve;
-          }),
-        );
-        if (reply.outcome.result?.model) return;
-        modelArrived?.(undefined);
-        modelArrived = undefined;
-      } else {
-        job.resolve(reply);
-        modelArrived?.(undefined);
-        modelArrived = undefined;
-      }
       clearTimeout(thread.running.timer);
       thread.running = undefined;
+      if (withModel && reply && 'outcome' in reply && reply.outcome.result?.model) {
+        // The caller publishes the diagnostics now; the model follows in the thread's next message,
+        // and the thread takes its next job meanwhile (the server reads the model in parallel).
+        job.resolve(reply, thread.awaitModel(id));
+      } else job.resolve(reply);
       this.dispatch();
     };
     const timer = setTimeout(() => {
@@ -319,6 +299,8 @@ class LintThread {
   private worker?: Worker;
   private readonly cancelSlot = new Int32Array(new SharedArrayBuffer(4));
   private onReply?: (reply: ThreadReply) => void;
+  /** Models still to come, by job id (they follow their findings). */
+  private readonly models = new Map<number, (model: NavigationModel | undefined) => void>();
   private onFailure?: (error: Error) => void;
 
   constructor(
@@ -327,6 +309,16 @@ class LintThread {
   ) {}
 
   private idleTimer?: NodeJS.Timeout;
+
+  /** The model that follows job `id`'s findings; undefined if the thread stops first. */
+  awaitModel(id: number): Promise<NavigationModel | undefined> {
+    return new Promise((resolve) => this.models.set(id, resolve));
+  }
+
+  private dropModels(): void {
+    for (const resolve of this.models.values()) resolve(undefined);
+    this.models.clear();
+  }
 
   get alive(): boolean {
     return this.worker !== undefined;
@@ -366,6 +358,7 @@ class LintThread {
   kill(): void {
     const worker = this.worker;
     this.worker = undefined;
+    this.dropModels();
     if (worker) {
       worker.removeAllListeners();
       void worker.terminate();
@@ -375,6 +368,7 @@ class LintThread {
   async stop(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
+    this.dropModels();
     if (worker) {
       worker.removeAllListeners();
       await worker.terminate();
@@ -388,9 +382,15 @@ class LintThread {
     });
     // Idle threads must not keep a server that is shutting down alive.
     worker.unref();
-    worker.on('message', (reply: ThreadReply) => this.onReply?.(reply));
+    worker.on('message', (reply: ThreadReply) => {
+      if ('model' in reply) {
+        this.models.get(reply.id)?.(reply.model);
+        this.models.delete(reply.id);
+      } else this.onReply?.(reply);
+    });
     const failed = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;
+      this.dropModels();
       this.onFailure?.(error);
     };
     worker.on('error', failed);
