@@ -53,8 +53,21 @@ export const MAX_FINDINGS_PER_RULE = 500;
 /** Identical findings (same rule, same message) shown per paragraph before the rest are counted. */
 export const MAX_SAME_PER_PARAGRAPH = 5;
 
+export interface LintOptions {
+  /**
+   * Keep fixes on Word findings. Editors cannot apply text-view edits to a .docx, so they are
+   * dropped by default; a review copy turns the single-edit ones into tracked changes.
+   */
+  wordFixes?: boolean;
+}
+
 /** Runs the rules over a loaded document: model → rules → suppressions → sorted findings. */
-export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileResult {
+export function lintDocument(
+  doc: LoadedDocument,
+  rules: EffectiveRule[],
+  options: LintOptions = {},
+): FileResult {
+  const keepFixes = doc.format !== 'docx' || options.wordFixes === true;
   const model = buildModel(doc);
   const clauses = classifyClauses(model);
   const raw: Finding[] = [];
@@ -93,7 +106,7 @@ export function lintDocument(doc: LoadedDocument, rules: EffectiveRule[]): FileR
       };
       if (r.related?.length)
         finding.related = r.related.map((x) => ({ ...x, range: clampRange(x.range, doc.textView.length) }));
-      if (r.fixes?.length && doc.format !== 'docx') finding.fixes = r.fixes;
+      if (r.fixes?.length && keepFixes) finding.fixes = r.fixes;
       finding.data = { messageId: r.messageId, ...(r.data ?? {}), ...(r.extra ?? {}) };
       raw.push(finding);
     };

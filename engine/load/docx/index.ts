@@ -7,6 +7,7 @@ import { readNumberingModel } from './numbering.js';
 import { prepareBody, readComments } from './paragraphs.js';
 import { readParts } from './parts.js';
 import { docxToHtml, htmlToMarkdownText } from './render.js';
+import { revertReviewRevisions } from './review-author.js';
 import { serializeXml } from './xml.js';
 import { openZip } from './zip.js';
 
@@ -28,6 +29,7 @@ export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedD
   const zip = openZip(bytes, path);
   const parts = readParts(zip, path);
   const model = readNumberingModel(parts.numbering, parts.styles);
+  revertReviewRevisions(parts.document);
   const { paragraphs } = prepareBody(parts.document, model);
   const comments = readComments(parts.comments, paragraphs);
 
