@@ -67,6 +67,26 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await inspectFile(file, options.text === true);
     });
 
+  program
+    .command('annotate')
+    .description(
+      'write a Word review copy of each .docx (<name>.reviewed.docx): every finding as a comment on its words',
+    )
+    .argument('<paths...>', 'Word files, folders or globs (*.reviewed.docx and other files are skipped)')
+    .option('--out-dir <dir>', 'write the review copies to this folder instead of beside the originals')
+    .option('--redline', 'turn fixes that are one unambiguous edit into tracked changes')
+    .option('--force', 'overwrite existing review copies')
+    .option('-c, --config <file>', 'use this config file instead of looking for .contractlintrc.* files')
+    .option('--preset <name>', `rule preset (${Object.keys(catalog.presets).join(', ')})`)
+    .option('--rule <id:severity>', "set a rule's severity; repeatable", collect, [])
+    .option('--no-progress', 'never show a progress bar')
+    .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
+    .exitOverride()
+    .action(async (paths: string[], options: import('./annotate-command.js').AnnotateOptions) => {
+      const { annotateCommand } = await import('./annotate-command.js');
+      exitCode = await withConfigErrors(() => annotateCommand(paths, options));
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -68,5 +68,13 @@ export { allSections, buildModel } from './model/build.js';
 export { describeModel } from './model/describe.js';
 export { type SectionAt, sectionAt } from './model/section-at.js';
 export type * from './model/types.js';
+export {
+  buildReviewCopy,
+  type ClauseSuggestion,
+  type PlacedFinding,
+  REVIEW_AUTHOR,
+  type ReviewCopy,
+  type ReviewOptions,
+} from './review/index.js';
 export { LineIndex } from './text/line-index.js';
 export { detached, forgetTextMemos, useTextMemos } from './text/memo.js';
