@@ -104,7 +104,7 @@ export async function annotateCommand(paths: string[], options: AnnotateOptions)
     totals.comments += report.comments;
     totals.trackedChanges += report.trackedChanges;
     totals.errors += report.severities.error;
-    process.stdout.write(`${summaryLine(report)}\n`);
+    process.stdout.write(`${summaryLine(report, options.redline === true)}\n`);
   };
   for (const report of refused) onReport(report);
   await runInPool(
@@ -119,27 +119,31 @@ export async function annotateCommand(paths: string[], options: AnnotateOptions)
     options.threads,
   );
   progress.stop();
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const redline = options.redline === true;
   process.stdout.write(
-    `${n(totals.files, 'review copy')} written: ${n(totals.comments, 'comment')}, ${n(totals.trackedChanges, 'tracked change')}` +
-      (totals.failed > 0 ? `; ${n(totals.failed, 'file')} could not be annotated` : '') +
+    `${plural(totals.files, 'review copy', 'review copies')} written: ${plural(totals.comments, 'comment')}` +
+      (redline ? `, ${plural(totals.trackedChanges, 'tracked change')}` : '') +
+      (totals.failed > 0 ? `; ${plural(totals.failed, 'file')} could not be annotated` : '') +
       '\n',
   );
   if (collected.missing.length > 0) return 2;
   return totals.failed > 0 || totals.errors > 0 ? 1 : 0;
 }
 
-function summaryLine(report: AnnotateReport): string {
+function summaryLine(report: AnnotateReport, redline: boolean): string {
   const { exact, approximate, paragraph } = report.anchors;
   const placement =
     report.comments === 0
       ? ''
       : ` (${exact} on the exact words${approximate ? `, ${approximate} on nearby words` : ''}${paragraph ? `, ${paragraph} on a whole paragraph` : ''})`;
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return (
-    `${printable(report.path)} → ${printable(shown(report.out))}: ${plural(report.comments, 'comment')}${placement}, ` +
-    plural(report.trackedChanges, 'tracked change')
+    `${printable(report.path)} → ${printable(shown(report.out))}: ${plural(report.comments, 'comment')}${placement}` +
+    (redline ? `, ${plural(report.trackedChanges, 'tracked change')}` : '')
   );
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Paths under the working folder are shown relative to it, as the inputs usually are. */
