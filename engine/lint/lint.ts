@@ -53,7 +53,7 @@ export const MAX_FINDINGS_PER_RULE = 500;
 /** Identical findings (same rule, same message) shown per paragraph before the rest are counted. */
 export const MAX_SAME_PER_PARAGRAPH = 5;
 
-export interface LintOptions {
+export interface LintControl {
   /**
    * Keep fixes on Word findings. Editors cannot apply text-view edits to a .docx, so they are
    * dropped by default; a review copy turns the single-edit ones into tracked changes.
@@ -65,9 +65,9 @@ export interface LintOptions {
 export function lintDocument(
   doc: LoadedDocument,
   rules: EffectiveRule[],
-  options: LintOptions = {},
+  control: LintControl = {},
 ): FileResult {
-  const keepFixes = doc.format !== 'docx' || options.wordFixes === true;
+  const keepFixes = doc.format !== 'docx' || control.wordFixes === true;
   const model = buildModel(doc);
   const clauses = classifyClauses(model);
   const raw: Finding[] = [];
