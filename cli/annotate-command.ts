@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { IgnoreRules } from '../engine/config/ignore.js';
 import { ConfigResolver } from '../engine/config/resolve.js';
+import { REVIEWED_SUFFIX, reviewCopyPath } from '../engine/review/annotate-file.js';
 import { catalog } from '../rules/index.js';
-import type { AnnotateReport, AnnotateTask } from './annotate-task.js';
+import { type AnnotateReport, type AnnotateTask, emptyAnnotateReport } from './annotate-task.js';
 import { collectFiles } from './collect-files.js';
 import { printable } from './formatters/stylish.js';
 import { ruleOverrides } from './lint-command.js';
@@ -20,9 +21,6 @@ export interface AnnotateOptions {
   progress: boolean;
   threads?: number;
 }
-
-/** The suffix of review copies; inputs that already have it are never annotated again. */
-export const REVIEWED_SUFFIX = '.reviewed.docx';
 
 /**
  * `contract-lint annotate <paths…>`: a Word review copy of each .docx, beside it or in --out-dir.
@@ -72,13 +70,10 @@ export async function annotateCommand(paths: string[], options: AnnotateOptions)
   const tasks: AnnotateTask[] = [];
   const refused: AnnotateReport[] = [];
   for (const path of docx) {
-    const out = join(
-      outDir ?? dirname(resolve(path)),
-      `${basename(path).replace(/\.docx$/i, '')}${REVIEWED_SUFFIX}`,
-    );
+    const out = reviewCopyPath(resolve(path), outDir);
     const first = claimed.get(out);
     if (first !== undefined) {
-      refused.push(emptyReport(path, out, `cannot annotate ${path}: ${first} also writes ${out}`));
+      refused.push(emptyAnnotateReport(path, out, `cannot annotate ${path}: ${first} also writes ${out}`));
       continue;
     }
     claimed.set(out, path);
@@ -112,7 +107,7 @@ export async function annotateCommand(paths: string[], options: AnnotateOptions)
       worker: new URL('./annotate-worker.js', import.meta.url),
       inline: async () => (await import('./annotate-task.js')).runAnnotateTask,
       failed: (task, error) =>
-        emptyReport(task.path, task.out, `cannot annotate ${task.path}: ${String(error)}`),
+        emptyAnnotateReport(task.path, task.out, `cannot annotate ${task.path}: ${String(error)}`),
     },
     tasks,
     onReport,
@@ -150,19 +145,6 @@ function plural(count: number, one: string, many = `${one}s`): string {
 function shown(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
-
-function emptyReport(path: string, out: string, error: string): AnnotateReport {
-  return {
-    path,
-    out,
-    error,
-    comments: 0,
-    trackedChanges: 0,
-    anchors: { exact: 0, approximate: 0, paragraph: 0 },
-    severities: { error: 0, warning: 0, info: 0 },
-    bytes: 0,
-  };
 }
 
 function usage(message: string): number {

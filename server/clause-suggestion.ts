@@ -1,10 +1,10 @@
 import type { ClauseSuggestion, ContractModel, Finding } from '../engine/index.js';
-import { clauseLibrary, fillTemplate } from '../server/clause-library.js';
+import { clauseLibrary, fillTemplate } from './clause-library.js';
 
 /**
  * The clause a missing-clause finding's quick fix inserts in the editor, with the agreement's
  * names filled in, for the body of its Word comment. The same choice as the editor's code action
- * (server/code-actions.ts): the cure-period finding offers the cure clause only.
+ * (code-actions.ts): the cure-period finding offers the cure clause only.
  */
 export function clauseSuggestion(
   finding: Finding,
