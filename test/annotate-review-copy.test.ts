@@ -201,3 +201,50 @@ describe('a reviewer answering in Word', () => {
     expect(after.result.suppressedCount).toBe((before.result.suppressedCount ?? 0) + 1);
   });
 });
+
+describe('what is already in the document', () => {
+  it('annotating a review copy again replaces contract-lint’s comments and tracked changes: the same copy', async () => {
+    const { path, copy } = await annotate('cross-license-defects.docx', true);
+    const again = await lintBytes(copy.bytes, path);
+    const second = buildReviewCopy(copy.bytes, again.doc, again.result.findings, { redline: true, now: NOW });
+    const first = entries(copy.bytes);
+    const out = entries(second.bytes);
+    expect(second.comments).toBe(copy.comments);
+    expect(second.trackedChanges).toBe(1);
+    expect(strFromU8(out['word/document.xml'] as Uint8Array)).toBe(
+      strFromU8(first['word/document.xml'] as Uint8Array),
+    );
+    expect(strFromU8(out['word/comments.xml'] as Uint8Array)).toBe(
+      strFromU8(first['word/comments.xml'] as Uint8Array),
+    );
+  });
+
+  it('keeps another author’s tracked changes, and reads them as the loader does', async () => {
+    const path = join(fixtures, 'cross-license-defects.docx');
+    const files = entries(new Uint8Array(readFileSync(path)));
+    const xml = strFromU8(files['word/document.xml'] as Uint8Array);
+    // Jane proposed a change in the preamble: "entered into" inserted, "made" deleted.
+    const edited = xml.replace(
+      /(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t[^>]*>This Patent Cross-License Agreement)/,
+      '<w:del w:id="7001" w:author="Jane" w:date="2026-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">Drafted: </w:delText></w:r></w:del>' +
+        '<w:ins w:id="7002" w:author="Jane" w:date="2026-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">Final: </w:t></w:r></w:ins>$1',
+    );
+    expect(edited).not.toBe(xml);
+    const bytes = zipSync({ ...files, 'word/document.xml': strToU8(edited) });
+    const before = await lintBytes(bytes, path);
+    expect(before.doc.textView).toContain('Final: This Patent Cross-License Agreement');
+    expect(before.doc.textView).not.toContain('Drafted');
+    const copy = buildReviewCopy(bytes, before.doc, before.result.findings, { redline: true, now: NOW });
+    const out = strFromU8(entries(copy.bytes)['word/document.xml'] as Uint8Array);
+    expect(out).toContain(
+      '<w:del w:id="7001" w:author="Jane" w:date="2026-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">Drafted: </w:delText></w:r></w:del>',
+    );
+    expect(out).toContain(
+      '<w:ins w:id="7002" w:author="Jane" w:date="2026-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">Final: </w:t></w:r></w:ins>',
+    );
+    expect(copy.placed.every((p) => p.anchor === 'exact')).toBe(true);
+    const after = await lintBytes(copy.bytes, path);
+    expect(after.doc.textView).toBe(before.doc.textView);
+    expect(findingKeys(after.result)).toEqual(findingKeys(before.result));
+  });
+});

@@ -14,6 +14,7 @@ import {
   xmlBytes,
 } from './comments-part.js';
 import { writePackage } from './package-writer.js';
+import { removePreviousReview } from './previous-review.js';
 import { insertAfterChar, insertBeforeChar } from './run-boundary.js';
 import { trackReplacement } from './tracked-change.js';
 import { type WordAnchor, WordAnchors } from './word-anchor.js';
@@ -58,6 +59,8 @@ export function buildReviewCopy(
   const zip = openZip(original, doc.path);
   const parts = readParts(zip, doc.path);
   const document = parts.document;
+  // The loader reads a review copy without contract-lint's own marks; so does this.
+  const previous = removePreviousReview(document, parts.comments);
   const paragraphs = bodyParagraphs(document);
   if (paragraphs.length === 0 && findings.length > 0) {
     throw new Error(`${doc.path}: the document body has no paragraph to put a comment on`);
@@ -114,9 +117,9 @@ export function buildReviewCopy(
     comments.add(plan.id, commentParagraphs(plan.finding, options.clauseFor?.(plan.finding)));
   }
 
-  const replaced = new Map<string, Uint8Array>();
-  if (planned.length > 0) {
-    replaced.set(parts.mainPath, xmlBytes(document));
+  const changed = new Map<string, Uint8Array>();
+  if (planned.length > 0 || previous > 0) {
+    changed.set(parts.mainPath, xmlBytes(document));
     const dir = parts.mainPath.includes('/')
       ? parts.mainPath.slice(0, parts.mainPath.lastIndexOf('/') + 1)
       : '';
@@ -125,21 +128,21 @@ export function buildReviewCopy(
       commentsPath = freeName(zip.entries, dir, 'comments', '.xml');
       const relsBytes = parts.passThrough.get(parts.relsPath);
       const rels = relsBytes ? parseXml(relsBytes, parts.relsPath, doc.path) : undefined;
-      replaced.set(
+      changed.set(
         parts.relsPath,
         xmlBytes(withCommentsRelationship(rels, commentsPath.slice(dir.length), comments.strict)),
       );
       const typesBytes = parts.passThrough.get('[Content_Types].xml');
       if (typesBytes) {
         const types = parseXml(typesBytes, '[Content_Types].xml', doc.path);
-        replaced.set('[Content_Types].xml', xmlBytes(withCommentsContentType(types, commentsPath)));
+        changed.set('[Content_Types].xml', xmlBytes(withCommentsContentType(types, commentsPath)));
       }
     }
-    replaced.set(commentsPath, comments.bytes());
+    changed.set(commentsPath, comments.bytes());
   }
 
   return {
-    bytes: planned.length > 0 ? writePackage(original, zip, replaced) : original,
+    bytes: changed.size > 0 ? writePackage(original, zip, changed) : original,
     comments: planned.length,
     trackedChanges: planned.filter((p) => p.tracked).length,
     placed: planned.map((p) => ({

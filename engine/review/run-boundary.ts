@@ -28,7 +28,9 @@ export function insertAfterChar(p: Element, offset: number, nodes: Node[]): void
   const { chars } = paragraphText(p);
   const char = offset > 0 ? chars[offset - 1] : undefined;
   if (!char) {
-    insertAtStart(p, nodes);
+    // A paragraph without text: after whatever was put at its end (a range's start).
+    if (chars.length === 0) insertAtEnd(p, nodes);
+    else insertAtStart(p, nodes);
     return;
   }
   const node = char.node;
