@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import { DOMParser, type Element, type Node, XMLSerializer } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect } from 'vitest';
 import {
@@ -132,8 +132,11 @@ const CHANGED = new Set([
  * equal, but for Word's automatic number written into the text view); every other zip entry
  * unchanged; the copy loads to the same text view and the same findings.
  */
-export async function expectFaithfulReviewCopy(path: string, options: ReviewOptions) {
-  const bytes = new Uint8Array(readFileSync(path));
+export async function expectFaithfulReviewCopy(
+  path: string,
+  options: ReviewOptions,
+  bytes = new Uint8Array(readFileSync(path)),
+) {
   const before = await lintBytes(bytes, path);
   const findings = before.result.findings;
   const copy: ReviewCopy = buildReviewCopy(bytes, before.doc, findings, options);
@@ -167,8 +170,53 @@ export async function expectFaithfulReviewCopy(path: string, options: ReviewOpti
   for (const [name, data] of Object.entries(original)) {
     if (!CHANGED.has(name)) expect(out[name], name).toEqual(data);
   }
+  // Split runs keep their formatting: the same characters with the same w:rPr, in order.
+  if (findings.length > 0 && !options.redline)
+    expect(formattedText(out['word/document.xml'] as Uint8Array)).toEqual(
+      formattedText(original['word/document.xml'] as Uint8Array),
+    );
   const after = await lintBytes(copy.bytes, path);
   expect(after.doc.textView).toBe(before.doc.textView);
   expect(findingKeys(after.result)).toEqual(findingKeys(before.result));
   return { copy, findings };
+}
+
+/**
+ * The body's text with the formatting of every character: the run properties (w:rPr) of the run
+ * holding it, one entry per change of formatting. A review copy splits runs; this must not change.
+ * Text contract-lint proposed to insert (a w:ins by contract-lint) is left out, deleted text is in.
+ */
+export function formattedText(documentXml: Uint8Array): string[] {
+  const doc = new DOMParser().parseFromString(strFromU8(documentXml), 'application/xml');
+  const serializer = new XMLSerializer();
+  const out: string[] = [];
+  let last = '';
+  const walk = (node: Node, rPr: string) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      if (el.localName === 'ins' && el.getAttribute('w:author') === 'contract-lint') continue;
+      if (el.localName === 'r') {
+        const props = Array.from(el.childNodes).find(
+          (c) => c.nodeType === 1 && (c as Element).localName === 'rPr',
+        );
+        walk(el, props ? serializer.serializeToString(props) : '');
+      } else if (el.localName === 't' || el.localName === 'delText') {
+        if (rPr !== last || out.length === 0) {
+          out.push(`\u0001${rPr}`);
+          last = rPr;
+        }
+        out.push(el.textContent ?? '');
+      } else walk(el, rPr);
+    }
+  };
+  walk(doc, '');
+  // Adjacent text of the same formatting is one entry, however the runs were split.
+  const merged: string[] = [];
+  for (const piece of out) {
+    if (!piece.startsWith('\u0001') && merged.length > 0 && !merged[merged.length - 1]?.startsWith('\u0001'))
+      merged[merged.length - 1] += piece;
+    else merged.push(piece);
+  }
+  return merged;
 }
