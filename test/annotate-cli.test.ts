@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -7,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,26 @@ import { runCli } from './helpers/run-cli.js';
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'contract-lint-annotate-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Makes a folder unwritable; returns how to undo it, or undefined when that is not possible here. */
+function lockFolder(dir: string): (() => void) | undefined {
+  const probe = join(dir, '.probe');
+  if (process.getuid?.() === 0) {
+    if (spawnSync('chattr', ['+i', dir]).status !== 0) return undefined;
+  } else chmodSync(dir, 0o555);
+  const undo = () => {
+    if (process.getuid?.() === 0) spawnSync('chattr', ['-i', dir]);
+    else chmodSync(dir, 0o755);
+  };
+  try {
+    writeFileSync(probe, '');
+    rmSync(probe);
+    undo();
+    return undefined;
+  } catch {
+    return undo;
+  }
+}
 
 function folder(name: string, files: string[]): string {
   const dir = join(scratch, name);
@@ -82,6 +104,9 @@ describe('contract-lint annotate', () => {
     const ole = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     writeFileSync(join(dir, 'locked.docx'), ole);
+    // Over the loader's 64 MB cap (a sparse file: nothing is written to disk).
+    writeFileSync(join(dir, 'huge.docx'), '');
+    truncateSync(join(dir, 'huge.docx'), 65 * 1024 * 1024);
     copyFileSync(join(fixtures, 'docx/style-numbering.docx'), join(dir, 'old.reviewed.docx'));
     const out = join(scratch, 'batch-out');
     mkdirSync(out);
@@ -91,9 +116,10 @@ describe('contract-lint annotate', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('cannot read batch/broken.docx: not a zip archive');
     expect(run.stderr).toContain('cannot read batch/locked.docx: this is an OLE compound file');
+    expect(run.stderr).toContain('cannot read batch/huge.docx: file is 65.0 MB, over the 64.0 MB limit');
     expect(run.stderr).toContain('skipped 2 files that are not a Word .docx or already a review copy');
     expect(run.stdout).toContain('7 review copies written');
-    expect(run.stdout).toContain('2 files could not be annotated');
+    expect(run.stdout).toContain('3 files could not be annotated');
     expect(run.stdout).toMatch(
       /cross-license-defects\.reviewed\.docx: 20 comments \(20 on the exact words\), 1 tracked change\n/,
     );
@@ -119,15 +145,29 @@ describe('contract-lint annotate', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a read-only destination folder is an error for that file', () => {
-    const dir = folder('readonly', ['docx/restart-continue.docx']);
+  it('a read-only destination folder is an error for that file, and the batch goes on', (ctx) => {
+    const dir = folder('readonly', ['docx/restart-continue.docx', 'docx/style-numbering.docx']);
     const out = join(scratch, 'readonly-out');
     mkdirSync(out);
-    chmodSync(out, 0o555);
-    const run = runCli(['annotate', '--out-dir', out, join(dir, 'restart-continue.docx')]);
-    chmodSync(out, 0o755);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('permission denied');
+    // chmod stops everyone but root; root (CI containers) is stopped by the immutable flag.
+    const locked = lockFolder(out);
+    if (!locked) ctx.skip();
+    try {
+      const run = runCli(
+        ['annotate', '--out-dir', out, 'restart-continue.docx', join(dir, 'style-numbering.docx')],
+        {
+          cwd: dir,
+        },
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /cannot annotate restart-continue\.docx: cannot write .*restart-continue\.reviewed\.docx: permission denied/,
+      );
+      expect(run.stderr).toContain('style-numbering.docx: cannot write');
+      expect(run.stdout).toContain('2 files could not be annotated');
+    } finally {
+      locked?.();
+    }
     expect(readdirSync(out)).toEqual([]);
   });
 
