@@ -7,6 +7,7 @@ import { ConfigResolver, unknownRule } from '../engine/config/resolve.js';
 import { ConfigError, type RuleSetting as ConfigRuleSetting } from '../engine/config/types.js';
 import { MAX_DOCX_BYTES } from '../engine/load/inputs.js';
 import { catalog } from '../rules/index.js';
+import { DEFAULT_MEMORY_MB } from './budget.js';
 import { collectFiles } from './collect-files.js';
 import { htmlFormatter } from './formatters/html.js';
 import { jsonFormatter } from './formatters/json.js';
@@ -56,6 +57,10 @@ export interface LintOptions {
   progress: boolean;
   color: boolean;
   threads?: number;
+  /** Seconds one file may take (default: by its size; see cli/budget.ts). */
+  fileTimeout?: number;
+  /** Heap one file may use, in MB. */
+  maxFileMemory?: number;
 }
 
 /** `contract-lint [paths…]`: lint, report, and return the exit code (0 clean, 1 findings, 2 usage). */
@@ -145,10 +150,10 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     if (chunk) out.write(chunk);
     progress.tick(report.bytes ?? 0);
   };
-  if (options.stdin) {
-    const { runLintTask } = await import('./lint-task.js');
-    onReport(await runLintTask(tasks[0] as LintTask));
-  } else await runTasks(tasks, onReport, options.threads);
+  await runTasks(tasks, onReport, options.threads, {
+    ...(options.fileTimeout !== undefined ? { seconds: options.fileTimeout } : {}),
+    memoryMb: options.maxFileMemory ?? DEFAULT_MEMORY_MB,
+  });
   progress.stop();
   out.write(formatter.finish());
   try {

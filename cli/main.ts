@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../engine/config/types.js';
 import { catalog } from '../rules/index.js';
+import { DEFAULT_MEMORY_MB } from './budget.js';
 import { FORMAT_NAMES, type LintOptions, lintCommand, printConfig } from './lint-command.js';
 
 /** Exit codes CI can rely on. */
@@ -43,6 +44,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-progress', 'never show a progress bar')
     .option('--no-color', 'disable colours in the stylish output')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
+    .option(
+      '--file-timeout <seconds>',
+      'stop a file that takes longer and report it as an error (default: 10 s + 2 s per 100 KB)',
+      positiveInt,
+    )
+    .option(
+      '--max-file-memory <MB>',
+      `stop a file that needs more memory and report it as an error (default: ${DEFAULT_MEMORY_MB})`,
+      positiveInt,
+    )
     .showHelpAfterError('(run contract-lint --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })

@@ -25,9 +25,11 @@ await build({
 });
 // The server is ESM (it finds its clause library with import.meta.url); CommonJS dependencies
 // bundled into it get a real `require`.
+// The server and its lint thread (server/lint-threads.ts starts lint-worker.mjs beside server.mjs).
 await build({
-  entryPoints: [`${root}server/main.ts`],
-  outfile: `${client}dist/server.mjs`,
+  entryPoints: { server: `${root}server/main.ts`, 'lint-worker': `${root}server/lint-worker.ts` },
+  outdir: `${client}dist`,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -49,4 +51,4 @@ for (const [from, to] of [
   mkdirSync(`${client}${to}`.replace(/\/[^/]+$/, ''), { recursive: true });
   cpSync(`${root}${from}`, `${client}${to}`, { recursive: true });
 }
-console.log('built client/dist/extension.js and client/dist/server.mjs');
+console.log('built client/dist/extension.js, client/dist/server.mjs and client/dist/lint-worker.mjs');

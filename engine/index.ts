@@ -38,6 +38,8 @@ export {
 } from './config/types.js';
 export {
   type FileResult,
+  LintCancelled,
+  type LintControl,
   type LocatedFinding,
   lintDocument,
   lintFile,
@@ -53,6 +55,12 @@ export {
   ruleDocsUrl,
 } from './lint/rule.js';
 export type * from './lint/types.js';
+export {
+  DEFAULT_MEMORY_MB,
+  overMemoryBudget,
+  overTimeBudget,
+  timeBudgetSeconds,
+} from './load/budget.js';
 export { isLoadError, LoadError, type LoadErrorCode } from './load/errors.js';
 export {
   formatOf,

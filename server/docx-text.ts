@@ -1,4 +1,4 @@
-import { loadFile } from '../engine/index.js';
+import type { LintThreads } from './lint-threads.js';
 import { pathOf } from './linter.js';
 import { Positions } from './positions.js';
 
@@ -16,20 +16,18 @@ export interface DocxTextResult {
   wordParagraphs: { index: number; start: number; end: number; range: ReturnType<Positions['range']> }[];
 }
 
-/** Reads a .docx from disk (never writes) and returns its text view. */
-export async function docxText(uri: string): Promise<DocxTextResult> {
+/** Reads a .docx from disk (never writes), in a lint thread, and returns its text view. */
+export async function docxText(uri: string, threads: LintThreads): Promise<DocxTextResult> {
   const path = pathOf(uri);
   if (!path || !/\.docx$/i.test(path)) throw new Error(`not a .docx file URI: ${uri}`);
-  const doc = await loadFile(path);
+  const doc = await threads.docxText(uri);
   const positions = new Positions(doc.textView);
   return {
     uri,
     text: doc.textView,
-    wordParagraphs: (doc.wordParagraphs ?? []).map((p) => ({
-      index: p.index,
-      start: p.range.start,
-      end: p.range.end,
-      range: positions.range(p.range),
+    wordParagraphs: doc.wordParagraphs.map((p) => ({
+      ...p,
+      range: positions.range({ start: p.start, end: p.end }),
     })),
   };
 }

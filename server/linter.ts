@@ -7,6 +7,8 @@ import {
   IgnoreRules,
   type IncrementalMarkdown,
   isLoadError,
+  LintCancelled,
+  type LintControl,
   LoadError,
   type LoadedDocument,
   lintDocument,
@@ -73,13 +75,14 @@ export class Linter {
     format: SourceFormat,
     settings: Settings,
     markdown?: IncrementalMarkdown,
+    control: LintControl = {},
   ): LintOutcome {
     if (format === 'docx') return { skipped: 'unsupported' };
-    return this.run(uri, settings, (path) => loadText(text, path, format, markdown));
+    return this.run(uri, settings, (path) => loadText(text, path, format, markdown), control);
   }
 
   /** Lints a file from disk (workspace lint, Word documents). */
-  async lintPath(uri: string, settings: Settings): Promise<LintOutcome> {
+  async lintPath(uri: string, settings: Settings, control: LintControl = {}): Promise<LintOutcome> {
     const path = pathOf(uri);
     if (!path || !formatOf(path)) return { skipped: 'unsupported' };
     let doc: LoadedDocument;
@@ -90,7 +93,7 @@ export class Linter {
     } catch (error) {
       return { result: { path, findings: [], error: asLoadError(error, path) } };
     }
-    return this.run(uri, settings, () => doc);
+    return this.run(uri, settings, () => doc, control);
   }
 
   private hasConfig(path: string): boolean {
@@ -116,7 +119,12 @@ export class Linter {
     return undefined;
   }
 
-  private run(uri: string, settings: Settings, load: (path: string) => LoadedDocument): LintOutcome {
+  private run(
+    uri: string,
+    settings: Settings,
+    load: (path: string) => LoadedDocument,
+    control: LintControl,
+  ): LintOutcome {
     const pre = this.precheck(uri, settings);
     if (pre) return pre;
     const path = pathOf(uri) ?? uri;
@@ -143,13 +151,14 @@ export class Linter {
       return { result: { path, findings: [], error: asLoadError(error, path) } };
     }
     try {
-      const result = lintDocument(doc, rules);
+      const result = lintDocument(doc, rules, control);
       // Without a config file, only documents that read like agreements are linted: a README or
       // meeting notes in the same workspace get no findings.
       if (!this.hasConfig(path) && result.model && !looksLikeAgreement(result.model))
         return { skipped: 'not-an-agreement' };
       return { result };
     } catch (error) {
+      if (error instanceof LintCancelled) throw error;
       // A bug in the engine: one diagnostic for the document, the details in the log.
       return { result: { path, findings: [], error: asLoadError(error, path) }, internalError: error };
     }

@@ -15,13 +15,14 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, IGNORE_FILE_NAMES, IncrementalMarkdown, useTextMemos } from '../engine/index.js';
-import type { Analysis } from './analysis.js';
+import { CONFIG_FILE_NAMES, IGNORE_FILE_NAMES } from '../engine/index.js';
+import { type Analysis, analysisOf, completed } from './analysis.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostics } from './diagnostics.js';
 import { DOCX_TEXT_REQUEST, type DocxTextParams, docxText } from './docx-text.js';
 import { DocxUris } from './docx-uri.js';
-import { formatOfDocument, Linter, pathOf } from './linter.js';
+import { LintThreads, type ThreadLint } from './lint-threads.js';
+import { formatOfDocument, pathOf } from './linter.js';
 import * as nav from './navigation.js';
 import { Positions } from './positions.js';
 import {
@@ -36,6 +37,8 @@ import { SettingsStore } from './settings.js';
 import { WorkspaceLint } from './workspace-lint.js';
 
 export const DEFAULT_DEBOUNCE_MS = 200;
+/** How long a reading request waits for the lint of the current version before using the last. */
+const READ_WAIT_MS = 150;
 
 interface DocState {
   analysis?: Analysis;
@@ -43,8 +46,8 @@ interface DocState {
   published?: { resultId: string; diagnostics: Diagnostic[] };
   timer?: NodeJS.Timeout;
   waiters: (() => void)[];
-  /** The Markdown parse kept between edits (dropped with the state when the document closes). */
-  markdown: IncrementalMarkdown;
+  /** The lint under way, and the version it is for (a request for that version waits for it). */
+  inflight?: { version: number; promise: Promise<Analysis | undefined> };
 }
 
 interface Features {
@@ -84,9 +87,9 @@ function describe(error: unknown): string {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
-  // A long-lived process that lints the same paragraphs again on every keystroke: remember them.
-  useTextMemos(true);
-  const linter = new Linter();
+  const log = (message: string) => connection.console.error(`[contract-lint] ${message}`);
+  // Loading and linting run on other threads, so this one always answers.
+  const threads = new LintThreads({ log });
   let settings = new SettingsStore(connection, undefined);
   let feats: Features = features({});
   let workspaceFoldersSupported = false;
@@ -96,11 +99,10 @@ export function startServer(connection: Connection): void {
   /** An untrusted workspace (the client says so): lint open documents only. */
   let trusted = true;
   const nextResultId = () => `r${++resultCounter}`;
-  const log = (message: string) => connection.console.error(`[contract-lint] ${message}`);
 
   const workspace = new WorkspaceLint({
     connection,
-    linter,
+    threads,
     get settings() {
       return settings;
     },
@@ -134,39 +136,59 @@ export function startServer(connection: Connection): void {
   function state(uri: string): DocState {
     let s = states.get(uri);
     if (!s) {
-      s = { waiters: [], markdown: new IncrementalMarkdown() };
+      s = { waiters: [] };
       states.set(uri, s);
     }
     return s;
   }
 
   /** Lints the current version of an open document (stale runs are dropped). */
-  async function lintOpen(uri: string, publish: boolean): Promise<Analysis | undefined> {
+  function lintOpen(uri: string, publish: boolean): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const version = doc.version;
+    if (!doc) return Promise.resolve(undefined);
     const s = state(uri);
     if (s.timer) {
       clearTimeout(s.timer);
       s.timer = undefined;
     }
+    // The same version is being linted already: share that run (and publish it if asked).
+    const inflight = s.inflight;
+    if (inflight && inflight.version === doc.version)
+      return publish
+        ? inflight.promise.then((a) => {
+            if (a?.version !== undefined) publishOpen(uri, a.diagnostics, a.version);
+            return a;
+          })
+        : inflight.promise;
+    const promise = runLint(uri, doc.version, publish);
+    s.inflight = { version: doc.version, promise };
+    const clear = () => {
+      if (s.inflight?.promise === promise) s.inflight = undefined;
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  async function runLint(uri: string, version: number, publish: boolean): Promise<Analysis | undefined> {
+    const s = state(uri);
     const docSettings = await settings.get(uri);
-    if (documents.get(uri)?.version !== version) return undefined; // a newer edit came in
+    const doc = documents.get(uri);
+    if (doc?.version !== version) return undefined; // a newer edit came in
     const format = docxUris.isTextView(uri) ? 'docx' : formatOfDocument(uri, doc.languageId);
-    let analysis: Analysis;
+    let lint: ThreadLint | undefined;
+    let positions: Positions;
     if (format === 'docx') {
       // A Word file opened in the editor: lint the file on disk, never the buffer.
-      const outcome = await linter.lintPath(docxUris.toFile(uri), docSettings);
-      if (documents.get(uri)?.version !== version) return undefined;
-      const positions = new Positions(outcome.result?.textView ?? '');
-      analysis = { uri, version, positions, outcome, diagnostics: toDiagnostics(outcome, positions, uri) };
+      lint = await threads.lintPath(docxUris.toFile(uri), docSettings, 'editor');
+      positions = new Positions(lint?.outcome.result?.textView ?? '');
     } else {
-      const positions = Positions.of(doc);
-      const outcome = format
-        ? linter.lintText(uri, doc.getText(), format, docSettings, s.markdown)
-        : { skipped: 'unsupported' as const };
-      analysis = { uri, version, positions, outcome, diagnostics: toDiagnostics(outcome, positions, uri) };
+      positions = Positions.of(doc);
+      lint = format
+        ? await threads.lintText(uri, doc.getText(), format, docSettings)
+        : { outcome: { skipped: 'unsupported' } };
     }
+    if (!lint || documents.get(uri)?.version !== version) return undefined;
+    const analysis = analysisOf(uri, version, positions, lint, toDiagnostics(lint.outcome, positions, uri));
     if (analysis.outcome.internalError)
       log(`engine error on ${uri}: ${describe(analysis.outcome.internalError)}`);
     if (!states.has(uri)) return undefined; // closed meanwhile
@@ -193,8 +215,13 @@ export function startServer(connection: Connection): void {
     }, delay);
   }
 
-  /** The analysis of the document's current version (lints now, or waits for the pending run). */
+  /** The analysis of the document's current version, with its full model. */
   async function analyse(uri: string): Promise<Analysis | undefined> {
+    return completed(await analyseCurrent(uri));
+  }
+
+  /** The analysis of the current version (lints now, or waits for the pending run). */
+  async function analyseCurrent(uri: string): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
     if (!doc) return analyseClosed(uri);
     const s = state(uri);
@@ -207,19 +234,31 @@ export function startServer(connection: Connection): void {
     return (await lintOpen(uri, false)) ?? s.analysis;
   }
 
+  /**
+   * For reading requests (hover, symbols, links…): the current version's analysis if it comes
+   * soon, else the last one — a lint under way never holds up an answer by more than this wait.
+   */
+  async function analyseForReading(uri: string): Promise<Analysis | undefined> {
+    const last = states.get(uri)?.analysis;
+    const current = analyse(uri);
+    if (!last) return current;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), READ_WAIT_MS);
+    });
+    const first = await Promise.race([current, late]);
+    clearTimeout(timer);
+    return first ?? completed(states.get(uri)?.analysis ?? last);
+  }
+
   /** A file not open in the editor (a .docx in the workspace): read from disk, not cached. */
   async function analyseClosed(uri: string): Promise<Analysis | undefined> {
     const file = docxUris.toFile(uri);
     if (!pathOf(file)) return undefined;
-    const outcome = await linter.lintPath(file, await settings.get(file));
-    const positions = new Positions(outcome.result?.textView ?? '');
-    return {
-      uri,
-      version: undefined,
-      positions,
-      outcome,
-      diagnostics: toDiagnostics(outcome, positions, uri),
-    };
+    const lint = await threads.lintPath(file, await settings.get(file), 'editor');
+    if (!lint) return undefined;
+    const positions = new Positions(lint.outcome.result?.textView ?? '');
+    return analysisOf(uri, undefined, positions, lint, toDiagnostics(lint.outcome, positions, uri));
   }
 
   async function relintEverything(): Promise<void> {
@@ -236,11 +275,18 @@ export function startServer(connection: Connection): void {
       debounceMs?: unknown;
       docxScheme?: unknown;
       trusted?: unknown;
+      /** Seconds one document may take to lint (default: by its size). */
+      fileTimeout?: unknown;
+      /** Heap one document may use while it is linted, in MB. */
+      maxFileMemory?: unknown;
     };
     if (typeof init.docxScheme === 'string' && /^[a-z][a-z0-9+.-]*$/.test(init.docxScheme))
       docxUris = new DocxUris(init.docxScheme);
     trusted = init.trusted !== false;
     debounceMs = debounceFrom(init);
+    if (typeof init.fileTimeout === 'number' && init.fileTimeout > 0) threads.setTimeLimit(init.fileTimeout);
+    if (typeof init.maxFileMemory === 'number' && init.maxFileMemory >= 16)
+      threads.setMemoryLimit(init.maxFileMemory);
     settings = new SettingsStore(connection, init.settings);
     settings.canPull = feats.configuration;
     const folders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
@@ -334,7 +380,7 @@ export function startServer(connection: Connection): void {
         if (CONFIG_FILE_NAMES.includes(name) || IGNORE_FILE_NAMES.includes(name)) configChanged = true;
       }
       if (configChanged) {
-        linter.reset();
+        threads.reset();
         await relintEverything();
         return;
       }
@@ -379,6 +425,7 @@ export function startServer(connection: Connection): void {
     if (s?.timer) clearTimeout(s.timer);
     for (const w of s?.waiters ?? []) w();
     states.delete(uri); // drop the model: memory follows the open documents
+    threads.forget(uri);
     if (!feats.pull) {
       const entry = workspace.entry(uri);
       void connection.sendDiagnostics({ uri, diagnostics: entry?.diagnostics ?? [] });
@@ -436,19 +483,19 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(
     guard('hover', null, async (p) => {
-      const a = await analyse(p.textDocument.uri);
+      const a = await analyseForReading(p.textDocument.uri);
       return a ? nav.hover(a, p.position) : null;
     }),
   );
   connection.onDefinition(
     guard('definition', [], async (p) => {
-      const a = await analyse(p.textDocument.uri);
+      const a = await analyseForReading(p.textDocument.uri);
       return a ? nav.definition(a, p.position) : [];
     }),
   );
   connection.onReferences(
     guard('references', [], async (p) => {
-      const a = await analyse(p.textDocument.uri);
+      const a = await analyseForReading(p.textDocument.uri);
       return a ? nav.references(a, p.position, p.context?.includeDeclaration !== false) : [];
     }),
   );
@@ -477,19 +524,19 @@ export function startServer(connection: Connection): void {
   );
   connection.onDocumentSymbol(
     guard('documentSymbol', [], async (p) => {
-      const a = await analyse(p.textDocument.uri);
+      const a = await analyseForReading(p.textDocument.uri);
       return a ? nav.documentSymbols(a) : [];
     }),
   );
   connection.onDocumentLinks(
     guard('documentLink', [], async (p) => {
-      const a = await analyse(p.textDocument.uri);
+      const a = await analyseForReading(p.textDocument.uri);
       return a ? nav.documentLinks(a) : [];
     }),
   );
   connection.onFoldingRanges(
     guard('foldingRange', [], async (p) => {
-      const a = await analyse(p.textDocument.uri);
+      const a = await analyseForReading(p.textDocument.uri);
       return a ? nav.foldingRanges(a) : [];
     }),
   );
@@ -520,7 +567,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(DOCX_TEXT_REQUEST, async (params: DocxTextParams) => {
     try {
-      return await docxText(docxUris.toFile(params?.uri ?? ''));
+      return await docxText(docxUris.toFile(params?.uri ?? ''), threads);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`${DOCX_TEXT_REQUEST} failed: ${message}`);

@@ -4,7 +4,8 @@ import { glob } from 'tinyglobby';
 import type { Connection, Diagnostic, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { SUPPORTED_EXTENSIONS } from '../engine/index.js';
 import { toDiagnostics } from './diagnostics.js';
-import { type Linter, pathOf } from './linter.js';
+import type { LintThreads } from './lint-threads.js';
+import { pathOf } from './linter.js';
 import { Positions } from './positions.js';
 import type { SettingsStore } from './settings.js';
 
@@ -17,7 +18,7 @@ interface Entry {
 
 export interface WorkspaceLintHost {
   connection: Connection;
-  linter: Linter;
+  threads: LintThreads;
   settings: SettingsStore;
   isOpen(uri: string): boolean;
   /** The URI the client shows a file under (a Word file's text view). */
@@ -48,7 +49,7 @@ export class WorkspaceLint {
 
   setFolders(folders: string[]): void {
     this.folders = folders;
-    this.host.linter.ignore.setRoots(folders);
+    this.host.threads.setRoots(folders);
   }
 
   /** Resolves when the current run has finished. */
@@ -126,7 +127,8 @@ export class WorkspaceLint {
         this.remove(uri);
         return;
       }
-      const outcome = await this.host.linter.lintPath(uri, settings);
+      const outcome = (await this.host.threads.lintPath(uri, settings, 'background'))?.outcome;
+      if (!outcome) return; // superseded by a newer lint of the same file
       if (outcome.skipped) {
         // Ignored, disabled or not configured: not part of the workspace's diagnostics.
         this.remove(uri);

@@ -53,7 +53,14 @@ export const MAX_FINDINGS_PER_RULE = 500;
 /** Identical findings (same rule, same message) shown per paragraph before the rest are counted. */
 export const MAX_SAME_PER_PARAGRAPH = 5;
 
+/** Thrown by `lintDocument` when its `isCancelled` says the result is no longer wanted. */
+export class LintCancelled extends Error {
+  override readonly name = 'LintCancelled';
+}
+
 export interface LintControl {
+  /** Asked between steps (model, clauses, each rule): true stops the lint with `LintCancelled`. */
+  isCancelled?: () => boolean;
   /**
    * Keep fixes on Word findings. Editors cannot apply text-view edits to a .docx, so they are
    * dropped by default; a review copy turns the single-edit ones into tracked changes.
@@ -68,12 +75,17 @@ export function lintDocument(
   control: LintControl = {},
 ): FileResult {
   const keepFixes = doc.format !== 'docx' || control.wordFixes === true;
+  const checkpoint = () => {
+    if (control.isCancelled?.()) throw new LintCancelled(`lint of ${doc.path} cancelled`);
+  };
   const model = buildModel(doc);
+  checkpoint();
   const clauses = classifyClauses(model);
   const raw: Finding[] = [];
   const ruleErrors: { ruleId: string; message: string }[] = [];
 
   for (const { rule, severity, options, gated } of rules) {
+    checkpoint();
     if (gated && rule.appliesTo && !rule.appliesTo({ model, clauses })) continue;
     let reported = 0;
     let withheld = 0;

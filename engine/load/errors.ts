@@ -11,9 +11,12 @@ export type LoadErrorCode =
   | 'encrypted' // a password-protected Office file (OLE compound file) or encrypted zip entries
   | 'not-word' // a zip without word/document.xml
   | 'zip-bomb' // uncompressed size or compression ratio over the cap
+  | 'too-complex' // Markdown nested or marked up beyond what any agreement needs (parse time explodes)
   | 'hostile-xml' // DOCTYPE / entity declarations or absurd nesting in a part
   | 'invalid-xml' // a part that is not well-formed XML
-  | 'conversion-failed'; // the converter threw for another reason
+  | 'conversion-failed' // the converter threw for another reason
+  | 'time-budget' // stopped: reading and linting took longer than the file's time budget
+  | 'memory-budget'; // stopped: it needed more memory than the budget per file
 
 export class LoadError extends Error {
   override readonly name = 'LoadError';

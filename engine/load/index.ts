@@ -46,7 +46,11 @@ export async function loadBytes(
   checkText(text, path);
   // Each parser is loaded on first use: a folder of plain text never loads the Markdown one.
   if (format === 'markdown') {
-    const { loadMarkdown } = await import('./markdown.js');
+    const [{ loadMarkdown }, { checkMarkdownShape }] = await Promise.all([
+      import('./markdown.js'),
+      import('./markdown-limits.js'),
+    ]);
+    checkMarkdownShape(text, path);
     return loadMarkdown(text, path);
   }
   const { loadPlainText } = await import('./plaintext.js');

@@ -2,6 +2,7 @@ import type { LoadedDocument, SourceFormat } from '../model/types.js';
 import { checkText } from './inputs.js';
 import { loadMarkdown } from './markdown.js';
 import type { IncrementalMarkdown } from './markdown-incremental.js';
+import { checkMarkdownShape } from './markdown-limits.js';
 import { loadPlainText } from './plaintext.js';
 
 /**
@@ -15,9 +16,11 @@ export function loadText(
   markdown?: IncrementalMarkdown,
 ): LoadedDocument {
   checkText(text, path);
-  if (format === 'markdown')
+  if (format === 'markdown') {
+    checkMarkdownShape(text, path);
     return markdown
       ? { path, format, textView: text, blocks: markdown.update(text) }
       : loadMarkdown(text, path);
+  }
   return loadPlainText(text, path);
 }

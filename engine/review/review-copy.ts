@@ -2,7 +2,7 @@ import type { Element, Node } from '@xmldom/xmldom';
 import type { Finding } from '../lint/types.js';
 import { bodyParagraphs } from '../load/docx/paragraphs.js';
 import { readParts } from '../load/docx/parts.js';
-import { createW, parseXml, setWAttr } from '../load/docx/xml.js';
+import { createW, setWAttr } from '../load/docx/xml.js';
 import { openZip } from '../load/docx/zip.js';
 import type { LoadedDocument } from '../model/types.js';
 import { type ClauseSuggestion, commentParagraphs } from './comment-text.js';
@@ -126,15 +126,13 @@ export function buildReviewCopy(
     let commentsPath = parts.commentsPath;
     if (!commentsPath) {
       commentsPath = freeName(zip.entries, dir, 'comments', '.xml');
-      const relsBytes = parts.passThrough.get(parts.relsPath);
-      const rels = relsBytes ? parseXml(relsBytes, parts.relsPath, doc.path) : undefined;
+      const rels = parts.parsed.get(parts.relsPath);
       changed.set(
         parts.relsPath,
         xmlBytes(withCommentsRelationship(rels, commentsPath.slice(dir.length), comments.strict)),
       );
-      const typesBytes = parts.passThrough.get('[Content_Types].xml');
-      if (typesBytes) {
-        const types = parseXml(typesBytes, '[Content_Types].xml', doc.path);
+      const types = parts.parsed.get('[Content_Types].xml');
+      if (types) {
         changed.set('[Content_Types].xml', xmlBytes(withCommentsContentType(types, commentsPath)));
       }
     }

@@ -1,14 +1,15 @@
+import type { Document } from '@xmldom/xmldom';
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { Block, LoadedDocument, WordParagraphSpan } from '../../model/types.js';
 import { LoadError } from '../errors.js';
 import { markdownBlocks } from '../markdown.js';
+import { handOver } from './handover.js';
 import { stripMarkers } from './markers.js';
 import { readNumberingModel } from './numbering.js';
 import { prepareBody, readComments } from './paragraphs.js';
-import { readParts } from './parts.js';
+import { type DocxParts, readParts } from './parts.js';
 import { docxToHtml, htmlToMarkdownText } from './render.js';
 import { revertReviewRevisions } from './review-author.js';
-import { serializeXml } from './xml.js';
 import { openZip } from './zip.js';
 
 export { MAX_XML_DEPTH } from './xml.js';
@@ -33,12 +34,13 @@ export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedD
   const { paragraphs } = prepareBody(parts.document, model);
   const comments = readComments(parts.comments, paragraphs);
 
-  // mammoth only ever sees the parts validated above, stored uncompressed.
-  const files: Zippable = {
-    '_rels/.rels': strToU8(packageRels(parts.mainPath)),
-    [parts.mainPath]: strToU8(serializeXml(parts.document)),
-  };
-  for (const [name, data] of parts.passThrough) files[name] = data;
+  // mammoth only ever sees the parts validated above, already parsed: the re-built zip holds a
+  // placeholder for each, which it reads as our DOM (see handover.ts).
+  const handed = handOver(
+    new Map([...parts.passThrough.keys(), parts.mainPath].map((name) => [name, partDocument(parts, name)])),
+  );
+  const files: Zippable = { '_rels/.rels': strToU8(packageRels(parts.mainPath)) };
+  for (const [name, placeholder] of handed.placeholders) files[name] = strToU8(placeholder);
   const rebuilt = zipSync(files, { level: 0 });
 
   let marked: string;
@@ -48,6 +50,8 @@ export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedD
     if (error instanceof LoadError) throw error;
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new LoadError('conversion-failed', path, `the Word converter failed (${detail})`);
+  } finally {
+    handed.release();
   }
 
   // Positions are computed on the final text only, after every marker is gone.
@@ -56,6 +60,12 @@ export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedD
   const wordParagraphs = paragraphSpans(paragraphs.length, ends, blocks, textView);
   assignParagraphs(blocks, ends, paragraphs.length);
   return { path, format: 'docx', textView, blocks, wordParagraphs, comments };
+}
+
+function partDocument(parts: DocxParts, name: string): Document {
+  const document = name === parts.mainPath ? parts.document : parts.parsed.get(name);
+  if (!document) throw new Error(`part ${name} was validated but not kept`);
+  return document;
 }
 
 function packageRels(mainPath: string): string {

@@ -18,6 +18,8 @@ export interface DocxParts {
   commentsPath?: string;
   /** Validated parts mammoth reads unchanged, by zip path. */
   passThrough: Map<string, Uint8Array>;
+  /** The same parts, parsed (handed to mammoth so it does not parse them again). */
+  parsed: Map<string, Document>;
 }
 
 const REL_TYPES = ['styles', 'numbering', 'comments', 'footnotes', 'endnotes'] as const;
@@ -25,9 +27,13 @@ type RelType = (typeof REL_TYPES)[number];
 
 export function readParts(zip: ZipArchive, path: string): DocxParts {
   const passThrough = new Map<string, Uint8Array>();
+  const parsed = new Map<string, Document>();
   const readXml = (part: string): [Uint8Array, Document] | undefined => {
     const bytes = zip.read(part);
-    return bytes ? [bytes, parseXml(bytes, part, path)] : undefined;
+    if (!bytes) return undefined;
+    const document = parseXml(bytes, part, path);
+    parsed.set(part, document);
+    return [bytes, document];
   };
 
   const packageRels = readXml('_rels/.rels');
@@ -62,7 +68,7 @@ export function readParts(zip: ZipArchive, path: string): DocxParts {
     }
   }
 
-  const parts: DocxParts = { mainPath, document: main[1], passThrough, relsPath };
+  const parts: DocxParts = { mainPath, document: main[1], passThrough, parsed, relsPath };
   if (commentsPath) parts.commentsPath = commentsPath;
   const styles = found.get('styles');
   if (styles) parts.styles = styles;
