@@ -1,15 +1,14 @@
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import {
-  annotateFile,
   ConfigError,
   ConfigResolver,
+  DEFAULT_MEMORY_MB,
   formatOf,
-  isLoadError,
-  ReviewWriteError,
   reviewCopyPath,
+  type Severity,
 } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
-import { clauseSuggestion } from './clause-suggestion.js';
 import { pathOf } from './linter.js';
 import type { Settings } from './settings.js';
 
@@ -43,6 +42,7 @@ export async function exportReviewCopy(
   }
   const out = reviewCopyPath(path);
   const outUri = pathToFileURL(out).href;
+  let rules: ExportJob['rules'];
   try {
     const settings = await settingsFor(args.uri as string);
     const resolver = new ConfigResolver(catalog);
@@ -53,21 +53,66 @@ export async function exportReviewCopy(
         ? settings.preset
         : undefined;
     const known = Object.entries(settings.rules).filter(([id]) => catalog.rules.some((r) => r.id === id));
-    const rules = resolver.effectiveRules(config, {
-      rules: Object.fromEntries(known),
-      ...(preset ? { preset } : {}),
-    });
-    const { copy } = await annotateFile(path, rules, {
-      out,
-      redline: args.redline === true,
-      force: args.force === true,
-      clauseFor: clauseSuggestion,
-    });
-    return { status: 'written', out, outUri, comments: copy.comments, trackedChanges: copy.trackedChanges };
+    rules = resolver
+      .effectiveRules(config, { rules: Object.fromEntries(known), ...(preset ? { preset } : {}) })
+      .map((r) => ({
+        id: r.rule.id,
+        severity: r.severity,
+        options: r.options,
+        ...(r.gated ? { gated: true } : {}),
+      }));
   } catch (error) {
-    if (error instanceof ReviewWriteError && error.exists) return { status: 'exists', out, outUri };
-    if (isLoadError(error) || error instanceof ReviewWriteError || error instanceof ConfigError)
-      return { status: 'error', message: error.message };
+    if (error instanceof ConfigError) return { status: 'error', message: error.message };
     throw error;
   }
+  return inThread({ path, out, outUri, rules, redline: args.redline === true, force: args.force === true });
+}
+
+/** What the review-copy thread is given: plain data (rules are looked up again by id there). */
+export interface ExportJob {
+  path: string;
+  out: string;
+  outUri: string;
+  rules: {
+    id: string;
+    severity: Severity;
+    options: Record<string, unknown>;
+    gated?: boolean;
+  }[];
+  redline: boolean;
+  force: boolean;
+}
+
+// The extension bundles the thread as review-copy-worker.mjs beside server.mjs; the npm package
+// runs dist/server/review-copy-worker.js.
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.mjs') ? './review-copy-worker.mjs' : './review-copy-worker.js',
+  import.meta.url,
+);
+
+/** One thread per export, with the same heap budget as a lint thread. */
+function inThread(job: ExportJob): Promise<ExportReviewCopyResult> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_URL, {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: DEFAULT_MEMORY_MB },
+    });
+    let answered = false;
+    const answer = (result: ExportReviewCopyResult) => {
+      if (answered) return;
+      answered = true;
+      resolve(result);
+      void worker.terminate();
+    };
+    worker.once('message', answer);
+    worker.once('error', (error) =>
+      answer({ status: 'error', message: `cannot annotate ${job.path}: ${error.message}` }),
+    );
+    worker.once('exit', (code) =>
+      answer({
+        status: 'error',
+        message: `cannot annotate ${job.path}: the review-copy thread stopped (${code})`,
+      }),
+    );
+  });
 }
