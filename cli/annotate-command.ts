@@ -2,6 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { IgnoreRules } from '../engine/config/ignore.js';
 import { ConfigResolver } from '../engine/config/resolve.js';
+import {
+  DEFAULT_MEMORY_MB,
+  overMemoryBudget,
+  overTimeBudget,
+  timeBudgetSeconds,
+} from '../engine/load/budget.js';
 import { REVIEWED_SUFFIX, reviewCopyPath } from '../engine/review/annotate-file.js';
 import { catalog } from '../rules/index.js';
 import { type AnnotateReport, type AnnotateTask, emptyAnnotateReport } from './annotate-task.js';
@@ -20,6 +26,10 @@ export interface AnnotateOptions {
   rule: string[];
   progress: boolean;
   threads?: number;
+  /** Seconds one file may take (default: twice lint's budget for its size; see cli/budget.ts). */
+  fileTimeout?: number;
+  /** Heap one file may use, in MB. */
+  maxFileMemory?: number;
 }
 
 /**
@@ -102,12 +112,28 @@ export async function annotateCommand(paths: string[], options: AnnotateOptions)
     process.stdout.write(`${summaryLine(report, options.redline === true)}\n`);
   };
   for (const report of refused) onReport(report);
+  const memoryMb = options.maxFileMemory ?? DEFAULT_MEMORY_MB;
   await runInPool(
     {
       worker: new URL('./annotate-worker.js', import.meta.url),
-      inline: async () => (await import('./annotate-task.js')).runAnnotateTask,
-      failed: (task, error) =>
-        emptyAnnotateReport(task.path, task.out, `cannot annotate ${task.path}: ${String(error)}`),
+      memoryMb,
+      // Annotating is linting plus writing the copy: twice lint's budget for the file's size.
+      seconds: (task) => options.fileTimeout ?? 2 * timeBudgetSeconds(sizeOf(task.path), 'docx'),
+      failed: (task, error, seconds) => {
+        const code = (error as { code?: unknown } | undefined)?.code;
+        const name = (error as { name?: unknown } | undefined)?.name;
+        const stopped =
+          code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? overMemoryBudget(task.path, memoryMb, 'Raise it with --max-file-memory.')
+            : name === 'AbortError'
+              ? overTimeBudget(task.path, 'docx', seconds, 'Raise the limit with --file-timeout.')
+              : undefined;
+        return emptyAnnotateReport(
+          task.path,
+          task.out,
+          stopped?.message ?? `cannot annotate ${task.path}: ${String(error)}`,
+        );
+      },
     },
     tasks,
     onReport,
@@ -139,6 +165,15 @@ function summaryLine(report: AnnotateReport, redline: boolean): string {
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    // Unreadable: the task reports why, at once.
+    return 0;
+  }
 }
 
 /** Paths under the working folder are shown relative to it, as the inputs usually are. */

@@ -16,6 +16,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.clean;
   const program = new Command('contract-lint')
+    // Options after a subcommand are the subcommand's ("annotate --preset strict"), not lint's.
+    .enablePositionalOptions()
     .description('Lint agreements (Markdown, plain text, Word .docx) for drafting defects.')
     .version(pkg.version, '-v, --version')
     .argument(
@@ -92,6 +94,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--rule <id:severity>', "set a rule's severity; repeatable", collect, [])
     .option('--no-progress', 'never show a progress bar')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
+    .option(
+      '--file-timeout <seconds>',
+      'stop a file that takes longer and report it as an error',
+      positiveInt,
+    )
+    .option(
+      '--max-file-memory <MB>',
+      'stop a file that needs more memory and report it as an error',
+      positiveInt,
+    )
     .exitOverride()
     .action(async (paths: string[], options: import('./annotate-command.js').AnnotateOptions) => {
       const { annotateCommand } = await import('./annotate-command.js');

@@ -1,21 +1,22 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 
-/** Below this many files the cost of starting worker threads outweighs the parallelism. */
-const MIN_FILES_FOR_POOL = 6;
-
 export interface PoolJob<T, R> {
   /** The worker module (default export: task → result). */
   worker: URL;
-  /** The same work in this thread, for short runs. */
-  inline: () => Promise<(task: T) => Promise<R>>;
-  /** The result of a task whose worker died. */
-  failed: (task: T, error: unknown) => R;
+  /** Heap per worker thread, in MB. */
+  memoryMb: number;
+  /** Seconds the task may take before its worker is stopped. */
+  seconds: (task: T) => number;
+  /** The result of a task whose worker was stopped (over a budget) or died. */
+  failed: (task: T, error: unknown, seconds: number) => R;
 }
 
 /**
- * Runs tasks on all cores and hands each result to `onResult` in task order as soon as it and
- * every result before it are ready (the same scheme as run-tasks.ts, for any worker module).
+ * Runs tasks in worker threads on all cores and hands each result to `onResult` in task order, as
+ * soon as it and every result before it are ready. Like run-tasks.ts for lint: every task runs
+ * in a worker, even a single one, because only a thread can be stopped, so a file over its time
+ * or memory budget costs that file only and every task ends in exactly one result.
  */
 export async function runInPool<T, R>(
   job: PoolJob<T, R>,
@@ -23,17 +24,13 @@ export async function runInPool<T, R>(
   onResult: (result: R, index: number) => void,
   requested = availableParallelism(),
 ): Promise<void> {
+  if (tasks.length === 0) return;
   const threads = Math.max(1, Math.min(requested, availableParallelism(), tasks.length));
-  if (tasks.length < MIN_FILES_FOR_POOL || threads <= 1) {
-    const run = await job.inline();
-    for (const [i, task] of tasks.entries()) onResult(await run(task), i);
-    return;
-  }
   const pool = new Piscina<T, R>({
     filename: job.worker.href,
     maxThreads: threads,
-    minThreads: Math.min(threads, 2),
-    maxQueue: threads * 4,
+    minThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: job.memoryMb },
   });
   const ready = new Map<number, R>();
   let next = 0;
@@ -47,16 +44,18 @@ export async function runInPool<T, R>(
   try {
     const inFlight = new Set<Promise<void>>();
     for (const [i, task] of tasks.entries()) {
+      const seconds = job.seconds(task);
       const tracked: Promise<void> = pool
-        .run(task)
-        .catch((error: unknown) => job.failed(task, error))
+        .run(task, { signal: AbortSignal.timeout(seconds * 1000) })
+        .catch((error: unknown) => job.failed(task, error, seconds))
         .then((result) => {
           ready.set(i, result);
           flush();
         })
         .finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
-      if (inFlight.size >= threads * 4) await Promise.race(inFlight);
+      // One task per thread: a queued task's clock would run while it waits.
+      if (inFlight.size >= threads) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
     flush();

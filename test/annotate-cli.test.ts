@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -13,6 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commentsOf, entries } from './helpers/review-copy.js';
 import { runCli } from './helpers/run-cli.js';
@@ -87,6 +89,14 @@ describe('contract-lint annotate', () => {
     expect(forced.code).toBe(1);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Options after "annotate" are annotate's: the rule setting applies.
+    const fewer = runCli(
+      ['annotate', '--force', '--rule', 'missing-audit-clause:off', 'style-numbering.docx'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(fewer.stdout).toContain('style-numbering.reviewed.docx: 1 comment (1 on the exact words)');
   });
 
   it('a batch over a folder (worker pool): skips other files and review copies, reports bad files and goes on', () => {
@@ -169,6 +179,35 @@ describe('contract-lint annotate', () => {
       locked?.();
     }
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a file over its time or memory budget is stopped and reported; the batch goes on', async () => {
+    const dir = folder('budget', ['docx/style-numbering.docx']);
+    // 6,000 paragraphs of 25 one-word runs: over 10 s to read; the small file needs well under 3 s.
+    const words =
+      'The Licensee shall pay each invoice within thirty (30) days of receipt of the invoice by the Licensee from Licensor. '.split(
+        /(?<= )/,
+      );
+    const children = Array.from(
+      { length: 3000 },
+      () => new Paragraph({ children: words.map((w) => new TextRun(w)) }),
+    );
+    writeFileSync(
+      join(dir, 'a-slow.docx'),
+      await Packer.toBuffer(new Document({ sections: [{ children }] })),
+    );
+    const slow = runCli(['annotate', '--file-timeout', '3', 'a-slow.docx', 'style-numbering.docx'], {
+      cwd: dir,
+    });
+    expect(slow.code).toBe(1);
+    expect(slow.stderr).toMatch(
+      /cannot read a-slow\.docx: stopped after 3 s, the time limit .* Raise the limit with --file-timeout\./,
+    );
+    expect(slow.stdout).toContain('style-numbering.docx → style-numbering.reviewed.docx: 2 comments');
+    expect(existsSync(join(dir, 'a-slow.reviewed.docx'))).toBe(false);
+    const big = runCli(['annotate', '--max-file-memory', '16', 'a-slow.docx'], { cwd: dir });
+    expect(big.code).toBe(1);
+    expect(big.stderr).toMatch(/cannot read a-slow\.docx: stopped when it needed more than 16 MB of memory/);
   });
 
   it('usage errors exit 2: no paths, a missing --out-dir, a file that does not exist, nothing to annotate', () => {
