@@ -151,6 +151,10 @@ describe('--redline', () => {
       }
       return out.join('');
     };
+    const comment = commentsOf(entries(copy.bytes)['word/comments.xml']).find(
+      (c) => c.id === copy.placed.find((p) => p.trackedChange)?.commentId,
+    );
+    expect(comment?.text).toContain(`Fix made as a tracked change: ${finding?.fixes?.[0]?.label}`);
     expect(text('w:del')).toBe(before.doc.textView.slice(edit?.range.start, edit?.range.end));
     expect(text('w:ins')).toBe(edit?.newText);
     const after = await lintBytes(copy.bytes, path);
@@ -246,5 +250,46 @@ describe('what is already in the document', () => {
     const after = await lintBytes(copy.bytes, path);
     expect(after.doc.textView).toBe(before.doc.textView);
     expect(findingKeys(after.result)).toEqual(findingKeys(before.result));
+  });
+});
+
+describe('Strict Office Open XML', () => {
+  it('writes the comments part, its relationship and ids in the document’s own (strict) vocabulary', async () => {
+    const path = join(fixtures, 'cross-license-defects.docx');
+    const files = entries(new Uint8Array(readFileSync(path)));
+    delete files['word/comments.xml'];
+    delete files['word/_rels/comments.xml.rels'];
+    const strict = (xml: string) =>
+      xml.replaceAll(
+        'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+        'http://purl.oclc.org/ooxml/wordprocessingml/main',
+      );
+    for (const name of Object.keys(files)) {
+      if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+      let xml = strict(strFromU8(files[name] as Uint8Array));
+      xml = xml
+        .replace(/<Relationship [^>]*relationships\/comments"[^>]*\/>/, '')
+        .replace(/<Override [^>]*comments.xml"[^>]*\/>/, '');
+      files[name] = strToU8(xml);
+    }
+    const bytes = zipSync(files);
+    const before = await lintBytes(bytes, path);
+    expect(before.result.findings.length).toBeGreaterThan(10);
+    const copy = buildReviewCopy(bytes, before.doc, before.result.findings, { redline: true });
+    const out = entries(copy.bytes);
+    const comments = strFromU8(out['word/comments.xml'] as Uint8Array);
+    expect(comments).toMatch(
+      /^<\?xml[^>]*\?>\s*<w:comments xmlns:w="http:\/\/purl.oclc.org\/ooxml\/wordprocessingml\/main"/,
+    );
+    expect(strFromU8(out['word/_rels/document.xml.rels'] as Uint8Array)).toContain(
+      'Type="http://purl.oclc.org/ooxml/officeDocument/relationships/comments" Target="comments.xml"',
+    );
+    expect(strFromU8(out['word/document.xml'] as Uint8Array)).not.toContain(
+      'schemas.openxmlformats.org/wordprocessingml',
+    );
+    const after = await lintBytes(copy.bytes, path);
+    expect(after.doc.textView).toBe(before.doc.textView);
+    expect(findingKeys(after.result)).toEqual(findingKeys(before.result));
+    expect(after.doc.comments).toEqual([]);
   });
 });

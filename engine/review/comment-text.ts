@@ -15,14 +15,15 @@ const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as c
  * missing-clause fix would insert. Never starts with "contract-lint-": that is how a suppression
  * comment begins.
  */
-export function commentParagraphs(finding: Finding, clause?: ClauseSuggestion): string[] {
+export function commentParagraphs(finding: Finding, clause?: ClauseSuggestion, tracked = false): string[] {
   const out = [`${SEVERITY_LABEL[finding.severity]}: ${finding.message}`];
   out.push(`Rule ${finding.ruleId} (contract-lint): ${ruleDocsUrl(finding.ruleId)}`);
   const fixes = finding.fixes ?? [];
   if (fixes.length > 1) {
     out.push('Possible fixes:');
     for (const fix of fixes) out.push(`• ${fix.label}`);
-  } else if (fixes.length === 1 && fixes[0]) out.push(`Suggested fix: ${fixes[0].label}`);
+  } else if (fixes.length === 1 && fixes[0])
+    out.push(`${tracked ? 'Fix made as a tracked change' : 'Suggested fix'}: ${fixes[0].label}`);
   if (clause && clause.paragraphs.length > 0) {
     out.push(`Suggested clause (${clause.title}):`);
     out.push(...clause.paragraphs.map(plainText));

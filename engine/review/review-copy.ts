@@ -114,7 +114,7 @@ export function buildReviewCopy(
   const wNamespace = document.documentElement?.namespaceURI ?? '';
   const comments = new CommentsPart(parts.comments, wNamespace, date);
   for (const plan of planned) {
-    comments.add(plan.id, commentParagraphs(plan.finding, options.clauseFor?.(plan.finding)));
+    comments.add(plan.id, commentParagraphs(plan.finding, options.clauseFor?.(plan.finding), plan.tracked));
   }
 
   const changed = new Map<string, Uint8Array>();
