@@ -57,6 +57,10 @@ export async function annotateCommand(paths: string[], options: AnnotateOptions)
   const collected = await collectFiles(paths);
   for (const arg of collected.missing)
     process.stderr.write(`contract-lint: no such file, or no agreements matched: ${printable(arg)}\n`);
+  if (collected.outside > 0)
+    process.stderr.write(
+      `contract-lint: skipped ${collected.outside} file${collected.outside === 1 ? '' : 's'} reached through a symbolic link out of the folder being annotated\n`,
+    );
   const ignores = new IgnoreRules();
   const files = collected.files.filter(
     (file) => !ignores.ignoredByConfig(resolve(file), resolver.forFile(file)),
