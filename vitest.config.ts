@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  * CONTRACT_LINT_REQUIRE_CORPUS, so there a missing corpus fails instead of skipping.
  */
 const CORPUS_TESTS = [
+  'test/annotate-corpus.test.ts',
   'test/classify.test.ts',
   'test/corpus-load.test.ts',
   'test/docx-corpus-numbering.test.ts',

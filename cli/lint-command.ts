@@ -201,7 +201,7 @@ export async function printConfig(file: string, options: LintOptions): Promise<n
 }
 
 /** Parses repeated --rule id:severity flags. */
-function ruleOverrides(flags: string[]): Record<string, ConfigRuleSetting> {
+export function ruleOverrides(flags: string[]): Record<string, ConfigRuleSetting> {
   const out: Record<string, ConfigRuleSetting> = {};
   for (const flag of flags) {
     const match = /^([a-z][a-z0-9-]*):(off|info|warning|error)$/.exec(flag.trim());

@@ -16,6 +16,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.clean;
   const program = new Command('contract-lint')
+    // Options after a subcommand are the subcommand's ("annotate --preset strict"), not lint's.
+    .enablePositionalOptions()
     .description('Lint agreements (Markdown, plain text, Word .docx) for drafting defects.')
     .version(pkg.version, '-v, --version')
     .argument(
@@ -76,6 +78,36 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file: string, options: { text?: boolean }) => {
       const { inspectFile } = await import('./inspect.js');
       exitCode = await inspectFile(file, options.text === true);
+    });
+
+  program
+    .command('annotate')
+    .description(
+      'write a Word review copy of each .docx (<name>.reviewed.docx): every finding as a comment on its words',
+    )
+    .argument('<paths...>', 'Word files, folders or globs (*.reviewed.docx and other files are skipped)')
+    .option('--out-dir <dir>', 'write the review copies to this folder instead of beside the originals')
+    .option('--redline', 'turn fixes that are one unambiguous edit into tracked changes')
+    .option('--force', 'overwrite existing review copies')
+    .option('-c, --config <file>', 'use this config file instead of looking for .contractlintrc.* files')
+    .option('--preset <name>', `rule preset (${Object.keys(catalog.presets).join(', ')})`)
+    .option('--rule <id:severity>', "set a rule's severity; repeatable", collect, [])
+    .option('--no-progress', 'never show a progress bar')
+    .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
+    .option(
+      '--file-timeout <seconds>',
+      'stop a file that takes longer and report it as an error',
+      positiveInt,
+    )
+    .option(
+      '--max-file-memory <MB>',
+      'stop a file that needs more memory and report it as an error',
+      positiveInt,
+    )
+    .exitOverride()
+    .action(async (paths: string[], options: import('./annotate-command.js').AnnotateOptions) => {
+      const { annotateCommand } = await import('./annotate-command.js');
+      exitCode = await withConfigErrors(() => annotateCommand(paths, options));
     });
 
   try {

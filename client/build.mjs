@@ -25,9 +25,14 @@ await build({
 });
 // The server is ESM (it finds its clause library with import.meta.url); CommonJS dependencies
 // bundled into it get a real `require`.
-// The server and its lint thread (server/lint-threads.ts starts lint-worker.mjs beside server.mjs).
+// The server and its threads (server/lint-threads.ts starts lint-worker.mjs beside server.mjs;
+// server/review-copy.ts starts review-copy-worker.mjs for each Word review copy).
 await build({
-  entryPoints: { server: `${root}server/main.ts`, 'lint-worker': `${root}server/lint-worker.ts` },
+  entryPoints: {
+    server: `${root}server/main.ts`,
+    'lint-worker': `${root}server/lint-worker.ts`,
+    'review-copy-worker': `${root}server/review-copy-worker.ts`,
+  },
   outdir: `${client}dist`,
   outExtension: { '.js': '.mjs' },
   bundle: true,

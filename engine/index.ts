@@ -76,5 +76,19 @@ export { allSections, buildModel } from './model/build.js';
 export { describeModel } from './model/describe.js';
 export { type SectionAt, sectionAt } from './model/section-at.js';
 export type * from './model/types.js';
+export {
+  type AnnotatedFile,
+  type AnnotateFileOptions,
+  annotateFile,
+  buildReviewCopy,
+  type ClauseSuggestion,
+  type PlacedFinding,
+  REVIEW_AUTHOR,
+  REVIEWED_SUFFIX,
+  type ReviewCopy,
+  type ReviewOptions,
+  ReviewWriteError,
+  reviewCopyPath,
+} from './review/index.js';
 export { LineIndex } from './text/line-index.js';
 export { detached, forgetTextMemos, useTextMemos } from './text/memo.js';

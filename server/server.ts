@@ -32,6 +32,7 @@ import {
   clauseTemplatesFor,
   LINT_WORKSPACE_COMMAND,
 } from './requests.js';
+import { EXPORT_REVIEW_COPY_COMMAND, exportReviewCopy } from './review-copy.js';
 import { SettingsStore } from './settings.js';
 import { WorkspaceLint } from './workspace-lint.js';
 
@@ -310,7 +311,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'contract-lint' },
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
-        executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
+        executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND, EXPORT_REVIEW_COPY_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         experimental: {
           docxTextRequest: DOCX_TEXT_REQUEST,
@@ -555,6 +556,8 @@ export function startServer(connection: Connection): void {
   );
   connection.onExecuteCommand(
     guard('executeCommand', null, async (params) => {
+      if (params.command === EXPORT_REVIEW_COPY_COMMAND)
+        return exportReviewCopy(params.arguments?.[0], (uri) => settings.get(uri));
       if (params.command !== LINT_WORKSPACE_COMMAND) return null;
       await workspace.runAll();
       refresh();

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { showChecklist } from './checklist';
 import { DOCX_SCHEME, docxFileOf, openDocxAsText } from './docx';
+import { type ExportOptions, exportReviewCopy } from './review-copy';
 
 interface ClauseTemplateItem {
   id: string;
@@ -28,7 +29,7 @@ export function registerCommands(
     context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         try {
-          await run(...args);
+          return await run(...args);
         } catch (error) {
           log.error(`${id} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -57,6 +58,14 @@ export function registerCommands(
     });
     if (picked?.[0]) await openDocxAsText(picked[0]);
   });
+
+  register('contractLint.exportReviewCopy', (arg, options) =>
+    exportReviewCopy(
+      client(),
+      arg instanceof vscode.Uri ? arg : activeResource(),
+      (options ?? {}) as ExportOptions,
+    ),
+  );
 
   register('contractLint.showRuleDocs', async () => {
     const editor = vscode.window.activeTextEditor;

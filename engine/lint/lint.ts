@@ -61,6 +61,11 @@ export class LintCancelled extends Error {
 export interface LintControl {
   /** Asked between steps (model, clauses, each rule): true stops the lint with `LintCancelled`. */
   isCancelled?: () => boolean;
+  /**
+   * Keep fixes on Word findings. Editors cannot apply text-view edits to a .docx, so they are
+   * dropped by default; a review copy turns the single-edit ones into tracked changes.
+   */
+  wordFixes?: boolean;
 }
 
 /** Runs the rules over a loaded document: model → rules → suppressions → sorted findings. */
@@ -69,6 +74,7 @@ export function lintDocument(
   rules: EffectiveRule[],
   control: LintControl = {},
 ): FileResult {
+  const keepFixes = doc.format !== 'docx' || control.wordFixes === true;
   const checkpoint = () => {
     if (control.isCancelled?.()) throw new LintCancelled(`lint of ${doc.path} cancelled`);
   };
@@ -112,7 +118,7 @@ export function lintDocument(
       };
       if (r.related?.length)
         finding.related = r.related.map((x) => ({ ...x, range: clampRange(x.range, doc.textView.length) }));
-      if (r.fixes?.length && doc.format !== 'docx') finding.fixes = r.fixes;
+      if (r.fixes?.length && keepFixes) finding.fixes = r.fixes;
       finding.data = { messageId: r.messageId, ...(r.data ?? {}), ...(r.extra ?? {}) };
       raw.push(finding);
     };

@@ -10,7 +10,9 @@
  * 3. Opens the .docx: its text view must appear, with the findings marked in it.
  * 4. Applies a quick fix through the UI (Ctrl+. on a number/word mismatch) and checks that its
  *    finding disappears and nothing new appears.
- * 5. Opens a folder with only a README: no notification, no finding.
+ * 5. Exports the Word agreement's review copy (Contract Lint: Export Word Review Copy, with
+ *    tracked changes): the file appears beside it with one comment per finding.
+ * 6. Opens a folder with only a README: no notification, no finding.
  * Screenshots go to test-artifacts/e2e/. Exit code 0 = all checks passed.
  *
  * Usage: node test/e2e/vscode-e2e.mjs [--prefix /opt/code-server-4.100.3] [--vsix file]
@@ -194,6 +196,13 @@ async function quickOpen(page, name) {
     .first();
   await row.waitFor({ timeout: 20000 });
   await row.click();
+}
+
+/** The comments contract-lint wrote into a review copy (fflate from the repository's dependencies). */
+function reviewComments(file) {
+  const { unzipSync, strFromU8 } = createRequire(path.join(root, 'package.json'))('fflate');
+  const xml = unzipSync(new Uint8Array(fs.readFileSync(file)))['word/comments.xml'];
+  return xml ? [...strFromU8(xml).matchAll(/<w:comment [^>]*w:author="contract-lint"/g)] : [];
 }
 
 /** Starts code-server on a workspace; returns the page and a stop function. */
@@ -461,6 +470,31 @@ async function main() {
     await page.screenshot({ path: path.join(artifacts, 'after-quick-fix.png') });
     const toasts = await page.locator('.notifications-toasts .notification-toast').count();
     check('no notification popups', toasts === 0, `${toasts} toasts`);
+
+    // Export Word Review Copy from the Word agreement's text view, with tracked changes.
+    await page.click('.tabs-container .tab[data-resource-name="royalty-licence.docx.md"]');
+    await sleep(800);
+    await runCommand(page, 'Contract Lint: Export Word Review Copy');
+    const choice = page.locator('.quick-input-list .monaco-list-row', {
+      hasText: 'Comments and tracked changes',
+    });
+    await choice.waitFor({ timeout: 15000 });
+    await choice.click();
+    const reviewed = path.join(workspace, 'word', 'royalty-licence.reviewed.docx');
+    const toast = page.locator('.notifications-toasts .notification-toast', {
+      hasText: 'Review copy written',
+    });
+    const shown = await toast.waitFor({ timeout: 60000 }).then(
+      () => true,
+      () => false,
+    );
+    const comments = fs.existsSync(reviewed) ? reviewComments(reviewed) : [];
+    check(
+      'Export Word Review Copy writes <name>.reviewed.docx beside the agreement and says so',
+      shown && comments.length === expectedDocx.length,
+      `${comments.length} contract-lint comments for ${expectedDocx.length} findings; toast ${shown ? 'shown' : 'missing'}`,
+    );
+    await page.screenshot({ path: path.join(artifacts, 'export-review-copy.png') });
   } catch (error) {
     check('workbench run', false, String(error?.stack ?? error));
     await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => undefined);

@@ -9,6 +9,7 @@ import { readNumberingModel } from './numbering.js';
 import { prepareBody, readComments } from './paragraphs.js';
 import { type DocxParts, readParts } from './parts.js';
 import { docxToHtml, htmlToMarkdownText } from './render.js';
+import { revertReviewRevisions } from './review-author.js';
 import { openZip } from './zip.js';
 
 export { MAX_XML_DEPTH } from './xml.js';
@@ -29,6 +30,7 @@ export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedD
   const zip = openZip(bytes, path);
   const parts = readParts(zip, path);
   const model = readNumberingModel(parts.numbering, parts.styles);
+  revertReviewRevisions(parts.document);
   const { paragraphs } = prepareBody(parts.document, model);
   const comments = readComments(parts.comments, paragraphs);
 

@@ -2,6 +2,7 @@ import type { Document, Element, Node } from '@xmldom/xmldom';
 import type { WordComment } from '../../model/types.js';
 import { markerFor } from './markers.js';
 import { NumberingCounter, type NumberingModel, type ParagraphNumber, paragraphNumPr } from './numbering.js';
+import { REVIEW_AUTHOR } from './review-author.js';
 import { createW, isMc, isW, setWAttr, wAttr, wChild, wChildren, wDescendants, wText } from './xml.js';
 
 /**
@@ -136,7 +137,8 @@ export function readComments(comments: Document | undefined, paragraphs: Element
   const out: WordComment[] = [];
   for (const comment of wDescendants(comments, 'comment')) {
     const id = wAttr(comment, 'id');
-    if (id === undefined) continue;
+    // contract-lint's own review comments report findings; they never suppress one.
+    if (id === undefined || wAttr(comment, 'author') === REVIEW_AUTHOR) continue;
     const text = wChildren(comment, 'p')
       .map((p) => wText(p))
       .join('\n')

@@ -13,6 +13,9 @@ export interface DocxParts {
   styles?: Document;
   numbering?: Document;
   comments?: Document;
+  /** The main part's relationships, and the comments part, by zip path (for writing a review copy). */
+  relsPath: string;
+  commentsPath?: string;
   /** Validated parts mammoth reads unchanged, by zip path. */
   passThrough: Map<string, Uint8Array>;
   /** The same parts, parsed (handed to mammoth so it does not parse them again). */
@@ -47,12 +50,14 @@ export function readParts(zip: ZipArchive, path: string): DocxParts {
   if (contentTypes) passThrough.set('[Content_Types].xml', contentTypes[0]);
 
   const found = new Map<RelType, Document>();
+  let commentsPath: string | undefined;
   for (const type of REL_TYPES) {
     const target = (documentRels && relTargets(documentRels[1], dir, type)[0]) || `word/${type}.xml`;
     if (!zip.entries.has(target)) continue;
     const part = readXml(target);
     if (!part) continue;
     found.set(type, part[1]);
+    if (type === 'comments') commentsPath = target;
     passThrough.set(target, part[0]);
     // Notes and comments may hold hyperlinks, resolved through their own relationships.
     const slash = target.lastIndexOf('/');
@@ -63,7 +68,8 @@ export function readParts(zip: ZipArchive, path: string): DocxParts {
     }
   }
 
-  const parts: DocxParts = { mainPath, document: main[1], passThrough, parsed };
+  const parts: DocxParts = { mainPath, document: main[1], passThrough, parsed, relsPath };
+  if (commentsPath) parts.commentsPath = commentsPath;
   const styles = found.get('styles');
   if (styles) parts.styles = styles;
   const numbering = found.get('numbering');

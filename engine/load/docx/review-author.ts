@@ -1,0 +1,34 @@
+import type { Document } from '@xmldom/xmldom';
+import { createW, wAttr, wDescendants } from './xml.js';
+
+/**
+ * The author name contract-lint writes on the comments and tracked changes of a review copy
+ * (see engine/review). The loader recognises them: they are not clause text and not suppressions.
+ */
+export const REVIEW_AUTHOR = 'contract-lint';
+export const REVIEW_INITIALS = 'CL';
+
+/**
+ * Undoes contract-lint's own tracked changes before the text view is made: its insertions are
+ * proposals, not clause text yet, and the words it proposes to delete are still there. So a
+ * review copy lints like the original until a person accepts the changes in Word.
+ */
+export function revertReviewRevisions(doc: Document): void {
+  for (const ins of wDescendants(doc, 'ins')) {
+    if (wAttr(ins, 'author') === REVIEW_AUTHOR) ins.parentNode?.removeChild(ins);
+  }
+  for (const del of wDescendants(doc, 'del')) {
+    if (wAttr(del, 'author') !== REVIEW_AUTHOR || !del.parentNode) continue;
+    for (const old of wDescendants(del, 'delText')) {
+      const t = createW(old, 't');
+      for (let i = 0; i < old.attributes.length; i++) {
+        const attr = old.attributes.item(i);
+        if (attr) t.setAttribute(attr.name, attr.value);
+      }
+      while (old.firstChild) t.appendChild(old.firstChild);
+      old.parentNode?.replaceChild(t, old);
+    }
+    while (del.firstChild) del.parentNode.insertBefore(del.firstChild, del);
+    del.parentNode.removeChild(del);
+  }
+}
