@@ -13,10 +13,12 @@ export interface PoolJob<T, R> {
 }
 
 /**
- * Runs tasks in worker threads on all cores and hands each result to `onResult` in task order, as
- * soon as it and every result before it are ready. Like run-tasks.ts for lint: every task runs
- * in a worker, even a single one, because only a thread can be stopped, so a file over its time
- * or memory budget costs that file only and every task ends in exactly one result.
+ * Runs tasks in worker threads on all cores (lint and annotate) and hands each result to
+ * `onResult` in task order, as soon as it and every result before it are ready. Every task runs
+ * in a worker, even a single one, because only a thread can be stopped: a file over its time or
+ * memory budget costs that file only, and every task ends in exactly one result. More threads
+ * than cores only add memory (each worker holds an engine): "--threads 64" on two cores runs two,
+ * and never more than there are files.
  */
 export async function runInPool<T, R>(
   job: PoolJob<T, R>,

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../model/types.js';
 import { decodeText } from './decode.js';
 import { LoadError } from './errors.js';
+import { describeFsError } from './fs-errors.js';
 import {
   checkText,
   formatOf,
@@ -57,7 +58,8 @@ export async function loadBytes(
   return loadPlainText(text, path);
 }
 
-async function readCapped(path: string, cap: number): Promise<Uint8Array> {
+/** Reads a file of at most `cap` bytes (checked before and while reading). Throws a `LoadError`. */
+export async function readCapped(path: string, cap: number): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(path);
@@ -88,20 +90,5 @@ async function readCapped(path: string, cap: number): Promise<Uint8Array> {
   } catch (error) {
     if (error instanceof LoadError) throw error;
     throw new LoadError('unreadable', path, describeFsError(error));
-  }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { EffectiveRule } from '../config/resolve.js';
 import { type LocatedFinding, lintDocument } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
-import { isLoadError, LoadError } from '../load/errors.js';
-import { loadBytes, MAX_DOCX_BYTES } from '../load/index.js';
-import { tooLarge } from '../load/inputs.js';
+import { describeFsError } from '../load/fs-errors.js';
+import { loadBytes, MAX_DOCX_BYTES, readCapped } from '../load/index.js';
 import type { ContractModel } from '../model/types.js';
 import type { ClauseSuggestion } from './comment-text.js';
 import { buildReviewCopy, type ReviewCopy } from './review-copy.js';
@@ -54,7 +53,7 @@ export async function annotateFile(
   rules: EffectiveRule[],
   options: AnnotateFileOptions,
 ): Promise<AnnotatedFile> {
-  const bytes = await readDocx(path);
+  const bytes = await readCapped(path, MAX_DOCX_BYTES);
   const doc = await loadBytes(bytes, path, 'docx');
   const result = lintDocument(doc, rules, { wordFixes: true });
   const copy = buildReviewCopy(bytes, doc, result.findings, {
@@ -64,24 +63,6 @@ export async function annotateFile(
   });
   await writeAtomically(options.out, copy.bytes, options.force === true);
   return { copy, findings: result.findings };
-}
-
-async function readDocx(path: string): Promise<Uint8Array> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new LoadError('unreadable', path, 'is a directory');
-    size = info.size;
-  } catch (error) {
-    if (isLoadError(error)) throw error;
-    throw new LoadError('unreadable', path, fsReason(error));
-  }
-  if (size > MAX_DOCX_BYTES) throw tooLarge(path, size, MAX_DOCX_BYTES);
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    throw new LoadError('unreadable', path, fsReason(error));
-  }
 }
 
 /**
@@ -103,7 +84,7 @@ async function writeAtomically(out: string, bytes: Uint8Array, force: boolean): 
   try {
     await writeFile(temp, bytes, { flag: 'wx' });
   } catch (error) {
-    throw new ReviewWriteError(`cannot write ${out}: ${fsReason(error)}`);
+    throw new ReviewWriteError(`cannot write ${out}: ${describeFsError(error)}`);
   }
   try {
     if (force) await rename(temp, out);
@@ -122,24 +103,6 @@ async function writeAtomically(out: string, bytes: Uint8Array, force: boolean): 
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if (error instanceof ReviewWriteError) throw error;
-    throw new ReviewWriteError(`cannot write ${out}: ${fsReason(error)}`);
-  }
-}
-
-function fsReason(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
+    throw new ReviewWriteError(`cannot write ${out}: ${describeFsError(error)}`);
   }
 }
