@@ -50,7 +50,8 @@ export interface WireOutcome {
 export type ThreadReply =
   /** With `withModel`, followed at once by a `model` reply: diagnostics need not wait for it. */
   | { id: number; outcome: WireOutcome }
-  | { id: number; model: NavigationModel }
+  /** The model of lint `id`; undefined when a newer lint of the document made it moot. */
+  | { id: number; model: NavigationModel | undefined }
   | {
       id: number;
       docx: { textView: string; wordParagraphs: { index: number; start: number; end: number }[] };

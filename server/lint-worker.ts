@@ -30,17 +30,43 @@ useTextMemos(true);
 const linter = new Linter();
 const parses = new Map<string, IncrementalMarkdown>();
 
+/**
+ * How long a model for navigation waits before it is sent. Findings go at once; the model (most
+ * of the bytes) follows when the document has been quiet this long, and is dropped if a newer
+ * version comes first — so while someone types, every keystroke costs a lint, not a lint and a
+ * model's copy. Between keystrokes (100 ms and more apart) every model is sent.
+ */
+const MODEL_DELAY_MS = 30;
+const pendingModels = new Map<string, { id: number; timer: NodeJS.Timeout }>();
+
+/** A newer lint of the document is here: the model of the older one will not be wanted. */
+function dropPendingModel(key: string): void {
+  const pending = pendingModels.get(key);
+  if (!pending) return;
+  clearTimeout(pending.timer);
+  pendingModels.delete(key);
+  port.postMessage({ id: pending.id, model: undefined } satisfies ThreadReply);
+}
+
+function sendModelSoon(key: string, id: number, model: ContractModel): void {
+  const timer = setTimeout(() => {
+    pendingModels.delete(key);
+    port.postMessage({ id, model: navigationModel(model) } satisfies ThreadReply);
+  }, MODEL_DELAY_MS);
+  pendingModels.set(key, { id, timer });
+}
+
 port.on('message', (message: ThreadRequest | ThreadControl) => {
   if (message.type === 'roots') linter.ignore.setRoots(message.folders);
   else if (message.type === 'reset') linter.reset();
   else if (message.type === 'forget') parses.delete(message.uri);
-  else
+  else {
+    const key = message.type === 'docx-text' ? '' : `${message.type} ${message.uri}`;
+    if (key) dropPendingModel(key);
     void handle(message).then(
       (reply) => {
         port.postMessage(reply.first);
-        // The model for navigation goes second, so the server publishes diagnostics first.
-        if (reply.model)
-          port.postMessage({ id: message.id, model: navigationModel(reply.model) } satisfies ThreadReply);
+        if (reply.model) sendModelSoon(key, message.id, reply.model);
       },
       (error: unknown) =>
         port.postMessage({
@@ -50,6 +76,7 @@ port.on('message', (message: ThreadRequest | ThreadControl) => {
             : { failed: error instanceof Error ? error.message : String(error) }),
         } satisfies ThreadReply),
     );
+  }
 });
 
 function lintReply(id: number, outcome: LintOutcome, withModel: boolean) {
