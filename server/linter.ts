@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   ConfigError,
   ConfigResolver,
+  type EffectiveRule,
   type FileResult,
   formatOf,
   IgnoreRules,
@@ -15,6 +16,7 @@ import {
   loadFile,
   loadText,
   looksLikeAgreement,
+  type ResolvedConfig,
   type SourceFormat,
 } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
@@ -131,15 +133,7 @@ export class Linter {
     let rules: ReturnType<ConfigResolver['effectiveRules']>;
     try {
       const config = pathOf(uri) ? this.resolver.forFile(path) : { files: [], rules: {}, ignore: [] };
-      // The editor's preset applies where no config file chooses one: the folder's config wins.
-      const preset =
-        config.preset === undefined && settings.preset && catalog.presets[settings.preset]
-          ? settings.preset
-          : undefined;
-      rules = this.resolver.effectiveRules(config, {
-        rules: knownRules(settings.rules),
-        ...(preset ? { preset } : {}),
-      });
+      rules = editorRules(this.resolver, config, settings);
     } catch (error) {
       if (error instanceof ConfigError) return { configError: error };
       throw error;
@@ -165,11 +159,24 @@ export class Linter {
   }
 }
 
-function knownRules(rules: Settings['rules']): Settings['rules'] {
-  const out: Settings['rules'] = {};
-  for (const [id, value] of Object.entries(rules))
-    if (catalog.rules.some((r) => r.id === id)) out[id] = value;
-  return out;
+/**
+ * The rules for a document in the editor: the folder's config, then the editor's settings. The
+ * editor's preset applies where no config file chooses one (the folder's config wins), and rule
+ * overrides naming unknown rules are ignored. Throws `ConfigError`.
+ */
+export function editorRules(
+  resolver: ConfigResolver,
+  config: ResolvedConfig,
+  settings: Settings,
+): EffectiveRule[] {
+  const preset =
+    config.preset === undefined && settings.preset && catalog.presets[settings.preset]
+      ? settings.preset
+      : undefined;
+  const known: Settings['rules'] = {};
+  for (const [id, value] of Object.entries(settings.rules))
+    if (catalog.rules.some((r) => r.id === id)) known[id] = value;
+  return resolver.effectiveRules(config, { rules: known, ...(preset ? { preset } : {}) });
 }
 
 function asLoadError(error: unknown, path: string): LoadError {

@@ -9,7 +9,7 @@ import {
   type Severity,
 } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
-import { pathOf } from './linter.js';
+import { editorRules, pathOf } from './linter.js';
 import type { Settings } from './settings.js';
 
 /**
@@ -46,21 +46,13 @@ export async function exportReviewCopy(
   try {
     const settings = await settingsFor(args.uri as string);
     const resolver = new ConfigResolver(catalog);
-    const config = resolver.forFile(path);
-    // As for linting in the editor: the folder's config wins over the editor's preset.
-    const preset =
-      config.preset === undefined && settings.preset && catalog.presets[settings.preset]
-        ? settings.preset
-        : undefined;
-    const known = Object.entries(settings.rules).filter(([id]) => catalog.rules.some((r) => r.id === id));
-    rules = resolver
-      .effectiveRules(config, { rules: Object.fromEntries(known), ...(preset ? { preset } : {}) })
-      .map((r) => ({
-        id: r.rule.id,
-        severity: r.severity,
-        options: r.options,
-        ...(r.gated ? { gated: true } : {}),
-      }));
+    // As for linting in the editor.
+    rules = editorRules(resolver, resolver.forFile(path), settings).map((r) => ({
+      id: r.rule.id,
+      severity: r.severity,
+      options: r.options,
+      ...(r.gated ? { gated: true } : {}),
+    }));
   } catch (error) {
     if (error instanceof ConfigError) return { status: 'error', message: error.message };
     throw error;
