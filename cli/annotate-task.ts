@@ -1,7 +1,7 @@
+import { clauseSuggestion } from '../engine/clauses/suggestion.js';
 import { isLoadError } from '../engine/load/errors.js';
 import { annotateFile } from '../engine/review/index.js';
 import { catalog } from '../rules/index.js';
-import { clauseSuggestion } from '../server/clause-suggestion.js';
 import type { RuleSetting } from './lint-task.js';
 
 export interface AnnotateTask {

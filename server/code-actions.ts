@@ -5,9 +5,9 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { clauseLibrary, fillTemplate } from '../engine/clauses/library.js';
 import type { LocatedFinding } from '../engine/index.js';
 import type { Analysis } from './analysis.js';
-import { clauseLibrary, fillTemplate } from './clause-library.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Insertion, Placer } from './placement.js';
 

@@ -1,5 +1,5 @@
+import type { ClauseTemplate } from '../engine/clauses/library.js';
 import { allSections, type ContractModel, type Section } from '../engine/index.js';
-import type { ClauseTemplate } from './clause-library.js';
 
 /** A text insertion into the text view. */
 export interface Insertion {

@@ -1,6 +1,6 @@
+import { clauseLibrary, fillTemplate } from '../engine/clauses/library.js';
 import type { ChecklistItem } from '../engine/index.js';
 import type { Analysis } from './analysis.js';
-import { clauseLibrary, fillTemplate } from './clause-library.js';
 
 export const CHECKLIST_REQUEST = 'contractLint/checklist';
 export const CLAUSE_TEMPLATES_REQUEST = 'contractLint/clauseTemplates';

@@ -3,9 +3,9 @@
  * answering requests while the agreement is loaded, linted and rewritten (see review-copy.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { clauseSuggestion } from '../engine/clauses/suggestion.js';
 import { annotateFile, isLoadError, ReviewWriteError } from '../engine/index.js';
 import { catalog } from '../rules/index.js';
-import { clauseSuggestion } from './clause-suggestion.js';
 import type { ExportJob, ExportReviewCopyResult } from './review-copy.js';
 
 if (!parentPort) throw new Error('review-copy-worker runs as a worker thread');

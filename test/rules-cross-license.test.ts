@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { grantsOf, hasExclusivity, isCrossLicense } from '../engine/classify/cross-license.js';
+import { clauseLibrary, fillTemplate } from '../engine/clauses/library.js';
 import { type EffectiveRule, type FileResult, lintDocument, loadText } from '../engine/index.js';
 import { CROSS_LICENSE_ONLY, crossLicenseRules, LICENSE_LIKE } from '../rules/cross-license/index.js';
 import { rules as allRules } from '../rules/index.js';
-import { clauseLibrary, fillTemplate } from '../server/clause-library.js';
 
 const fixtures = new URL('../fixtures/markdown/', import.meta.url).pathname;
 const packIds = new Set(crossLicenseRules.map((r) => r.id));

@@ -1,10 +1,12 @@
-import type { ClauseSuggestion, ContractModel, Finding } from '../engine/index.js';
-import { clauseLibrary, fillTemplate } from './clause-library.js';
+import type { Finding } from '../lint/types.js';
+import type { ContractModel } from '../model/types.js';
+import type { ClauseSuggestion } from '../review/comment-text.js';
+import { clauseLibrary, fillTemplate } from './library.js';
 
 /**
  * The clause a missing-clause finding's quick fix inserts in the editor, with the agreement's
  * names filled in, for the body of its Word comment. The same choice as the editor's code action
- * (code-actions.ts): the cure-period finding offers the cure clause only.
+ * (server/code-actions.ts): the cure-period finding offers the cure clause only.
  */
 export function clauseSuggestion(
   finding: Finding,

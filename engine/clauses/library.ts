@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { ContractModel } from '../engine/index.js';
+import type { ContractModel } from '../model/types.js';
 
 /** Where a template goes (see rules/clause-library/README.md). */
 export type Placement = 'definitions' | 'section' | 'article';
@@ -16,9 +16,11 @@ export interface ClauseTemplate {
 }
 
 /** rules/clause-library/ next to dist/ (the package ships `rules`). */
-// dist/server/*.js in the repository and the npm package; <extension>/dist/server.js in the
-// VS Code extension, which ships the library at <extension>/rules/clause-library.
+// dist/engine/clauses/*.js in the repository and the npm package; engine/clauses/*.ts when the
+// tests run the sources; <extension>/dist/*.mjs in the VS Code extension (server and its threads,
+// bundled), which ships <extension>/rules/clause-library.
 const LIBRARY_DIRS = [
+  new URL('../../../rules/clause-library/', import.meta.url),
   new URL('../../rules/clause-library/', import.meta.url),
   new URL('../rules/clause-library/', import.meta.url),
 ];
