@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { IgnoreRules } from '../engine/config/ignore.js';
 import { ConfigResolver } from '../engine/config/resolve.js';
 import {
   DEFAULT_MEMORY_MB,
@@ -11,7 +10,7 @@ import {
 import { REVIEWED_SUFFIX, reviewCopyPath } from '../engine/review/annotate-file.js';
 import { catalog } from '../rules/index.js';
 import { type AnnotateReport, type AnnotateTask, emptyAnnotateReport } from './annotate-task.js';
-import { collectFiles } from './collect-files.js';
+import { collectConfiguredFiles } from './collect-files.js';
 import { printable } from './formatters/stylish.js';
 import { ruleOverrides } from './lint-command.js';
 import { Progress } from './progress.js';
@@ -54,17 +53,10 @@ export async function annotateCommand(paths: string[], options: AnnotateOptions)
     ...(options.preset ? { preset: options.preset } : {}),
   };
 
-  const collected = await collectFiles(paths);
+  const collected = await collectConfiguredFiles(paths, resolver, 'annotated');
   for (const arg of collected.missing)
     process.stderr.write(`contract-lint: no such file, or no agreements matched: ${printable(arg)}\n`);
-  if (collected.outside > 0)
-    process.stderr.write(
-      `contract-lint: skipped ${collected.outside} file${collected.outside === 1 ? '' : 's'} reached through a symbolic link out of the folder being annotated\n`,
-    );
-  const ignores = new IgnoreRules();
-  const files = collected.files.filter(
-    (file) => !ignores.ignoredByConfig(resolve(file), resolver.forFile(file)),
-  );
+  const files = collected.files;
   const docx = files.filter(
     (f) => f.toLowerCase().endsWith('.docx') && !f.toLowerCase().endsWith(REVIEWED_SUFFIX),
   );

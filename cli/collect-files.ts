@@ -2,6 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { IgnoreRules } from '../engine/config/ignore.js';
+import type { ConfigResolver } from '../engine/config/resolve.js';
 import { SUPPORTED_EXTENSIONS } from '../engine/load/inputs.js';
 
 const EXTENSION_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
@@ -116,4 +117,25 @@ function statOrNull(path: string) {
   } catch {
     return null;
   }
+}
+
+/**
+ * The files the command line names, less those the config ignores, with one message on standard
+ * error per argument that matched nothing and for links skipped out of the folder.
+ */
+export async function collectConfiguredFiles(
+  paths: string[],
+  resolver: ConfigResolver,
+  verb: 'linted' | 'annotated',
+): Promise<{ files: string[]; missing: string[] }> {
+  const collected = await collectFiles(paths);
+  if (collected.outside > 0)
+    process.stderr.write(
+      `contract-lint: skipped ${collected.outside} file${collected.outside === 1 ? '' : 's'} reached through a symbolic link out of the folder being ${verb}\n`,
+    );
+  const ignores = new IgnoreRules();
+  const files = collected.files.filter(
+    (file) => !ignores.ignoredByConfig(resolve(file), resolver.forFile(file)),
+  );
+  return { files, missing: collected.missing };
 }

@@ -1,14 +1,11 @@
 import { createWriteStream, existsSync, mkdirSync, openSync, statSync, type WriteStream } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-// Only what the main thread needs: the engine's parsers and rules load in the worker threads
-// (or, for a few files, when they are first linted here).
-import { IgnoreRules } from '../engine/config/ignore.js';
 import { ConfigResolver, unknownRule } from '../engine/config/resolve.js';
 import { ConfigError, type RuleSetting as ConfigRuleSetting } from '../engine/config/types.js';
 import { MAX_DOCX_BYTES } from '../engine/load/inputs.js';
 import { catalog } from '../rules/index.js';
 import { DEFAULT_MEMORY_MB } from './budget.js';
-import { collectFiles } from './collect-files.js';
+import { collectConfiguredFiles } from './collect-files.js';
 import { htmlFormatter } from './formatters/html.js';
 import { jsonFormatter } from './formatters/json.js';
 import { junitFormatter } from './formatters/junit.js';
@@ -97,16 +94,9 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     }
     tasks = [{ path: name, rules: settingsFor(resolve(name)), bytes }];
   } else {
-    const collected = await collectFiles(paths);
+    const collected = await collectConfiguredFiles(paths, resolver, 'linted');
     missing = collected.missing;
-    if (collected.outside > 0)
-      process.stderr.write(
-        `contract-lint: skipped ${collected.outside} file${collected.outside === 1 ? '' : 's'} reached through a symbolic link out of the folder being linted\n`,
-      );
-    const ignores = new IgnoreRules();
-    let files = collected.files.filter(
-      (file) => !ignores.ignoredByConfig(resolve(file), resolver.forFile(file)),
-    );
+    let files = collected.files;
     if (options.shard) {
       const { index, count } = options.shard;
       files = files.filter((file) => inShard(relative(process.cwd(), resolve(file)), index, count));

@@ -261,7 +261,7 @@ export class LintThreads {
     };
     const timer = setTimeout(() => {
       this.options.log?.(`stopped a lint thread after ${seconds} s on ${job.path}`);
-      thread.kill();
+      void thread.stop();
       finish({ id, outcome: stoppedOutcome(overTimeBudget(job.path, job.format, seconds)) });
     }, seconds * 1000);
     thread.running = { job, id, timer, since: Date.now() };
@@ -354,17 +354,7 @@ class LintThread {
     if (this.running) Atomics.store(this.cancelSlot, 0, this.running.id);
   }
 
-  /** Stops the thread now (a runaway job); the next job starts a new one. */
-  kill(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.dropModels();
-    if (worker) {
-      worker.removeAllListeners();
-      void worker.terminate();
-    }
-  }
-
+  /** Stops the thread now (a runaway job, an idle thread, shutdown); the next job starts a new one. */
   async stop(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
