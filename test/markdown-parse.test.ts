@@ -71,6 +71,11 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       '](y)',
       '![',
       '\n\n  Indented text',
+      // Indented code, its blank lines, and what micromark reads after it ("11. x" is no list).
+      '\n\n    code',
+      '\n      \n',
+      '11.  X',
+      '- item',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
@@ -94,6 +99,18 @@ function agreementsUnder(dir: string): string[] {
 }
 
 describe('plain paragraphs built directly give remark’s tree', () => {
+  it('around indented code and between regions parsed in one run', () => {
+    const texts = [
+      'Para.\n\n    code a\n      \n      b\n\n  \n\n    c\n\nNext.\n',
+      'Para.\n\n        9\n\n11.  INSURANCE\n\nText.\n',
+      '1. First\n\nPlain.\n\n- item\n\n  continued\n\nPlain again.\n\n> quote\n',
+      '    code at the start\n\nPlain.\n\n    more code\n',
+    ];
+    for (const text of texts) expect(parseMarkdown(text), text).toEqual(parseWithRemark(text));
+    // The indented code and the regions above do take the fast path.
+    for (const text of texts) expect(parseAroundPlainParagraphs(text, parseWithRemark), text).toBeDefined();
+  });
+
   it('on the fixtures', () => {
     const files = agreementsUnder(fileURLToPath(new URL('../fixtures/', import.meta.url)));
     expect(files.length).toBeGreaterThan(5);

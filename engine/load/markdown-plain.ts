@@ -1,4 +1,4 @@
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Paragraph, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 
 /**
@@ -24,18 +24,16 @@ export function parseAroundPlainParagraphs(
   text: string,
   parseRegion: (region: string) => Root,
 ): Root | undefined {
-  if (text.includes(']:') || text.includes('\r') || REACHES_ACROSS_BLANK_LINES.test(text)) return undefined;
+  if (mayDefine(text) || text.includes('\r') || mayReachAcrossBlankLines(text)) return undefined;
   const lines = splitLines(text);
-  const children: RootContent[] = [];
+  const parts: (RootContent | Region)[] = [];
   let plainCount = 0;
   /** First line of the pending non-plain region, or -1. */
   let regionFirst = -1;
-  /** Parses the pending region up to `end`: with the blank lines after it, as a full parse sees them. */
-  const flushRegion = (end: number) => {
+  /** Ends the pending region at `end`: with the blank lines after it, as a full parse sees them. */
+  const endRegion = (end: number) => {
     if (regionFirst < 0) return;
-    const first = lines[regionFirst] as Line;
-    const tree = parseRegion(text.slice(first.start, end));
-    for (const node of tree.children) children.push(shift(node, first.start, regionFirst));
+    parts.push({ region: true, start: (lines[regionFirst] as Line).start, end, firstLine: regionFirst });
     regionFirst = -1;
   };
   let i = 0;
@@ -50,9 +48,16 @@ export function parseAroundPlainParagraphs(
     let j = i;
     while (j + 1 < lines.length && !isBlank(lines[j + 1] as Line, text)) j++;
     afterPlain = regionFirst < 0 && afterPlain;
+    const codeEnd = afterPlain ? indentedCodeEnd(lines, i, j, text) : -1;
+    if (codeEnd >= 0) {
+      parts.push(indentedCode(lines, i, codeEnd, text));
+      plainCount++;
+      i = codeEnd + 1;
+      continue;
+    }
     if (isPlainBlock(lines, i, j, text, afterPlain)) {
-      flushRegion((lines[i] as Line).start);
-      children.push(plainParagraph(lines, i, j, text));
+      endRegion((lines[i] as Line).start);
+      parts.push(plainParagraph(lines, i, j, text));
       plainCount++;
       afterPlain = true;
     } else {
@@ -62,7 +67,9 @@ export function parseAroundPlainParagraphs(
     i = j + 1;
   }
   if (plainCount === 0) return undefined;
-  flushRegion(text.length);
+  endRegion(text.length);
+  const children = parseRegions(text, parts, parseRegion);
+  if (!children) return undefined;
   const lastLine = lines[lines.length - 1] as Line;
   return {
     type: 'root',
@@ -74,6 +81,112 @@ export function parseAroundPlainParagraphs(
   };
 }
 
+/** A stretch of lines left to the parser: offsets into the text, and its first line (0-based). */
+interface Region {
+  region: true;
+  start: number;
+  end: number;
+  firstLine: number;
+}
+
+/**
+ * What stands for the plain prose between two regions when they are parsed together: a one-word
+ * paragraph and a blank line close whatever a region left open, as the prose did.
+ */
+const SEPARATOR = 'x\n\n';
+
+/**
+ * Parses every region in one parser run (a run has a fixed cost, and agreements have hundreds of
+ * regions): the regions joined by SEPARATOR, each node then moved back to where its region sits.
+ * Returns the parts in order with the regions replaced by their nodes, or undefined if the joined
+ * parse did not split where the separators are (then parse the whole text).
+ */
+function parseRegions(
+  text: string,
+  parts: (RootContent | Region)[],
+  parseRegion: (region: string) => Root,
+): RootContent[] | undefined {
+  const regions = parts.filter(isRegion);
+  if (regions.length === 0) return parts as RootContent[];
+  const pieces: string[] = [];
+  /** Where each region starts in the joined text: offset and line. */
+  const joinedStarts: { offset: number; line: number }[] = [];
+  let offset = 0;
+  let line = 0;
+  for (const region of regions) {
+    if (pieces.length > 0) {
+      pieces.push(SEPARATOR);
+      offset += SEPARATOR.length;
+      line += 2;
+    }
+    const piece = text.slice(region.start, region.end);
+    joinedStarts.push({ offset, line });
+    pieces.push(piece);
+    offset += piece.length;
+    line += countNewlines(piece);
+  }
+  const nodesOf = regions.map((): RootContent[] => []);
+  let k = 0;
+  for (const node of parseRegion(pieces.join('')).children) {
+    const start = node.position?.start.offset ?? -1;
+    const end = node.position?.end.offset ?? -1;
+    while (k + 1 < regions.length && start >= (joinedStarts[k + 1] as { offset: number }).offset) k++;
+    const joined = joinedStarts[k] as { offset: number; line: number };
+    const region = regions[k] as Region;
+    if (start >= joined.offset + (region.end - region.start)) {
+      if (!isSeparator(node)) return undefined;
+      continue;
+    }
+    if (start < joined.offset || end > joined.offset + (region.end - region.start)) return undefined;
+    (nodesOf[k] as RootContent[]).push(
+      shift(node, region.start - joined.offset, region.firstLine - joined.line),
+    );
+  }
+  const children: RootContent[] = [];
+  let r = 0;
+  for (const part of parts) {
+    if (isRegion(part)) children.push(...(nodesOf[r++] as RootContent[]));
+    else children.push(part);
+  }
+  return children;
+}
+
+function isRegion(part: RootContent | Region): part is Region {
+  return 'region' in part;
+}
+
+function isSeparator(node: RootContent): boolean {
+  return (
+    node.type === 'paragraph' &&
+    node.children.length === 1 &&
+    node.children[0]?.type === 'text' &&
+    node.children[0].value === 'x'
+  );
+}
+
+function countNewlines(piece: string): number {
+  let count = 0;
+  for (let at = piece.indexOf('\n'); at >= 0; at = piece.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** Cheap tests first: most agreements have no "]:" and no fence or "<" at all. */
+function mayDefine(text: string): boolean {
+  return text.includes(']:') && MAY_DEFINE.test(text);
+}
+
+function mayReachAcrossBlankLines(text: string): boolean {
+  return (
+    (text.includes('```') || text.includes('~~~') || text.includes('<')) &&
+    REACHES_ACROSS_BLANK_LINES.test(text)
+  );
+}
+
+/**
+ * Where a link or footnote definition could be: "[label]:" at the start of a line (after container
+ * markers), the label without unescaped brackets and at most 999 characters, as CommonMark allows.
+ */
+const MAY_DEFINE = /^[ \t>*+\-\d.)]*\[(?:[^[\]\\]|\\.){0,999}\]:/m;
 /**
  * Fenced code and HTML blocks run past blank lines until their own end (also when opened inside a
  * list item or quote, after its markers).
@@ -129,6 +242,80 @@ function isPlainBlock(lines: Line[], first: number, last: number, text: string, 
     if (lastCode === 32 || lastCode === 9) return false;
   }
   return true;
+}
+
+/** Lines that all start with four spaces (a tab among them is left to the parser). */
+function isIndentedBlock(lines: Line[], first: number, last: number, text: string): boolean {
+  for (let k = first; k <= last; k++) {
+    const start = (lines[k] as Line).start;
+    if (!text.startsWith('    ', start)) return false;
+  }
+  return true;
+}
+
+/**
+ * Where indented code starting with the block `first`..`last` ends (nothing being open there), or
+ * -1 when it is not indented code this parse can build: the code runs on through blank lines into
+ * every indented block that follows (blank lines with tabs inside it are left to the parser).
+ */
+function indentedCodeEnd(lines: Line[], first: number, last: number, text: string): number {
+  if (!isIndentedBlock(lines, first, last, text)) return -1;
+  let end = last;
+  for (let next = nextNonBlank(lines, end + 1, text); next < lines.length; ) {
+    let blockEnd = next;
+    while (blockEnd + 1 < lines.length && !isBlank(lines[blockEnd + 1] as Line, text)) blockEnd++;
+    if (!isIndentedBlock(lines, next, blockEnd, text)) break;
+    end = blockEnd;
+    next = nextNonBlank(lines, end + 1, text);
+  }
+  // Blank lines inside, and blank lines after that still carry the four spaces, belong to the
+  // code too (micromark ends its position there); with a tab among them, leave it to the parser.
+  const after = nextNonBlank(lines, end + 1, text);
+  for (let k = first; k < after; k++) {
+    const line = lines[k] as Line;
+    if (!isBlank(line, text)) continue;
+    if (text.slice(line.start, line.end).includes('\t')) return -1;
+    if (k > end && line.end - line.start >= 4) end = k;
+  }
+  // micromark reads the block after indented code as if it might interrupt a paragraph ("11. x"
+  // starts no list there), so build the code only when plain prose or the end follows it.
+  if (after < lines.length) {
+    let afterEnd = after;
+    while (afterEnd + 1 < lines.length && !isBlank(lines[afterEnd + 1] as Line, text)) afterEnd++;
+    if (!isPlainBlock(lines, after, afterEnd, text, false)) return -1;
+  }
+  return end;
+}
+
+function nextNonBlank(lines: Line[], from: number, text: string): number {
+  let k = from;
+  while (k < lines.length && isBlank(lines[k] as Line, text)) k++;
+  return k;
+}
+
+/**
+ * Indented code from line `first` to `last`: each line loses four columns of indentation, blank
+ * lines inside keep what they have beyond four. The node starts at column 1, as micromark's does.
+ */
+function indentedCode(lines: Line[], first: number, last: number, text: string): Code {
+  const parts: string[] = [];
+  for (let k = first; k <= last; k++) {
+    const line = lines[k] as Line;
+    parts.push(line.end - line.start > 4 ? text.slice(line.start + 4, line.end) : '');
+  }
+  const firstLine = lines[first] as Line;
+  const lastLine = lines[last] as Line;
+  return {
+    type: 'code',
+    lang: null,
+    meta: null,
+    // Like micromark's, the value leaves out the blank lines at the end.
+    value: parts.join('\n').replace(/\n+$/, ''),
+    position: {
+      start: { line: first + 1, column: 1, offset: firstLine.start },
+      end: { line: last + 1, column: lastLine.end - lastLine.start + 1, offset: lastLine.end },
+    },
+  };
 }
 
 function plainParagraph(lines: Line[], first: number, last: number, text: string): Paragraph {
