@@ -76,6 +76,15 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       '\n      \n',
       '11.  X',
       '- item',
+      // Strong emphasis written simply, headings, and their near misses.
+      '**',
+      '**Term.**',
+      ' **"Term"**',
+      '**x',
+      '## ',
+      '# Title',
+      'a*',
+      '.',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
@@ -105,6 +114,8 @@ describe('plain paragraphs built directly give remark’s tree', () => {
       'Para.\n\n        9\n\n11.  INSURANCE\n\nText.\n',
       '1. First\n\nPlain.\n\n- item\n\n  continued\n\nPlain again.\n\n> quote\n',
       '    code at the start\n\nPlain.\n\n    more code\n',
+      '# Agreement\n\n2.1 **Obligation 1.** Subject to **"Licensed Patents"**, each party shall.\n\n## 2. Grants\n',
+      '**Term** means a term, and **Other**\nmeans another.\n',
     ];
     for (const text of texts) expect(parseMarkdown(text), text).toEqual(parseWithRemark(text));
     // The indented code and the regions above do take the fast path.

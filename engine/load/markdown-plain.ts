@@ -1,5 +1,6 @@
-import type { Code, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
+import { isPlainInline, plainPhrasing, type Segment } from './markdown-plain-inline.js';
 
 /**
  * A faster parse for agreements that are mostly plain prose. A block of lines between blank
@@ -55,9 +56,10 @@ export function parseAroundPlainParagraphs(
       i = codeEnd + 1;
       continue;
     }
-    if (isPlainBlock(lines, i, j, text, afterPlain)) {
+    const heading = i === j ? plainHeading(lines[i] as Line, i, text) : undefined;
+    if (heading || isPlainBlock(lines, i, j, text, afterPlain)) {
       endRegion((lines[i] as Line).start);
-      parts.push(plainParagraph(lines, i, j, text));
+      parts.push(heading ?? plainParagraph(lines, i, j, text));
       plainCount++;
       afterPlain = true;
     } else {
@@ -192,16 +194,10 @@ const MAY_DEFINE = /^[ \t>*+\-\d.)]*\[(?:[^[\]\\]|\\.){0,999}\]:/m;
  * list item or quote, after its markers).
  */
 const REACHES_ACROSS_BLANK_LINES = /^[ \t>*+\-\d.)]*(?:`{3}|~{3}|<)/m;
-/**
- * Characters that may start inline syntax. Brackets only make a link with a destination ("](")
- * here, since a text with definitions never takes this path ("[x]" alone stays text); an `&` only
- * when it forms an entity.
- */
-const INLINE_SYNTAX = /[*_`<>\\|~]|\]\(|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
 /** A line that starts or interrupts a block, after any indentation (":" opens a table delimiter row). */
 const BLOCK_START = /^[ \t]*(?:[-+=#>:]|\d{1,9}[.)](?:[ \t]|$))/;
 /** What a plain paragraph's first line may start with. */
-const PLAIN_START = /^[\p{L}\p{N}("']/u;
+const PLAIN_START = /^(?:[\p{L}\p{N}("']|\*\*[^\s*])/u;
 
 interface Line {
   start: number;
@@ -236,12 +232,43 @@ function isPlainBlock(lines: Line[], first: number, last: number, text: string, 
     const line = lines[k] as Line;
     const content = text.slice(line.start, line.end);
     if (k === first && !PLAIN_START.test(indentOk ? content.replace(/^ {1,3}/, '') : content)) return false;
-    if (BLOCK_START.test(content) || INLINE_SYNTAX.test(content)) return false;
+    if (BLOCK_START.test(content)) return false;
     // Trailing spaces or tabs (hard breaks, stripped whitespace): leave to the parser.
     const lastCode = content.charCodeAt(content.length - 1);
     if (lastCode === 32 || lastCode === 9) return false;
+    if (!isPlainInline(text, line.start + indentOf(content), line.end, k === first)) return false;
   }
   return true;
+}
+
+/** Spaces and tabs a line starts with. */
+function indentOf(content: string): number {
+  let indent = 0;
+  while (content.charCodeAt(indent) === 32 || content.charCodeAt(indent) === 9) indent++;
+  return indent;
+}
+
+/** A one-line ATX heading at column 1 with plain content and no closing #s, or undefined. */
+function plainHeading(line: Line, lineIndex: number, text: string): Heading | undefined {
+  let depth = 0;
+  while (depth < 7 && text.charCodeAt(line.start + depth) === 35) depth++;
+  if (depth === 0 || depth > 6 || text.charCodeAt(line.start + depth) !== 32) return undefined;
+  let start = line.start + depth;
+  while (text.charCodeAt(start) === 32) start++;
+  const lastCode = text.charCodeAt(line.end - 1);
+  if (start >= line.end || text.charCodeAt(start) === 9) return undefined;
+  if (lastCode === 35 || lastCode === 32 || lastCode === 9) return undefined;
+  if (!isPlainInline(text, start, line.end, true)) return undefined;
+  const segment = { line: lineIndex, lineStart: line.start, start, end: line.end };
+  return {
+    type: 'heading',
+    depth: depth as Heading['depth'],
+    children: plainPhrasing(text, [segment]),
+    position: {
+      start: { line: lineIndex + 1, column: 1, offset: line.start },
+      end: { line: lineIndex + 1, column: line.end - line.start + 1, offset: line.end },
+    },
+  };
 }
 
 /** Lines that all start with four spaces (a tab among them is left to the parser). */
@@ -309,8 +336,8 @@ function indentedCode(lines: Line[], first: number, last: number, text: string):
     type: 'code',
     lang: null,
     meta: null,
-    // Like micromark's, the value leaves out the blank lines at the end.
-    value: parts.join('\n').replace(/\n+$/, ''),
+    // As mdast-util-from-markdown does, the value loses one line ending at its end.
+    value: parts.join('\n').replace(/\n$/, ''),
     position: {
       start: { line: first + 1, column: 1, offset: firstLine.start },
       end: { line: last + 1, column: lastLine.end - lastLine.start + 1, offset: lastLine.end },
@@ -319,22 +346,24 @@ function indentedCode(lines: Line[], first: number, last: number, text: string):
 }
 
 function plainParagraph(lines: Line[], first: number, last: number, text: string): Paragraph {
-  const parts: string[] = [];
+  const segments: Segment[] = [];
   for (let k = first; k <= last; k++) {
     const line = lines[k] as Line;
     // Lines lose their indentation, as in CommonMark.
-    parts.push(text.slice(line.start, line.end).replace(/^[ \t]+/, ''));
+    const start = line.start + indentOf(text.slice(line.start, line.end));
+    segments.push({ line: k, lineStart: line.start, start, end: line.end });
   }
   const firstLine = lines[first] as Line;
   let indent = 0;
   while (text.charCodeAt(firstLine.start + indent) === 32) indent++;
-  const start: Point = { line: first + 1, column: indent + 1, offset: firstLine.start + indent };
   const lastLine = lines[last] as Line;
-  const end: Point = { line: last + 1, column: lastLine.end - lastLine.start + 1, offset: lastLine.end };
   return {
     type: 'paragraph',
-    children: [{ type: 'text', value: parts.join('\n'), position: { start, end: { ...end } } }],
-    position: { start: { ...start }, end },
+    children: plainPhrasing(text, segments),
+    position: {
+      start: { line: first + 1, column: indent + 1, offset: firstLine.start + indent },
+      end: { line: last + 1, column: lastLine.end - lastLine.start + 1, offset: lastLine.end },
+    },
   };
 }
 
