@@ -7,6 +7,10 @@ import { setFlagsFromString } from 'node:v8';
 // engine is loaded, so it applies to all of it (and to the worker threads, which share the flags).
 setFlagsFromString('--interrupt-budget=1000000');
 
+// The lint worker boots while this thread loads and runs the command line (see prestart.ts).
+const { prestartLintWorker, discardPrestartedWorker } = await import('../dist/cli/prestart.js');
+prestartLintWorker(process.argv.slice(2));
+
 const { main } = await import('../dist/cli/main.js');
 
 // `contract-lint … | head`: the reader went away; stop quietly, as Unix tools do.
@@ -15,14 +19,16 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(
-      `contract-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = 2;
-  },
-);
+main(process.argv.slice(2))
+  .finally(discardPrestartedWorker)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(
+        `contract-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+      process.exitCode = 2;
+    },
+  );

@@ -4,6 +4,9 @@ import type { LintTask } from './lint-task.js';
 import type { FileReport } from './report.js';
 import { runInPool } from './task-pool.js';
 
+/** The lint worker thread's module (see worker.ts). */
+export const LINT_WORKER = new URL('./worker.js', import.meta.url);
+
 /**
  * Lints the tasks on all cores (see task-pool.ts) and hands each report to `onReport` in task
  * order, as soon as it and every report before it are ready — so output streams and memory holds
@@ -18,7 +21,7 @@ export function runTasks(
 ): Promise<void> {
   return runInPool(
     {
-      worker: new URL('./worker.js', import.meta.url),
+      worker: LINT_WORKER,
       memoryMb: budget.memoryMb,
       seconds: (task) => secondsFor(task, budget),
       failed: (task, error, seconds) => overBudgetReport(task, error, seconds, budget),

@@ -12,6 +12,53 @@ export interface PoolJob<T, R> {
   failed: (task: T, error: unknown, seconds: number) => R;
 }
 
+/** Threads that take one task at a time; a pool keeps `threads` of them alive, replacing any stopped. */
+interface Lane {
+  pool: Piscina;
+  threads: number;
+  running: number;
+}
+
+/** One worker started before the tasks were known (see prestartWorker). */
+let prestarted: { lane: Lane; worker: string; memoryMb: number } | undefined;
+
+function startLane(worker: URL, threads: number, memoryMb: number, workerData?: unknown): Lane {
+  const pool = new Piscina({
+    filename: worker.href,
+    maxThreads: threads,
+    minThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    ...(workerData === undefined ? {} : { workerData }),
+  });
+  return { pool, threads, running: 0 };
+}
+
+/**
+ * Starts one worker thread for `worker` now, before the command line is parsed and the files are
+ * found: its boot and engine load (a third of a second) then overlap the main thread's own start,
+ * which matters most when one file is linted. runInPool takes it over when the job matches (same
+ * worker, same heap); otherwise, or when nothing runs, it is stopped. `workerData` reaches the
+ * worker (node:worker_threads).
+ */
+export function prestartWorker(worker: URL, memoryMb: number, workerData?: unknown): void {
+  void discardPrestartedWorker();
+  prestarted = { lane: startLane(worker, 1, memoryMb, workerData), worker: worker.href, memoryMb };
+}
+
+/** Stops the prestarted worker if no run took it over. */
+export async function discardPrestartedWorker(): Promise<void> {
+  const unused = prestarted;
+  prestarted = undefined;
+  await unused?.lane.pool.destroy();
+}
+
+function takePrestarted(job: { worker: URL; memoryMb: number }): Lane | undefined {
+  const candidate = prestarted;
+  if (!candidate || candidate.worker !== job.worker.href || candidate.memoryMb !== job.memoryMb) return;
+  prestarted = undefined;
+  return candidate.lane;
+}
+
 /**
  * Runs tasks in worker threads on all cores (lint and annotate) and hands each result to
  * `onResult` in task order, as soon as it and every result before it are ready. Every task runs
@@ -28,12 +75,12 @@ export async function runInPool<T, R>(
 ): Promise<void> {
   if (tasks.length === 0) return;
   const threads = Math.max(1, Math.min(requested, availableParallelism(), tasks.length));
-  const pool = new Piscina<T, R>({
-    filename: job.worker.href,
-    maxThreads: threads,
-    minThreads: threads,
-    resourceLimits: { maxOldGenerationSizeMb: job.memoryMb },
-  });
+  const early = takePrestarted(job);
+  await discardPrestartedWorker();
+  const lanes: Lane[] = early ? [early] : [];
+  const more = threads - (early?.threads ?? 0);
+  if (more > 0) lanes.push(startLane(job.worker, more, job.memoryMb));
+
   const ready = new Map<number, R>();
   let next = 0;
   const flush = () => {
@@ -46,22 +93,27 @@ export async function runInPool<T, R>(
   try {
     const inFlight = new Set<Promise<void>>();
     for (const [i, task] of tasks.entries()) {
+      // One task per thread: a queued task's clock would run while it waits.
+      while (inFlight.size >= threads) await Promise.race(inFlight);
+      const lane = lanes.find((l) => l.running < l.threads) as Lane;
+      lane.running++;
       const seconds = job.seconds(task);
-      const tracked: Promise<void> = pool
+      const tracked: Promise<void> = lane.pool
         .run(task, { signal: AbortSignal.timeout(seconds * 1000) })
         .catch((error: unknown) => job.failed(task, error, seconds))
         .then((result) => {
           ready.set(i, result);
           flush();
         })
-        .finally(() => inFlight.delete(tracked));
+        .finally(() => {
+          lane.running--;
+          inFlight.delete(tracked);
+        });
       inFlight.add(tracked);
-      // One task per thread: a queued task's clock would run while it waits.
-      if (inFlight.size >= threads) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
     flush();
   } finally {
-    await pool.destroy();
+    await Promise.all(lanes.map((lane) => lane.pool.destroy()));
   }
 }

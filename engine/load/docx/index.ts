@@ -1,5 +1,4 @@
 import type { Document } from '@xmldom/xmldom';
-import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { Block, LoadedDocument, WordParagraphSpan } from '../../model/types.js';
 import { LoadError } from '../errors.js';
 import { markdownBlocks } from '../markdown.js';
@@ -34,18 +33,16 @@ export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedD
   const { paragraphs } = prepareBody(parts.document, model);
   const comments = readComments(parts.comments, paragraphs);
 
-  // mammoth only ever sees the parts validated above, already parsed: the re-built zip holds a
-  // placeholder for each, which it reads as our DOM (see handover.ts).
+  // mammoth only ever sees the parts validated above, already parsed: the package it reads holds
+  // a placeholder for each, which it reads as our DOM (see handover.ts).
   const handed = handOver(
     new Map([...parts.passThrough.keys(), parts.mainPath].map((name) => [name, partDocument(parts, name)])),
+    packageRels(parts.mainPath),
   );
-  const files: Zippable = { '_rels/.rels': strToU8(packageRels(parts.mainPath)) };
-  for (const [name, placeholder] of handed.placeholders) files[name] = strToU8(placeholder);
-  const rebuilt = zipSync(files, { level: 0 });
 
   let marked: string;
   try {
-    marked = htmlToMarkdownText(await docxToHtml(rebuilt));
+    marked = htmlToMarkdownText(await docxToHtml(handed.file));
   } catch (error) {
     if (error instanceof LoadError) throw error;
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);

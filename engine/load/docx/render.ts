@@ -7,9 +7,10 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
 import { parseMarkdown } from '../markdown.js';
+import type { MammothPackage } from './handover.js';
 
 /**
- * Word (already rewritten, re-zipped) → Markdown: mammoth gives HTML, rehype/remark turn it into
+ * Word (already rewritten, handed over as parsed parts) → Markdown: mammoth gives HTML, rehype/remark turn it into
  * Markdown a person can read. Images and empty anchors are dropped: they are not clause text.
  */
 
@@ -30,11 +31,13 @@ const htmlToMarkdown = unified()
   .use(remarkGfm, { tablePipeAlign: false })
   .use(remarkStringify, stringifyOptions);
 
-export async function docxToHtml(docx: Uint8Array): Promise<string> {
+/** The parts, as handed over (handover.ts), to HTML. */
+export async function docxToHtml(file: MammothPackage): Promise<string> {
   const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength) },
+    // mammoth's `file` input: a package already opened (its typings list only path and buffer).
+    { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
     {
-      // Never read image data: the re-built zip holds no media, and images are not clause text.
+      // Never read image data: the package holds no media, and images are not clause text.
       convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
       // Word's Title and Subtitle styles are the agreement's name: headings in the text view, so
       // the model finds the title the way it does in Markdown.

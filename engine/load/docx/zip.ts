@@ -1,3 +1,4 @@
+import { crc32, inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { LoadError } from '../errors.js';
 
@@ -164,7 +165,13 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number, path: 
     }
     data = raw;
   } else {
-    data = inflateCapped(raw, limit, entry, path);
+    // Output capped at or under the ratio check's floor can never trip it: inflate in one native
+    // call (a tenth of the time for a large document.xml). Bigger parts stream, checked as they grow;
+    // so does an empty stream, which zlib refuses and fflate reads as empty.
+    data =
+      limit <= RATIO_CHECK_MIN_BYTES && raw.length > 0
+        ? inflateSmall(raw, limit, entry, path)
+        : inflateCapped(raw, limit, entry, path);
   }
   if (data.length !== entry.size) {
     throw new LoadError('corrupt-zip', path, `zip entry ${entry.name} is shorter than declared`);
@@ -175,6 +182,23 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number, path: 
   return data;
 }
 
+function inflateSmall(raw: Uint8Array, limit: number, entry: ZipEntry, path: string): Uint8Array {
+  let data: Uint8Array;
+  try {
+    data = inflateRawSync(raw, { maxOutputLength: Math.max(limit, 1) });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw pastCap(entry, path);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new LoadError('corrupt-zip', path, `zip entry ${entry.name} does not inflate (${detail})`);
+  }
+  if (data.length > limit) throw pastCap(entry, path);
+  return data;
+}
+
+function pastCap(entry: ZipEntry, path: string): LoadError {
+  return new LoadError('zip-bomb', path, `${entry.name} inflates past its declared size or the size cap`);
+}
+
 function inflateCapped(raw: Uint8Array, limit: number, entry: ZipEntry, path: string): Uint8Array {
   const chunks: Uint8Array[] = [];
   let produced = 0;
@@ -183,11 +207,7 @@ function inflateCapped(raw: Uint8Array, limit: number, entry: ZipEntry, path: st
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > limit) {
-      overflow = new LoadError(
-        'zip-bomb',
-        path,
-        `${entry.name} inflates past its declared size or the size cap`,
-      );
+      overflow = pastCap(entry, path);
       throw overflow;
     }
     if (produced > RATIO_CHECK_MIN_BYTES && produced > consumed * MAX_COMPRESSION_RATIO) {
@@ -228,25 +248,6 @@ function findEocd(bytes: Uint8Array): number {
     if (u32(bytes, i) === SIG_EOCD) return i;
   }
   return -1;
-}
-
-let crcTable: Uint32Array | null = null;
-
-function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  const table = crcTable;
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) {
-    crc = (table[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  }
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

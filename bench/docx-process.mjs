@@ -1,0 +1,73 @@
+/**
+ * Whole-process benchmark for one Word agreement (not a test): `contract-lint --format json X.docx`
+ * against a process that only runs mammoth on the same file (bench/mammoth-only.mjs), in
+ * alternating runs so that a noisy machine slows both alike. Prints the median wall and CPU
+ * (user + system, all threads) of each and the ratio of the medians.
+ *
+ *   node bench/docx-process.mjs [--pairs 7] [--old /path/to/other/checkout] file.docx…
+ *
+ * With --old, a third command (that checkout's bin/contract-lint.js) runs in each round too; with
+ * --variant script.js, that entry script (same arguments) as well.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+let pairs = 7;
+let old;
+/** Other CLI entry scripts to time alongside (experiments). */
+const variants = [];
+const files = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--pairs') pairs = Number(args[++i]);
+  else if (args[i] === '--old') old = args[++i];
+  else if (args[i] === '--variant') variants.push(args[++i]);
+  else files.push(args[i]);
+}
+
+/** Runs a command under /usr/bin/time; wall and CPU in ms. */
+function run(command) {
+  const timing = join('/tmp', `docx-process-${process.pid}.time`);
+  const result = spawnSync('/usr/bin/time', ['-o', timing, '-f', '%e %U %S', ...command], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command.join(' ')}: ${result.stderr}`);
+  const [wall, user, system] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  unlinkSync(timing);
+  return { wall: wall * 1000, cpu: (user + system) * 1000 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+for (const file of files) {
+  const commands = {
+    mammoth: ['node', join(root, 'bench', 'mammoth-only.mjs'), file],
+    ours: ['node', join(root, 'bin', 'contract-lint.js'), '--format', 'json', file],
+  };
+  if (old) commands.old = ['node', join(old, 'bin', 'contract-lint.js'), '--format', 'json', file];
+  for (const script of variants) commands[basename(script)] = ['node', script, '--format', 'json', file];
+  const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let round = 0; round < pairs; round++) {
+    for (const [name, command] of Object.entries(commands)) times[name].push(run(command));
+  }
+  const summary = Object.fromEntries(
+    Object.entries(times).map(([name, t]) => [
+      name,
+      { wall: median(t.map((x) => x.wall)), cpu: median(t.map((x) => x.cpu)) },
+    ]),
+  );
+  const line = [basename(file)];
+  for (const [name, s] of Object.entries(summary))
+    line.push(`${name} ${s.wall.toFixed(0)} ms wall / ${s.cpu.toFixed(0)} ms cpu`);
+  line.push(`ratio ${(summary.ours.wall / summary.mammoth.wall).toFixed(2)}× wall`);
+  if (summary.old) line.push(`old ${(summary.old.wall / summary.mammoth.wall).toFixed(2)}×`);
+  console.log(line.join(' | '));
+}
