@@ -5,7 +5,7 @@ import { findDefinitions } from './definitions.js';
 import { findDualNumbers } from './numbers.js';
 import { findParties } from './parties.js';
 import { buildSections } from './sections.js';
-import { splitSentences } from './sentences.js';
+import { sentencesOf } from './sentences.js';
 import { findCandidateTerms, findTermUses } from './terms.js';
 import type { ContractModel, LoadedDocument, Paragraph, Range, Section } from './types.js';
 
@@ -20,7 +20,7 @@ export function buildModel(doc: LoadedDocument): ContractModel {
       range: block.range,
       text: block.text,
       segments: block.segments,
-      sentences: splitSentences(block.text).map((r) => ({
+      sentences: sentencesOf(block).map((r) => ({
         range: toViewRange(block, r.start, r.end),
         text: block.text.slice(r.start, r.end),
         offset: r.start,

@@ -2,7 +2,7 @@ import { toViewRange } from '../text/block-text.js';
 import { isJsSpace } from '../text/chars.js';
 import { TextMemo } from '../text/memo.js';
 import { RangeSet } from '../text/ranges.js';
-import { splitSentences } from './sentences.js';
+import { sentencesOf, splitSentences } from './sentences.js';
 import type { Block, CandidateTerm, Definition, Range, TermUse, TermUseForm } from './types.js';
 
 /**
@@ -613,11 +613,23 @@ function isTitleWord(w: string): boolean {
   const c0 = w.charCodeAt(0);
   // Fast path: a word starting with an ASCII character other than A–Z is not title-case.
   if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) return false;
+  if (isAscii(w)) return isAsciiTitleWord(w);
   if (!/^\p{Lu}/u.test(w)) return false;
   if (/\p{N}/u.test(w)) return false;
   // ALL-CAPS (two or more capitals and no lower case) breaks runs.
   if (!/\p{Ll}/u.test(w)) return false;
   return true;
+}
+
+/** `isTitleWord` for an ASCII word starting with A–Z: no digit, and some lower-case letter. */
+function isAsciiTitleWord(w: string): boolean {
+  let lower = false;
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return false;
+    if (c >= 97 && c <= 122) lower = true;
+  }
+  return lower;
 }
 
 /** Drops a trailing possessive or full stop: `w.replace(/(?:['’]s?|\.)$/u, '')`. */
@@ -726,9 +738,10 @@ interface BlockCandidates {
   definedElsewhere: string[];
 }
 
-function blockCandidates(text: string, termMatches: PlainMatch[]): BlockCandidates {
+function blockCandidates(text: string, sentences: Range[], termMatches: PlainMatch[]): BlockCandidates {
   const found: BlockCandidates = { occurrences: [], leads: [], definedElsewhere: [] };
-  if (headingLike(text) || SIGNATURE.test(text)) return found;
+  // A signature or notice line needs a colon: most blocks skip the regex.
+  if (headingLike(text) || (text.includes(':') && SIGNATURE.test(text))) return found;
   // Blocked-out regions: term uses and quoted text.
   const blocked: Range[] = termMatches.map((m) => ({ start: m.start, end: m.end }));
   // Most blocks have no quotes: skip the regex (and its matchAll clone) for them.
@@ -741,7 +754,7 @@ function blockCandidates(text: string, termMatches: PlainMatch[]): BlockCandidat
   // A sentence can only say "as defined" when its block does (the test below without its `\b`).
   const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences) {
     const { start, end } = sentence;
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
     if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
@@ -774,7 +787,7 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
   for (const block of blocks) {
     if (block.kind === 'heading' || block.kind === 'tableCell') continue;
     const found = candidates.get(block.text, () =>
-      blockCandidates(block.text, definitions.length > 0 ? scan(block) : []),
+      blockCandidates(block.text, sentencesOf(block), definitions.length > 0 ? scan(block) : []),
     );
     for (const occ of found.occurrences) occurrences.push({ ...occ, block });
     for (const lead of found.leads) leads.add(lead);
