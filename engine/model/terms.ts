@@ -1,5 +1,5 @@
 import { toViewRange } from '../text/block-text.js';
-import { isJsSpace } from '../text/chars.js';
+import { isJsSpace, moreWordsThan } from '../text/chars.js';
 import { TextMemo } from '../text/memo.js';
 import { RangeSet } from '../text/ranges.js';
 import { sentencesOf, splitSentences } from './sentences.js';
@@ -644,25 +644,6 @@ function stripPossessive(w: string): string {
   return w;
 }
 
-/** True when the text has more than `max` whitespace-separated words (stops counting early). */
-function moreWordsThan(text: string, max: number): boolean {
-  return moreWordsThanIn(text, 0, text.length, max);
-}
-
-/** `moreWordsThan(text.slice(start, end), max)` without the slice. */
-function moreWordsThanIn(text: string, start: number, end: number, max: number): boolean {
-  let count = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    if (isJsSpace(text.charCodeAt(i))) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      if (++count > max) return true;
-    }
-  }
-  return false;
-}
-
 function headingLike(text: string): boolean {
   if (moreWordsThan(text, 12)) return false;
   const words = text.trim().split(/\s+/);
@@ -758,7 +739,7 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
     const { start, end } = sentence;
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
     if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
-    if (!moreWordsThanIn(text, start, end, 12) && headingLike(text.slice(start, end))) continue;
+    if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
     collectRuns(text, sentence, blockedSet, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.
     if (mayDefineElsewhere) {
@@ -838,53 +819,64 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
 }
 
 /**
- * Those of `wanted` that occur as lower-case words in some block
- * (`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*`, with an ASCII fast path). Only words whose length and first
- * unit match a wanted word are sliced, so most words of the document cost no allocation.
+ * Those of `wanted` that some block writes as a lower-case word: a whole match of
+ * `(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*` in its text. Few words are wanted (none in most documents),
+ * so each is looked for with `indexOf`, and only until it is found.
  */
 function collectLowerWords(blocks: Block[], wanted: Set<string>): Set<string> {
   const words = new Set<string>();
-  const lengths = new Set<number>();
-  const firsts = new Set<number>();
-  for (const w of wanted) {
-    lengths.add(w.length);
-    firsts.add(w.charCodeAt(0));
-  }
-  const add = (text: string, start: number, end: number): void => {
-    if (!lengths.has(end - start) || !firsts.has(text.charCodeAt(start))) return;
-    const word = text.slice(start, end);
-    if (wanted.has(word)) words.add(word);
-  };
-  for (const block of blocks) {
-    const text = block.text;
-    if (!isAscii(text)) {
-      for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*/gu)) {
-        if (wanted.has(m[0])) words.add(m[0]);
-      }
-      continue;
-    }
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-      if (
-        code >= 97 &&
-        code <= 122 &&
-        !((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57))
-      ) {
-        const start = i;
-        i++;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if ((c >= 97 && c <= 122) || c === 45) i++;
-          else break;
-        }
-        add(text, start, i);
-      } else i++;
-    }
+  for (const word of wanted) {
+    if (LOWER_WORD.test(word) && blocks.some((block) => writesLowerWord(block.text, word))) words.add(word);
   }
   return words;
+}
+
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+const LOWER_OR_HYPHEN = /^[\p{Ll}-]$/u;
+const LOWER = /^\p{Ll}$/u;
+
+/** Is `word` (a `LOWER_WORD`) one of the matches of the lower-case word pattern in `text`? */
+function writesLowerWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (end < text.length && LOWER_OR_HYPHEN.test(codePointStringAt(text, end))) continue;
+    if (isLetterOrDigit(codePointBefore(text, at))) continue;
+    if (continuesEarlierWord(text, at)) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a match of the lower-case word pattern that starts before `at` runs on to it through a
+ * hyphen ("well-known" holds no match at "known"): some lower-case letter of the `[\p{Ll}-]` run
+ * before `at` has no letter or digit before it.
+ */
+function continuesEarlierWord(text: string, at: number): boolean {
+  let j = at;
+  while (j > 0) {
+    const cp = codePointBefore(text, j);
+    const ch = String.fromCodePoint(cp);
+    if (!LOWER_OR_HYPHEN.test(ch)) return false;
+    j -= ch.length;
+    if (LOWER.test(ch) && !isLetterOrDigit(codePointBefore(text, j))) return true;
+  }
+  return false;
+}
+
+/** The code point ending just before `at` (-1 at the start of the text). */
+function codePointBefore(text: string, at: number): number {
+  if (at <= 0) return -1;
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+function codePointStringAt(text: string, at: number): string {
+  return String.fromCodePoint(text.codePointAt(at) as number);
 }
 
 function isAscii(text: string): boolean {

@@ -20,3 +20,20 @@ export function isJsSpace(code: number): boolean {
 export function isLineSpace(code: number): boolean {
   return code !== 10 && code !== 13 && isJsSpace(code);
 }
+
+/**
+ * True when text[start, end) has more than `max` words separated by `\s` (what
+ * `text.split(/\s+/).filter(Boolean)` would count), without splitting: it stops at word max + 1.
+ */
+export function moreWordsThan(text: string, max: number, start = 0, end = text.length): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    if (isJsSpace(text.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++count > max) return true;
+    }
+  }
+  return false;
+}
