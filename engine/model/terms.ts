@@ -678,10 +678,6 @@ interface PlainOccurrence {
   end: number;
 }
 
-interface Occurrence extends PlainOccurrence {
-  block: Block;
-}
-
 /**
  * Capitalised words of the parties clause: the first non-heading blocks up to the one naming the
  * parties ("between"/"among"/"by and between"), and in that block the sentences up to and including
@@ -754,12 +750,18 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   return found;
 }
 
+/** Every use of one capitalised phrase, in document order. */
+interface PhraseUses {
+  /** The block of each occurrence (`blocks[k]` holds `occurrences[k]`). */
+  blocks: Block[];
+  occurrences: PlainOccurrence[];
+  /** How many occurrences follow a determiner. */
+  determined: number;
+}
+
 export function findCandidateTerms(blocks: Block[], definitions: Definition[]): CandidateTerm[] {
   const scan = termScanner(definitions);
-  const defined = new Set(definitions.map((d) => d.term));
-  const definedLower = new Set(definitions.map((d) => d.term.toLowerCase()));
-  const preamble = preambleWords(blocks);
-  const occurrences: Occurrence[] = [];
+  const byText = new Map<string, PhraseUses>();
   /** Title-case runs right after a leading enumerator: clause headings and unquoted definitions. */
   const leads = new Set<string>();
   const definedElsewhere = new Set<string>();
@@ -770,52 +772,61 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
     const found = candidates.get(block.text, () =>
       blockCandidates(block.text, sentencesOf(block), definitions.length > 0 ? scan(block) : []),
     );
-    for (const occ of found.occurrences) occurrences.push({ ...occ, block });
+    for (const occ of found.occurrences) {
+      let uses = byText.get(occ.text);
+      if (!uses) {
+        uses = { blocks: [], occurrences: [], determined: 0 };
+        byText.set(occ.text, uses);
+      }
+      uses.blocks.push(block);
+      uses.occurrences.push(occ);
+      if (occ.determined) uses.determined++;
+    }
     for (const lead of found.leads) leads.add(lead);
     for (const term of found.definedElsewhere) definedElsewhere.add(term);
   }
 
-  // Group by phrase and apply the recurrence tests.
-  const byText = new Map<string, Occurrence[]>();
-  for (const occ of occurrences) {
-    const list = byText.get(occ.text) ?? [];
-    list.push(occ);
-    byText.set(occ.text, list);
-  }
+  const defined = new Set(definitions.map((d) => d.term));
+  const definedLower = new Set(definitions.map((d) => d.term.toLowerCase()));
+  const preamble = preambleWords(blocks);
   const leadSet = leadParts(leads);
   // Phrases that pass every test, in `byText` order; single words still wait for the lower-case
-  // test, which is done afterwards in one scan for just those words.
-  const accepted: [string, Occurrence[]][] = [];
+  // test, which is done afterwards in one search for just those words.
+  const accepted: [string, PhraseUses][] = [];
   const pendingLower = new Set<string>();
-  for (const [phrase, list] of byText) {
+  for (const [phrase, uses] of byText) {
+    // The recurrence test first: it is the cheapest, and most phrases occur once.
+    if (!recursLikeATerm(phrase, uses)) continue;
     if (defined.has(phrase) || definedLower.has(phrase.toLowerCase())) continue;
-    const words = phrase.split(' ');
-    if (words.every((w) => preamble.has(w.toLowerCase()))) continue;
+    if (phrase.split(' ').every((w) => preamble.has(w.toLowerCase()))) continue;
     if (isDefinedVariant(phrase, defined)) continue;
     if (definedElsewhere.has(phrase) || leadSet.has(phrase)) continue;
-    const determined = list.filter((o) => o.determined).length;
-    // The terms a licence is built on count from their first use ("the Confidential Information").
-    if (KEY_TERMS.test(phrase)) {
-      if (determined < 1) continue;
-    } else if (words.length === 1) {
-      const w = words[0] as string;
-      if (list.length < 3 || determined < 2 || w.length < 5) continue;
-      if (!TERM_SUFFIX.test(w)) continue;
-      pendingLower.add(w.toLowerCase());
-    } else if (list.length < 2 || determined < 1) {
-      continue;
-    }
-    accepted.push([phrase, list]);
+    if (!phrase.includes(' ') && !KEY_TERMS.test(phrase)) pendingLower.add(phrase.toLowerCase());
+    accepted.push([phrase, uses]);
   }
   // Single words written in lower case anywhere in the document are not candidates.
   const lowerWords = pendingLower.size > 0 ? collectLowerWords(blocks, pendingLower) : undefined;
   const out: CandidateTerm[] = [];
-  for (const [phrase, list] of accepted) {
+  for (const [phrase, uses] of accepted) {
     if (lowerWords && !phrase.includes(' ') && lowerWords.has(phrase.toLowerCase())) continue;
-    for (const occ of list) out.push({ text: phrase, range: toViewRange(occ.block, occ.start, occ.end) });
+    uses.occurrences.forEach((occ, k) => {
+      out.push({ text: phrase, range: toViewRange(uses.blocks[k] as Block, occ.start, occ.end) });
+    });
   }
   out.sort((a, b) => a.range.start - b.range.start);
   return out;
+}
+
+/**
+ * Whether a phrase is used the way defined terms are. The terms a licence is built on count from
+ * their first use after a determiner ("the Confidential Information"); other phrases need two uses,
+ * one of them determined; single words three uses, two determined, and the shape of a term.
+ */
+function recursLikeATerm(phrase: string, uses: PhraseUses): boolean {
+  const count = uses.occurrences.length;
+  if (KEY_TERMS.test(phrase)) return uses.determined >= 1;
+  if (phrase.includes(' ')) return count >= 2 && uses.determined >= 1;
+  return count >= 3 && uses.determined >= 2 && phrase.length >= 5 && TERM_SUFFIX.test(phrase);
 }
 
 /**
