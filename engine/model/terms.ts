@@ -1106,16 +1106,19 @@ function emitRun(run: Token[], before: string | undefined, out: PlainOccurrence[
     } else break;
   }
   while (e > s && JOINERS.has((run[e - 1] as Token).text)) e--;
-  if (e <= s) return;
-  const words = run.slice(s, e);
-  if (words.length > 5) return;
-  for (const w of words) {
-    if (STOP_WORDS.has(w.text.toLowerCase().replace(/\.$/, ''))) return;
+  // The phrase is run[s, e).
+  if (e <= s || e - s > 5) return;
+  for (let k = s; k < e; k++) {
+    if (STOP_WORDS.has(withoutFullStop((run[k] as Token).text.toLowerCase()))) return;
   }
-  if (words.length === 1 && LEADING.has((words[0] as Token).text.toLowerCase())) return;
-  const first = words[0] as Token;
-  const last = words[words.length - 1] as Token;
-  const phrase = words.map((w) => w.text).join(' ');
+  const first = run[s] as Token;
+  if (e - s === 1 && LEADING.has(first.text.toLowerCase())) return;
+  let phrase = first.text;
+  for (let k = s + 1; k < e; k++) phrase += ` ${(run[k] as Token).text}`;
   const determined = prev !== undefined && DETERMINERS.has(prev.toLowerCase());
-  out.push({ text: phrase, determined, start: first.start, end: last.end });
+  out.push({ text: phrase, determined, start: first.start, end: (run[e - 1] as Token).end });
+}
+
+function withoutFullStop(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
 }
