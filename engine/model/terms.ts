@@ -661,6 +661,20 @@ const ADDRESS =
 const QUOTED = /"[^"\n]{0,200}"|“[^”\n]{0,200}”/g;
 const AS_DEFINED_HINT = /as\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/;
 
+/**
+ * Whether text[from, end) has a capital A–Z, or any non-ASCII character, outside the blocked
+ * ranges. A title-case word starts with one, so a sentence without one after its first character
+ * gives `collectRuns` nothing to find: a run needs an unblocked title-case word that is not the
+ * sentence's first token (that one alone is dropped as sentence-initial).
+ */
+function hasFreeCapital(text: string, from: number, end: number, blocked: RangeSet): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 65 && c <= 90) || c >= 128) && !blocked.overlaps(i, i + 1)) return true;
+  }
+  return false;
+}
+
 /** Whether text[start, end) contains an ASCII digit (`\d`, also under the `u` flag). */
 function hasDigit(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -733,10 +747,13 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
   for (const sentence of sentences) {
     const { start, end } = sentence;
+    // Half the sentences have no capital but in term uses, quotes and their first word: no run.
+    const mayHoldRun = hasFreeCapital(text, start + 1, end, blockedSet);
+    if (!mayHoldRun && !mayDefineElsewhere) continue;
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
     if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
     if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
-    collectRuns(text, sentence, blockedSet, found.occurrences, leads);
+    if (mayHoldRun) collectRuns(text, sentence, blockedSet, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.
     if (mayDefineElsewhere) {
       const sText = text.slice(start, end);
