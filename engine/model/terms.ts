@@ -141,61 +141,42 @@ interface PlainMatch extends Match {
 /** All longest, non-overlapping term matches in a text, left to right. */
 export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
   const out: PlainMatch[] = [];
-  const first = firstCodes(root);
+  const starts = termStarts(root);
   let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const code = text.charCodeAt(i);
-    if (
-      (code < 128 ? first.ascii[code] === 1 : first.other.has(code)) &&
-      (i === 0 || !isWordCode(text.charCodeAt(i - 1)))
-    ) {
-      const m = matchAt(root, text, i);
+  while (i < text.length) {
+    starts.lastIndex = i;
+    if (!starts.test(text)) break;
+    const at = starts.lastIndex - 1;
+    if (at === 0 || !isWordCode(text.charCodeAt(at - 1))) {
+      const m = matchAt(root, text, at);
       if (m) {
-        out.push({ term: m.term, form: m.form, end: m.end, start: i });
+        out.push({ term: m.term, form: m.form, end: m.end, start: at });
         i = m.end;
         continue;
       }
     }
-    // No term starts inside an ASCII word (the boundary test above): go to the word's end.
-    if (code < 128 && isWordCode(code)) {
-      i++;
-      while (i < n && isAsciiWordCode(text.charCodeAt(i))) i++;
-      continue;
-    }
-    i++;
+    i = at + 1;
   }
   return out;
 }
 
-function isAsciiWordCode(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
-  );
-}
+const termStartsCache = new WeakMap<TrieNode, RegExp>();
 
-/** The UTF-16 units that start a key of the trie (its root's children), for a quick pre-check. */
-interface FirstCodes {
-  ascii: Uint8Array;
-  other: Set<number>;
-}
-
-const firstCodesCache = new WeakMap<TrieNode, FirstCodes>();
-
-function firstCodes(root: TrieNode): FirstCodes {
-  let codes = firstCodesCache.get(root);
-  if (!codes) {
-    codes = { ascii: new Uint8Array(128), other: new Set() };
-    for (const ch of root.next.keys()) {
-      // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
-      if (ch.length !== 1) continue;
-      const code = ch.charCodeAt(0);
-      if (code < 128) codes.ascii[code] = 1;
-      else codes.other.add(code);
-    }
-    firstCodesCache.set(root, codes);
+/**
+ * A regex for the UTF-16 units that start a key of the trie (its root's children). The regex
+ * engine skips to the next one far faster than a loop over the characters of the text can.
+ */
+function termStarts(root: TrieNode): RegExp {
+  let starts = termStartsCache.get(root);
+  if (!starts) {
+    // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
+    const units = [...root.next.keys()].filter((ch) => ch.length === 1);
+    const escaped = units.map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    // Without the `u` flag the class matches single UTF-16 units; `[^\s\S]` matches nothing.
+    starts = new RegExp(escaped.length > 0 ? `[${escaped.join('')}]` : '[^\\s\\S]', 'g');
+    termStartsCache.set(root, starts);
   }
-  return codes;
+  return starts;
 }
 
 /**
