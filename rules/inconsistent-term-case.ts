@@ -22,6 +22,17 @@ function overlapsAny(ranges: Range[], start: number, end: number): boolean {
 
 const TERM_CHAR = /[\p{L}\p{N}_-]/u;
 
+/** `[A-Za-z0-9_-]`: the ASCII part of `[\p{L}\p{N}_-]`. */
+function isAsciiTermCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 45
+  );
+}
+
 function isTermCode(code: number): boolean {
   if (code < 128) {
     return (
@@ -339,46 +350,17 @@ function trieMatcher(terms: string[]): TermMatcher {
     }
     return null;
   };
-  // The places to try: the regex engine skips to the next unit that can start a term far faster
-  // than a loop over the characters. It runs on a slice of the paragraph (not past its end);
-  // the trie reads the whole text, which is flat, where reading characters is fast.
-  const startUnits = new RegExp(`[${startClass(starts, root)}]`, 'g');
-  let view = '';
-  let viewText = '';
-  let viewLo = -1;
-  let viewHi = -1;
   return (text, from, lo, hi) => {
-    if (text !== viewText || lo !== viewLo || hi !== viewHi) {
-      view = text.slice(lo, hi);
-      viewText = text;
-      viewLo = lo;
-      viewHi = hi;
-    }
-    for (let p = from; p < hi; ) {
-      startUnits.lastIndex = p - lo;
-      if (!startUnits.test(view)) return null;
-      const at = lo + startUnits.lastIndex - 1;
-      const match = matchAtPosition(text, at, lo, hi);
+    for (let p = from; p < hi; p++) {
+      const code = text.charCodeAt(p);
+      // Most characters cannot start a term: decide those here, without the call.
+      const match = code < 128 && starts[code] === 0 ? null : matchAtPosition(text, p, lo, hi);
       if (match) return match;
-      p = at + 1;
+      // No term starts inside an ASCII word (that is the lookbehind): go to the word's end.
+      if (isAsciiTermCode(code)) while (p + 1 < hi && isAsciiTermCode(text.charCodeAt(p + 1))) p++;
     }
     return null;
   };
-}
-
-/**
- * A regex character class of the units that can start a term: the ASCII ones marked in `starts`,
- * and KELVIN SIGN and LONG S where "k" and "s" start one (see `foldToAscii`). `[^\s\S]` when none.
- */
-function startClass(starts: Uint8Array, root: TrieNode): string {
-  const units: number[] = [];
-  starts.forEach((start, code) => {
-    if (start === 1) units.push(code);
-  });
-  if (root.next.has(107)) units.push(0x212a);
-  if (root.next.has(115)) units.push(0x17f);
-  if (units.length === 0) return '^\\s\\S';
-  return units.map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('');
 }
 
 export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
