@@ -1111,10 +1111,16 @@ function emitRun(run: Token[], before: string | undefined, out: PlainOccurrence[
   }
   const first = run[s] as Token;
   if (e - s === 1 && LEADING.has(first.text.toLowerCase())) return;
-  let phrase = first.text;
-  for (let k = s + 1; k < e; k++) phrase += ` ${(run[k] as Token).text}`;
+  // One word, as most phrases are, needs no new string; join makes a flat one (a key of maps).
+  const phrase = e - s === 1 ? first.text : phraseOf(run, s, e);
   const determined = prev !== undefined && DETERMINERS.has(prev.toLowerCase());
   out.push({ text: phrase, determined, start: first.start, end: (run[e - 1] as Token).end });
+}
+
+function phraseOf(run: Token[], s: number, e: number): string {
+  const words: string[] = [];
+  for (let k = s; k < e; k++) words.push((run[k] as Token).text);
+  return words.join(' ');
 }
 
 function withoutFullStop(word: string): string {
