@@ -72,45 +72,38 @@ function nextIndex(text: string, at: number): number {
 }
 
 /**
- * Is the phrase marked up somewhere as a unit (a link, a bold or italic run, an HTML span)? Such
- * phrases usually point at a definition on a cover page or in another document.
+ * Is the phrase marked up somewhere as a unit (a link, a bold or italic run, an HTML span) or
+ * quoted? Marked-up phrases usually point at a definition on a cover page or in another document;
+ * quoted ones are defined in a form the model does not read ("X" has the meaning(s) …), or
+ * discussed as names.
  *
- * The test is `(?:>|\[|\*\*|__|(?<![\p{L}\p{N}*_])[*_])phrase(?:s|['’]s)?(?:<|\]|\*\*|__|[*_](?![\p{L}\p{N}*_]))`
- * anywhere in the text. The opener is one or two characters, so every occurrence of the phrase is
- * found first (a literal search is fast) and the whole pattern is then tried, anchored, just before it.
+ * The tests are, anywhere in the text,
+ * `(?:>|\[|\*\*|__|(?<![\p{L}\p{N}*_])[*_])phrase(?:s|['’]s)?(?:<|\]|\*\*|__|[*_](?![\p{L}\p{N}*_]))`
+ * and `["“‘]phrase[,.]?["”’]`. The opener is one or two characters, so every occurrence of the phrase
+ * is found first, in one literal search (fast) for both, and a whole pattern is then tried, anchored,
+ * just before it.
  */
-function markedUp(textView: string, phrase: string): boolean {
-  let full: RegExp | undefined;
+function markedUpOrQuoted(textView: string, phrase: string): boolean {
+  let markedUp: RegExp | undefined;
+  let quoted: RegExp | undefined;
   const core = new RegExp(wordsRe(phrase), 'gu');
   for (let m = core.exec(textView); m !== null; m = core.exec(textView)) {
-    // Every opener ends with one of these characters.
+    // Every opener ends with one of these characters: > [ * _ for markup, " “ ‘ for quotes.
     const before = m.index > 0 ? textView.charCodeAt(m.index - 1) : -1;
     if (before === 62 || before === 91 || before === 42 || before === 95) {
-      full ??= new RegExp(
+      markedUp ??= new RegExp(
         `(?:>|\\[|\\*\\*|__|(?<![\\p{L}\\p{N}*_])[*_])${wordsRe(phrase)}(?:s|['’]s)?(?:<|\\]|\\*\\*|__|[*_](?![\\p{L}\\p{N}*_]))`,
         'uy',
       );
       for (const back of [1, 2]) {
         if (m.index < back) break;
-        full.lastIndex = m.index - back;
-        if (full.test(textView)) return true;
+        markedUp.lastIndex = m.index - back;
+        if (markedUp.test(textView)) return true;
       }
-    }
-    core.lastIndex = nextIndex(textView, m.index);
-  }
-  return false;
-}
-
-/** `["“‘]phrase[,.]?["”’]` anywhere: phrase occurrences first, then the quotes around each. */
-function quoted(textView: string, phrase: string): boolean {
-  let full: RegExp | undefined;
-  const core = new RegExp(wordsRe(phrase), 'gu');
-  for (let m = core.exec(textView); m !== null; m = core.exec(textView)) {
-    const before = m.index > 0 ? textView[m.index - 1] : '';
-    if (before === '"' || before === '“' || before === '‘') {
-      full ??= new RegExp(`["“‘]${wordsRe(phrase)}[,.]?["”’]`, 'uy');
-      full.lastIndex = m.index - 1;
-      if (full.test(textView)) return true;
+    } else if (before === 34 || before === 0x201c || before === 0x2018) {
+      quoted ??= new RegExp(`["“‘]${wordsRe(phrase)}[,.]?["”’]`, 'uy');
+      quoted.lastIndex = m.index - 1;
+      if (quoted.test(textView)) return true;
     }
     core.lastIndex = nextIndex(textView, m.index);
   }
@@ -254,9 +247,7 @@ export const undefinedTerm: Rule<UndefinedTermOptions> = {
       if (containsWords(labels, phrase)) continue;
       // Party names and products named after a party ("GitHub Copilot").
       if (partyWords.has((words[0] as string).toLowerCase())) continue;
-      if (markedUp(textView, phrase)) continue;
-      // Quoted somewhere: defined in a form the model does not read ("X" has the meaning(s) …), or discussed as a name.
-      if (quoted(textView, phrase)) continue;
+      if (markedUpOrQuoted(textView, phrase)) continue;
       const [first, ...rest] = uses;
       if (!first) continue;
       const related: RelatedLocation[] = rest

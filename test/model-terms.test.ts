@@ -51,6 +51,18 @@ describe('findTermUses', () => {
     ]);
   });
 
+  it('finds terms that start with a non-ASCII letter, and none inside a word', () => {
+    const md = [
+      '"Éditeur" means the publisher. "Ünit Price" means the price.',
+      '',
+      'The Éditeur sets the Ünit Price; the ÉÉditeur and xÜnit Price are not uses.',
+    ].join('\n');
+    expect(uses(md)).toEqual([
+      ['Éditeur', 'exact', 'Éditeur'],
+      ['Ünit Price', 'exact', 'Ünit Price'],
+    ]);
+  });
+
   it('handles every corpus file quickly', () => {
     const bad: string[] = [];
     for (const dir of [MD, CUAD]) {

@@ -1,11 +1,12 @@
 import { toViewRange } from '../text/block-text.js';
+import { isJsSpace } from '../text/chars.js';
 import { lastStartingAtOrBefore } from '../text/ranges.js';
 import { findCrossReferences, resolveCrossReferences } from './crossrefs.js';
 import { findDefinitions } from './definitions.js';
 import { findDualNumbers } from './numbers.js';
 import { findParties } from './parties.js';
 import { buildSections } from './sections.js';
-import { splitSentences } from './sentences.js';
+import { sentencesOf } from './sentences.js';
 import { findCandidateTerms, findTermUses } from './terms.js';
 import type { ContractModel, LoadedDocument, Paragraph, Range, Section } from './types.js';
 
@@ -20,7 +21,7 @@ export function buildModel(doc: LoadedDocument): ContractModel {
       range: block.range,
       text: block.text,
       segments: block.segments,
-      sentences: splitSentences(block.text).map((r) => ({
+      sentences: sentencesOf(block).map((r) => ({
         range: toViewRange(block, r.start, r.end),
         text: block.text.slice(r.start, r.end),
         offset: r.start,
@@ -74,25 +75,41 @@ export function buildModel(doc: LoadedDocument): ContractModel {
 
 /**
  * "EXHIBIT A" alone on a line is the attachment's own heading (or an EDGAR filing label such as
- * "EXHIBIT 10.4"), not a reference to it. The length of each paragraph's line without its markup
- * is worked out once, however many references the paragraph holds.
+ * "EXHIBIT 10.4"), not a reference to it.
  */
 function labelLineTest(paragraphs: Paragraph[], textView: string): (phrase: Range) => boolean {
-  const bareLength = new Map<Paragraph, number>();
   return (phrase) => {
     const paragraph = paragraphAt(paragraphs, phrase.start);
     if (!paragraph) return false;
-    let length = bareLength.get(paragraph);
-    if (length === undefined) {
-      length = Math.min(
-        textView.slice(paragraph.range.start, paragraph.range.end).replace(/^[#>\s*_-]+|[\s*_:.]+$/g, '')
-          .length,
-        paragraph.text.trim().length,
-      );
-      bareLength.set(paragraph, length);
-    }
+    const length = Math.min(
+      bareLength(textView, paragraph.range.start, paragraph.range.end),
+      paragraph.text.trim().length,
+    );
     return length <= phrase.end - phrase.start + 1;
   };
+}
+
+/**
+ * The length of text[start, end) without its markup and punctuation around a label:
+ * `text.slice(start, end).replace(/^[#>\s*_-]+|[\s*_:.]+$/g, '').length`, counted from both ends
+ * instead of copying the paragraph.
+ */
+function bareLength(text: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && isLeadingMark(text.charCodeAt(s))) s++;
+  let e = end;
+  while (e > s && isTrailingMark(text.charCodeAt(e - 1))) e--;
+  return e - s;
+}
+
+/** `[#>\s*_-]` */
+function isLeadingMark(code: number): boolean {
+  return code === 35 || code === 62 || code === 42 || code === 95 || code === 45 || isJsSpace(code);
+}
+
+/** `[\s*_:.]` */
+function isTrailingMark(code: number): boolean {
+  return code === 42 || code === 95 || code === 58 || code === 46 || isJsSpace(code);
 }
 
 function paragraphAt(paragraphs: Paragraph[], offset: number): Paragraph | undefined {

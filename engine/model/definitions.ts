@@ -1,5 +1,5 @@
 import { toViewRange } from '../text/block-text.js';
-import { splitSentences } from './sentences.js';
+import { sentencesOf } from './sentences.js';
 import type { Block, Definition, DefinitionStyle, Range } from './types.js';
 
 /**
@@ -164,12 +164,8 @@ export function looksLikeTerm(term: string, requireCapital: boolean): boolean {
   return /\p{L}/u.test(term);
 }
 
-interface SentenceIndex {
-  ranges: Range[];
-}
-
-function sentenceAt(index: SentenceIndex, offset: number, textLength: number): Range {
-  for (const r of index.ranges) {
+function sentenceAt(sentences: Range[], offset: number, textLength: number): Range {
+  for (const r of sentences) {
     if (offset >= r.start && offset < r.end) return r;
   }
   return { start: 0, end: textLength };
@@ -200,7 +196,6 @@ function unquotedDefinitions(block: Block, out: Definition[]): void {
 function unquotedWith(block: Block, pattern: RegExp, out: Definition[]): void {
   const text = block.text;
   pattern.lastIndex = 0;
-  let sentences: Range[] | null = null;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     let term = m[1] as string;
     // Back from the verb to the term (the copula pattern also takes the article after the verb).
@@ -216,8 +211,7 @@ function unquotedWith(block: Block, pattern: RegExp, out: Definition[]): void {
     if (m[2] === 'mean' && !/s$/.test(term)) continue;
     if (block.strong.some((r) => r.start <= start && r.end > start)) continue; // a bold term: see below
     if (/^(?:Section|Article|Exhibit|Schedule|It|He|She|They|We|You|Which|That|This)$/.test(term)) continue;
-    sentences ??= splitSentences(text);
-    const sentence = sentences.find((r) => start >= r.start && start < r.end) ?? {
+    const sentence = sentencesOf(block).find((r) => start >= r.start && start < r.end) ?? {
       start: 0,
       end: text.length,
     };
@@ -237,16 +231,14 @@ const COLLECTIVE =
 
 function collectiveDefinitions(block: Block, out: Definition[]): void {
   const text = block.text;
-  if (!/collectively|together|each|individually/.test(text)) return;
+  // No pre-test for the words: COLLECTIVE starts with "(", which the regex engine finds quickly.
   COLLECTIVE.lastIndex = 0;
-  let sentences: Range[] | null = null;
   for (let m = COLLECTIVE.exec(text); m !== null; m = COLLECTIVE.exec(text)) {
     const term = (m[1] as string).replace(/\s+/g, ' ');
     if (!looksLikeTerm(term, true) || /^(?:Party|Parties|Section|Article|Exhibit|Schedule)$/.test(term))
       continue;
     const start = m.index + m[0].indexOf(m[1] as string);
-    sentences ??= splitSentences(text);
-    const sentence = sentences.find((r) => start >= r.start && start < r.end) ?? {
+    const sentence = sentencesOf(block).find((r) => start >= r.start && start < r.end) ?? {
       start: 0,
       end: text.length,
     };
@@ -276,11 +268,7 @@ function definitionsInBlock(block: Block, out: Definition[]): void {
   unquotedDefinitions(block, out);
   collectiveDefinitions(block, out);
   if (!hasQuote && !hasStrong) return;
-  let sentences: SentenceIndex | null = null;
-  const sentenceOf = (offset: number): Range => {
-    if (!sentences) sentences = { ranges: splitSentences(text) };
-    return sentenceAt(sentences, offset, text.length);
-  };
+  const sentenceOf = (offset: number): Range => sentenceAt(sentencesOf(block), offset, text.length);
   const taken = new Set<number>();
   const add = (
     span: { start: number; end: number; term: string },

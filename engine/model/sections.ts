@@ -1,4 +1,5 @@
 import { toViewOffset } from '../text/block-text.js';
+import { moreWordsThan } from '../text/chars.js';
 import { readSectionLead, type SectionLead, sectionKey } from './section-numbers.js';
 import type { Block, Range, Section } from './types.js';
 
@@ -307,6 +308,8 @@ function leadInTitle(rest: string): string {
   const trimmed = rest.trim();
   const match = /^([^.:;]{1,100}?)[.:](?:\s|$)/.exec(trimmed);
   const candidate = match ? (match[1] as string).trim() : trimmed;
+  // Most paragraphs have no lead-in: do not split the whole paragraph to count its words.
+  if (moreWordsThan(candidate, MAX_TITLE_WORDS)) return '';
   const words = candidate.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > MAX_TITLE_WORDS) return '';
   if (!match && candidate.length < trimmed.length) return '';

@@ -1,4 +1,4 @@
-import type { Range } from './types.js';
+import type { Block, Range } from './types.js';
 
 /**
  * Sentence splitting for one block's plain text.
@@ -109,6 +109,21 @@ const ENUMERATOR = /^(?:\d+(?:\.\d+)*|[ivxlcdm]+|[IVXLCDM]+|[A-Za-z])$/;
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 160 || code === 0x2028;
+}
+
+const blockSentences = new WeakMap<Block, Range[]>();
+
+/**
+ * `splitSentences(block.text)`, split once per block: the paragraphs of the model, the definitions
+ * and the candidate terms all read a block's sentences.
+ */
+export function sentencesOf(block: Block): Range[] {
+  let sentences = blockSentences.get(block);
+  if (!sentences) {
+    sentences = splitSentences(block.text);
+    blockSentences.set(block, sentences);
+  }
+  return sentences;
 }
 
 /** Returns the plain-text ranges of the sentences in `text`, trimmed of surrounding whitespace. */

@@ -1,8 +1,8 @@
 import { toViewRange } from '../text/block-text.js';
-import { isJsSpace } from '../text/chars.js';
+import { isJsSpace, moreWordsThan } from '../text/chars.js';
 import { TextMemo } from '../text/memo.js';
 import { RangeSet } from '../text/ranges.js';
-import { splitSentences } from './sentences.js';
+import { sentencesOf, splitSentences } from './sentences.js';
 import type { Block, CandidateTerm, Definition, Range, TermUse, TermUseForm } from './types.js';
 
 /**
@@ -141,61 +141,42 @@ interface PlainMatch extends Match {
 /** All longest, non-overlapping term matches in a text, left to right. */
 export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
   const out: PlainMatch[] = [];
-  const first = firstCodes(root);
+  const starts = termStarts(root);
   let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const code = text.charCodeAt(i);
-    if (
-      (code < 128 ? first.ascii[code] === 1 : first.other.has(code)) &&
-      (i === 0 || !isWordCode(text.charCodeAt(i - 1)))
-    ) {
-      const m = matchAt(root, text, i);
+  while (i < text.length) {
+    starts.lastIndex = i;
+    if (!starts.test(text)) break;
+    const at = starts.lastIndex - 1;
+    if (at === 0 || !isWordCode(text.charCodeAt(at - 1))) {
+      const m = matchAt(root, text, at);
       if (m) {
-        out.push({ term: m.term, form: m.form, end: m.end, start: i });
+        out.push({ term: m.term, form: m.form, end: m.end, start: at });
         i = m.end;
         continue;
       }
     }
-    // No term starts inside an ASCII word (the boundary test above): go to the word's end.
-    if (code < 128 && isWordCode(code)) {
-      i++;
-      while (i < n && isAsciiWordCode(text.charCodeAt(i))) i++;
-      continue;
-    }
-    i++;
+    i = at + 1;
   }
   return out;
 }
 
-function isAsciiWordCode(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
-  );
-}
+const termStartsCache = new WeakMap<TrieNode, RegExp>();
 
-/** The UTF-16 units that start a key of the trie (its root's children), for a quick pre-check. */
-interface FirstCodes {
-  ascii: Uint8Array;
-  other: Set<number>;
-}
-
-const firstCodesCache = new WeakMap<TrieNode, FirstCodes>();
-
-function firstCodes(root: TrieNode): FirstCodes {
-  let codes = firstCodesCache.get(root);
-  if (!codes) {
-    codes = { ascii: new Uint8Array(128), other: new Set() };
-    for (const ch of root.next.keys()) {
-      // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
-      if (ch.length !== 1) continue;
-      const code = ch.charCodeAt(0);
-      if (code < 128) codes.ascii[code] = 1;
-      else codes.other.add(code);
-    }
-    firstCodesCache.set(root, codes);
+/**
+ * A regex for the UTF-16 units that start a key of the trie (its root's children). The regex
+ * engine skips to the next one far faster than a loop over the characters of the text can.
+ */
+function termStarts(root: TrieNode): RegExp {
+  let starts = termStartsCache.get(root);
+  if (!starts) {
+    // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
+    const units = [...root.next.keys()].filter((ch) => ch.length === 1);
+    const escaped = units.map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    // Without the `u` flag the class matches single UTF-16 units; `[^\s\S]` matches nothing.
+    starts = new RegExp(escaped.length > 0 ? `[${escaped.join('')}]` : '[^\\s\\S]', 'g');
+    termStartsCache.set(root, starts);
   }
-  return codes;
+  return starts;
 }
 
 /**
@@ -613,11 +594,23 @@ function isTitleWord(w: string): boolean {
   const c0 = w.charCodeAt(0);
   // Fast path: a word starting with an ASCII character other than A–Z is not title-case.
   if (c0 < 128 && !(c0 >= 65 && c0 <= 90)) return false;
+  if (isAscii(w)) return isAsciiTitleWord(w);
   if (!/^\p{Lu}/u.test(w)) return false;
   if (/\p{N}/u.test(w)) return false;
   // ALL-CAPS (two or more capitals and no lower case) breaks runs.
   if (!/\p{Ll}/u.test(w)) return false;
   return true;
+}
+
+/** `isTitleWord` for an ASCII word starting with A–Z: no digit, and some lower-case letter. */
+function isAsciiTitleWord(w: string): boolean {
+  let lower = false;
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return false;
+    if (c >= 97 && c <= 122) lower = true;
+  }
+  return lower;
 }
 
 /** Drops a trailing possessive or full stop: `w.replace(/(?:['’]s?|\.)$/u, '')`. */
@@ -630,25 +623,6 @@ function stripPossessive(w: string): string {
     if (prev === 39 || prev === 0x2019) return w.slice(0, -2);
   }
   return w;
-}
-
-/** True when the text has more than `max` whitespace-separated words (stops counting early). */
-function moreWordsThan(text: string, max: number): boolean {
-  return moreWordsThanIn(text, 0, text.length, max);
-}
-
-/** `moreWordsThan(text.slice(start, end), max)` without the slice. */
-function moreWordsThanIn(text: string, start: number, end: number, max: number): boolean {
-  let count = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    if (isJsSpace(text.charCodeAt(i))) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      if (++count > max) return true;
-    }
-  }
-  return false;
 }
 
 function headingLike(text: string): boolean {
@@ -668,6 +642,20 @@ const ADDRESS =
 const QUOTED = /"[^"\n]{0,200}"|“[^”\n]{0,200}”/g;
 const AS_DEFINED_HINT = /as\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/;
 
+/**
+ * Whether text[from, end) has a capital A–Z, or any non-ASCII character, outside the blocked
+ * ranges. A title-case word starts with one, so a sentence without one after its first character
+ * gives `collectRuns` nothing to find: a run needs an unblocked title-case word that is not the
+ * sentence's first token (that one alone is dropped as sentence-initial).
+ */
+function hasFreeCapital(text: string, from: number, end: number, blocked: RangeSet): boolean {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 65 && c <= 90) || c >= 128) && !blocked.overlaps(i, i + 1)) return true;
+  }
+  return false;
+}
+
 /** Whether text[start, end) contains an ASCII digit (`\d`, also under the `u` flag). */
 function hasDigit(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -683,10 +671,6 @@ interface PlainOccurrence {
   determined: boolean;
   start: number;
   end: number;
-}
-
-interface Occurrence extends PlainOccurrence {
-  block: Block;
 }
 
 /**
@@ -726,9 +710,10 @@ interface BlockCandidates {
   definedElsewhere: string[];
 }
 
-function blockCandidates(text: string, termMatches: PlainMatch[]): BlockCandidates {
+function blockCandidates(text: string, sentences: Range[], termMatches: PlainMatch[]): BlockCandidates {
   const found: BlockCandidates = { occurrences: [], leads: [], definedElsewhere: [] };
-  if (headingLike(text) || SIGNATURE.test(text)) return found;
+  // A signature or notice line needs a colon: most blocks skip the regex.
+  if (headingLike(text) || (text.includes(':') && SIGNATURE.test(text))) return found;
   // Blocked-out regions: term uses and quoted text.
   const blocked: Range[] = termMatches.map((m) => ({ start: m.start, end: m.end }));
   // Most blocks have no quotes: skip the regex (and its matchAll clone) for them.
@@ -741,12 +726,15 @@ function blockCandidates(text: string, termMatches: PlainMatch[]): BlockCandidat
   // A sentence can only say "as defined" when its block does (the test below without its `\b`).
   const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences) {
     const { start, end } = sentence;
+    // Half the sentences have no capital but in term uses, quotes and their first word: no run.
+    const mayHoldRun = hasFreeCapital(text, start + 1, end, blockedSet);
+    if (!mayHoldRun && !mayDefineElsewhere) continue;
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
     if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
-    if (!moreWordsThanIn(text, start, end, 12) && headingLike(text.slice(start, end))) continue;
-    collectRuns(text, sentence, blockedSet, found.occurrences, leads);
+    if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
+    if (mayHoldRun) collectRuns(text, sentence, blockedSet, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.
     if (mayDefineElsewhere) {
       const sText = text.slice(start, end);
@@ -760,12 +748,18 @@ function blockCandidates(text: string, termMatches: PlainMatch[]): BlockCandidat
   return found;
 }
 
+/** Every use of one capitalised phrase, in document order. */
+interface PhraseUses {
+  /** The block of each occurrence (`blocks[k]` holds `occurrences[k]`). */
+  blocks: Block[];
+  occurrences: PlainOccurrence[];
+  /** How many occurrences follow a determiner. */
+  determined: number;
+}
+
 export function findCandidateTerms(blocks: Block[], definitions: Definition[]): CandidateTerm[] {
   const scan = termScanner(definitions);
-  const defined = new Set(definitions.map((d) => d.term));
-  const definedLower = new Set(definitions.map((d) => d.term.toLowerCase()));
-  const preamble = preambleWords(blocks);
-  const occurrences: Occurrence[] = [];
+  const byText = new Map<string, PhraseUses>();
   /** Title-case runs right after a leading enumerator: clause headings and unquoted definitions. */
   const leads = new Set<string>();
   const definedElsewhere = new Set<string>();
@@ -774,104 +768,124 @@ export function findCandidateTerms(blocks: Block[], definitions: Definition[]): 
   for (const block of blocks) {
     if (block.kind === 'heading' || block.kind === 'tableCell') continue;
     const found = candidates.get(block.text, () =>
-      blockCandidates(block.text, definitions.length > 0 ? scan(block) : []),
+      blockCandidates(block.text, sentencesOf(block), definitions.length > 0 ? scan(block) : []),
     );
-    for (const occ of found.occurrences) occurrences.push({ ...occ, block });
+    for (const occ of found.occurrences) {
+      let uses = byText.get(occ.text);
+      if (!uses) {
+        uses = { blocks: [], occurrences: [], determined: 0 };
+        byText.set(occ.text, uses);
+      }
+      uses.blocks.push(block);
+      uses.occurrences.push(occ);
+      if (occ.determined) uses.determined++;
+    }
     for (const lead of found.leads) leads.add(lead);
     for (const term of found.definedElsewhere) definedElsewhere.add(term);
   }
 
-  // Group by phrase and apply the recurrence tests.
-  const byText = new Map<string, Occurrence[]>();
-  for (const occ of occurrences) {
-    const list = byText.get(occ.text) ?? [];
-    list.push(occ);
-    byText.set(occ.text, list);
-  }
+  const defined = new Set(definitions.map((d) => d.term));
+  const definedLower = new Set(definitions.map((d) => d.term.toLowerCase()));
+  const preamble = preambleWords(blocks);
   const leadSet = leadParts(leads);
   // Phrases that pass every test, in `byText` order; single words still wait for the lower-case
-  // test, which is done afterwards in one scan for just those words.
-  const accepted: [string, Occurrence[]][] = [];
+  // test, which is done afterwards in one search for just those words.
+  const accepted: [string, PhraseUses][] = [];
   const pendingLower = new Set<string>();
-  for (const [phrase, list] of byText) {
+  for (const [phrase, uses] of byText) {
+    // The recurrence test first: it is the cheapest, and most phrases occur once.
+    if (!recursLikeATerm(phrase, uses)) continue;
     if (defined.has(phrase) || definedLower.has(phrase.toLowerCase())) continue;
-    const words = phrase.split(' ');
-    if (words.every((w) => preamble.has(w.toLowerCase()))) continue;
+    if (phrase.split(' ').every((w) => preamble.has(w.toLowerCase()))) continue;
     if (isDefinedVariant(phrase, defined)) continue;
     if (definedElsewhere.has(phrase) || leadSet.has(phrase)) continue;
-    const determined = list.filter((o) => o.determined).length;
-    // The terms a licence is built on count from their first use ("the Confidential Information").
-    if (KEY_TERMS.test(phrase)) {
-      if (determined < 1) continue;
-    } else if (words.length === 1) {
-      const w = words[0] as string;
-      if (list.length < 3 || determined < 2 || w.length < 5) continue;
-      if (!TERM_SUFFIX.test(w)) continue;
-      pendingLower.add(w.toLowerCase());
-    } else if (list.length < 2 || determined < 1) {
-      continue;
-    }
-    accepted.push([phrase, list]);
+    if (!phrase.includes(' ') && !KEY_TERMS.test(phrase)) pendingLower.add(phrase.toLowerCase());
+    accepted.push([phrase, uses]);
   }
   // Single words written in lower case anywhere in the document are not candidates.
   const lowerWords = pendingLower.size > 0 ? collectLowerWords(blocks, pendingLower) : undefined;
   const out: CandidateTerm[] = [];
-  for (const [phrase, list] of accepted) {
+  for (const [phrase, uses] of accepted) {
     if (lowerWords && !phrase.includes(' ') && lowerWords.has(phrase.toLowerCase())) continue;
-    for (const occ of list) out.push({ text: phrase, range: toViewRange(occ.block, occ.start, occ.end) });
+    uses.occurrences.forEach((occ, k) => {
+      out.push({ text: phrase, range: toViewRange(uses.blocks[k] as Block, occ.start, occ.end) });
+    });
   }
   out.sort((a, b) => a.range.start - b.range.start);
   return out;
 }
 
 /**
- * Those of `wanted` that occur as lower-case words in some block
- * (`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*`, with an ASCII fast path). Only words whose length and first
- * unit match a wanted word are sliced, so most words of the document cost no allocation.
+ * Whether a phrase is used the way defined terms are. The terms a licence is built on count from
+ * their first use after a determiner ("the Confidential Information"); other phrases need two uses,
+ * one of them determined; single words three uses, two determined, and the shape of a term.
+ */
+function recursLikeATerm(phrase: string, uses: PhraseUses): boolean {
+  const count = uses.occurrences.length;
+  if (KEY_TERMS.test(phrase)) return uses.determined >= 1;
+  if (phrase.includes(' ')) return count >= 2 && uses.determined >= 1;
+  return count >= 3 && uses.determined >= 2 && phrase.length >= 5 && TERM_SUFFIX.test(phrase);
+}
+
+/**
+ * Those of `wanted` that some block writes as a lower-case word: a whole match of
+ * `(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*` in its text. Few words are wanted (none in most documents),
+ * so each is looked for with `indexOf`, and only until it is found.
  */
 function collectLowerWords(blocks: Block[], wanted: Set<string>): Set<string> {
   const words = new Set<string>();
-  const lengths = new Set<number>();
-  const firsts = new Set<number>();
-  for (const w of wanted) {
-    lengths.add(w.length);
-    firsts.add(w.charCodeAt(0));
-  }
-  const add = (text: string, start: number, end: number): void => {
-    if (!lengths.has(end - start) || !firsts.has(text.charCodeAt(start))) return;
-    const word = text.slice(start, end);
-    if (wanted.has(word)) words.add(word);
-  };
-  for (const block of blocks) {
-    const text = block.text;
-    if (!isAscii(text)) {
-      for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]*/gu)) {
-        if (wanted.has(m[0])) words.add(m[0]);
-      }
-      continue;
-    }
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-      if (
-        code >= 97 &&
-        code <= 122 &&
-        !((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57))
-      ) {
-        const start = i;
-        i++;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if ((c >= 97 && c <= 122) || c === 45) i++;
-          else break;
-        }
-        add(text, start, i);
-      } else i++;
-    }
+  for (const word of wanted) {
+    if (LOWER_WORD.test(word) && blocks.some((block) => writesLowerWord(block.text, word))) words.add(word);
   }
   return words;
+}
+
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+const LOWER_OR_HYPHEN = /^[\p{Ll}-]$/u;
+const LOWER = /^\p{Ll}$/u;
+
+/** Is `word` (a `LOWER_WORD`) one of the matches of the lower-case word pattern in `text`? */
+function writesLowerWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (end < text.length && LOWER_OR_HYPHEN.test(codePointStringAt(text, end))) continue;
+    if (isLetterOrDigit(codePointBefore(text, at))) continue;
+    if (continuesEarlierWord(text, at)) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a match of the lower-case word pattern that starts before `at` runs on to it through a
+ * hyphen ("well-known" holds no match at "known"): some lower-case letter of the `[\p{Ll}-]` run
+ * before `at` has no letter or digit before it.
+ */
+function continuesEarlierWord(text: string, at: number): boolean {
+  let j = at;
+  while (j > 0) {
+    const cp = codePointBefore(text, j);
+    const ch = String.fromCodePoint(cp);
+    if (!LOWER_OR_HYPHEN.test(ch)) return false;
+    j -= ch.length;
+    if (LOWER.test(ch) && !isLetterOrDigit(codePointBefore(text, j))) return true;
+  }
+  return false;
+}
+
+/** The code point ending just before `at` (-1 at the start of the text). */
+function codePointBefore(text: string, at: number): number {
+  if (at <= 0) return -1;
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+function codePointStringAt(text: string, at: number): string {
+  return String.fromCodePoint(text.codePointAt(at) as number);
 }
 
 function isAscii(text: string): boolean {
@@ -1090,16 +1104,25 @@ function emitRun(run: Token[], before: string | undefined, out: PlainOccurrence[
     } else break;
   }
   while (e > s && JOINERS.has((run[e - 1] as Token).text)) e--;
-  if (e <= s) return;
-  const words = run.slice(s, e);
-  if (words.length > 5) return;
-  for (const w of words) {
-    if (STOP_WORDS.has(w.text.toLowerCase().replace(/\.$/, ''))) return;
+  // The phrase is run[s, e).
+  if (e <= s || e - s > 5) return;
+  for (let k = s; k < e; k++) {
+    if (STOP_WORDS.has(withoutFullStop((run[k] as Token).text.toLowerCase()))) return;
   }
-  if (words.length === 1 && LEADING.has((words[0] as Token).text.toLowerCase())) return;
-  const first = words[0] as Token;
-  const last = words[words.length - 1] as Token;
-  const phrase = words.map((w) => w.text).join(' ');
+  const first = run[s] as Token;
+  if (e - s === 1 && LEADING.has(first.text.toLowerCase())) return;
+  // One word, as most phrases are, needs no new string; join makes a flat one (a key of maps).
+  const phrase = e - s === 1 ? first.text : phraseOf(run, s, e);
   const determined = prev !== undefined && DETERMINERS.has(prev.toLowerCase());
-  out.push({ text: phrase, determined, start: first.start, end: last.end });
+  out.push({ text: phrase, determined, start: first.start, end: (run[e - 1] as Token).end });
+}
+
+function phraseOf(run: Token[], s: number, e: number): string {
+  const words: string[] = [];
+  for (let k = s; k < e; k++) words.push((run[k] as Token).text);
+  return words.join(' ');
+}
+
+function withoutFullStop(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
 }

@@ -20,3 +20,23 @@ export function isJsSpace(code: number): boolean {
 export function isLineSpace(code: number): boolean {
   return code !== 10 && code !== 13 && isJsSpace(code);
 }
+
+/**
+ * True when text[start, end) has more than `max` words separated by `\s` (what
+ * `text.slice(start, end).split(/\s+/).filter(Boolean)` would count), without splitting: a sticky
+ * regex reads up to word max + 1. (A loop over the characters is slower: the texts come as
+ * slices, joined strings and copies, and reading characters from all of them is the slow path.)
+ */
+export function moreWordsThan(text: string, max: number, start = 0, end = text.length): boolean {
+  let words = wordLimits.get(max);
+  if (!words) {
+    words = new RegExp(`\\s*(?:\\S+\\s+){${max}}\\S`, 'y');
+    wordLimits.set(max, words);
+  }
+  words.lastIndex = start;
+  // The first character of word max + 1 must lie before `end`.
+  return words.test(text) && words.lastIndex <= end;
+}
+
+/** `moreWordsThan`'s regexes, by `max`. */
+const wordLimits = new Map<number, RegExp>();
