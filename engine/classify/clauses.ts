@@ -1,5 +1,6 @@
 import type { ContractModel, Definition, Range, Section } from '../model/types.js';
 import { TextMemo } from '../text/memo.js';
+import { KeywordScanner } from './keywords.js';
 import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
 import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from './types.js';
 
@@ -150,9 +151,6 @@ function compilePatterns(): Compiled {
   const keywords = [
     ...new Set(CLAUSE_TYPES.flatMap((t) => CLAUSE_PATTERNS[t].sentences.flatMap((r) => r.keywords))),
   ];
-  // The scanner matches case-insensitively and looks hits up in lower case.
-  const unfit = keywords.find((k) => !/^[\x20-\x7e]+$/.test(k) || k !== k.toLowerCase());
-  if (unfit !== undefined) throw new Error(`clause keyword "${unfit}" must be lower-case ASCII`);
   const idOf = new Map(keywords.map((k, i) => [k, i]));
   const patterns = CLAUSE_TYPES.map((type) => {
     const pattern: ClausePattern = CLAUSE_PATTERNS[type];
@@ -166,7 +164,7 @@ function compilePatterns(): Compiled {
     if (pattern.headingConfirm) entry.headingConfirm = pattern.headingConfirm;
     return entry;
   });
-  compiledCache = { patterns, scanner: keywordScanner(keywords) };
+  compiledCache = { patterns, scanner: new KeywordScanner(keywords) };
   return compiledCache;
 }
 
@@ -192,44 +190,6 @@ function matchesAny(rules: readonly CompiledRule[], text: string, found: Uint8Ar
     return true;
   }
   return false;
-}
-
-/**
- * Keyword prefilter: one scan of the lower-cased sentence marks every keyword it contains. At each
- * position the lookahead reports the longest keyword starting there; keywords contained in it are
- * marked with it, so every occurrence of every keyword is seen.
- */
-interface KeywordScanner {
-  count: number;
-  scan(text: string, found: Uint8Array): void;
-}
-
-function keywordScanner(keywords: readonly string[]): KeywordScanner {
-  const sorted = [...keywords].sort((a, b) => b.length - a.length);
-  const idOf = new Map(keywords.map((k, i) => [k, i]));
-  const contained = new Map<string, number[]>(
-    keywords.map((k) => [
-      k,
-      keywords.filter((other) => k.includes(other)).map((other) => idOf.get(other) ?? 0),
-    ]),
-  );
-  const escaped = sorted.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // Longest alternative first, so the match at a position is the longest keyword starting
-  // there; restarting one character later finds the keywords that start inside it.
-  // Case-insensitive: cheaper than a lower-cased copy of every sentence (keywords are ASCII).
-  const re = new RegExp(`(?:${escaped.join('|')})`, 'gi');
-  return {
-    count: keywords.length,
-    scan(text, found) {
-      found.fill(0);
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const hit = m[0].toLowerCase();
-        for (const id of contained.get(hit) ?? []) found[id] = 1;
-        re.lastIndex = m.index + 1;
-      }
-    },
-  };
 }
 
 interface SectionInfo {
