@@ -2,6 +2,7 @@ import { allSections } from '../model/build.js';
 import type { ContractModel, Range } from '../model/types.js';
 import { TextMemo } from '../text/memo.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
+import { KeywordGroups } from './keywords.js';
 import { type Sides, sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
 
@@ -232,34 +233,63 @@ const factsMemo = new TextMemo<SentenceFacts>();
 function factsOf(t: string): SentenceFacts {
   return factsMemo.get(t, () => {
     const facts: SentenceFacts = {};
-    const quote = (m: RegExpExecArray | null) =>
-      m ? quoteAround(t, m.index, m.index + m[0].length) : undefined;
-    const set = (key: keyof SentenceFacts, m: RegExpExecArray | null) => {
-      const q = quote(m);
-      if (q !== undefined) facts[key] = q;
-    };
-    // Cheap keyword tests first: most sentences of an agreement are not about money.
-    const pay = MONEY_WORDS.test(t) && PAY.test(t);
+    // One pass finds the words each pattern needs: most sentences of an agreement are about
+    // neither money nor duration, and skip every pattern.
+    const gates = GATES.scan(t);
+    const pay = (gates & MONEY_GATE) !== 0 && PAY.test(t);
     if (pay && ROYALTY_WORDS.test(t) && !NOT_OUR_ROYALTY.test(t)) {
       for (const re of ROYALTY_ON_FIGURES) {
         const m = re.exec(t);
         if (m) {
-          set('royalty', m);
+          setFact(facts, 'royalty', t, m);
           break;
         }
       }
     }
-    if (/milestone/i.test(t)) set('milestones', MILESTONE.exec(t));
-    if (pay) set('fixed', FIXED_FEE.exec(t));
-    if (FREE_WORDS.test(t)) set('free', FREE.exec(t));
-    // Each duration pattern needs one of a few words: most sentences skip the pattern itself.
-    if (/termina|revo|rescind|cancel/i.test(t)) set('notTerminable', NOT_TERMINABLE.exec(t));
-    if (/expir|lapse|abandon|last/i.test(t)) set('patentLife', PATENT_LIFE.exec(t));
-    if (/perpetu|indefinite/i.test(t)) set('perpetual', PERPETUAL_AGREEMENT.exec(t));
-    if (t.includes('Term')) set('termInForm', TERM_IN_FORM.exec(t));
+    if (gates & MILESTONE_GATE) setFact(facts, 'milestones', t, MILESTONE.exec(t));
+    if (pay) setFact(facts, 'fixed', t, FIXED_FEE.exec(t));
+    if (gates & FREE_GATE) setFact(facts, 'free', t, FREE.exec(t));
+    if (gates & NOT_TERMINABLE_GATE) setFact(facts, 'notTerminable', t, NOT_TERMINABLE.exec(t));
+    if (gates & PATENT_LIFE_GATE) setFact(facts, 'patentLife', t, PATENT_LIFE.exec(t));
+    if (gates & PERPETUAL_GATE) setFact(facts, 'perpetual', t, PERPETUAL_AGREEMENT.exec(t));
+    if (t.includes('Term')) setFact(facts, 'termInForm', t, TERM_IN_FORM.exec(t));
     return facts;
   });
 }
+
+/** Records the quote around a match as a fact of the sentence `t`. */
+function setFact(facts: SentenceFacts, key: keyof SentenceFacts, t: string, m: RegExpExecArray | null): void {
+  if (m) facts[key] = quoteAround(t, m.index, m.index + m[0].length);
+}
+
+/** The words (case-insensitive) without which a fact's patterns cannot match, by fact. */
+const GATES = new KeywordGroups({
+  money: ['pai', 'pay', 'due', 'owe', 'remit', 'earn', 'accru', 'entitled', 'receiv', 'royalt'],
+  milestones: ['milestone'],
+  free: [
+    'free',
+    'paid',
+    'charge',
+    'cost',
+    'without',
+    'no additional',
+    'no further',
+    'no payment',
+    'no consideration',
+    'no fee',
+    'no royalt',
+    'no obligation',
+  ],
+  notTerminable: ['termina', 'revo', 'rescind', 'cancel'],
+  patentLife: ['expir', 'lapse', 'abandon', 'last'],
+  perpetual: ['perpetu', 'indefinite'],
+});
+const MONEY_GATE = GATES.bit('money');
+const MILESTONE_GATE = GATES.bit('milestones');
+const FREE_GATE = GATES.bit('free');
+const NOT_TERMINABLE_GATE = GATES.bit('notTerminable');
+const PATENT_LIFE_GATE = GATES.bit('patentLife');
+const PERPETUAL_GATE = GATES.bit('perpetual');
 
 function factsFor(s: PlainSentence): SentenceFacts {
   s.facts ??= factsOf(s.text);
@@ -307,12 +337,8 @@ export function runsBothWays(grants: readonly Grant[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Money
 
-/** A cheap gate before PAY: plain words only (a pattern with structure here costs more than it saves). */
-const MONEY_WORDS = /pa[iy]|due|owe|remit|earn|accru|entitled|receiv|royalt/i;
 const ROYALTY_WORDS =
   /royalt|%|percent|per cent|revenue|profit|per (?:unit|copy|seat|device|product|item|licen|user|transaction|trade)|per-|runtime|for each|true-?up|reconcil/i;
-const FREE_WORDS =
-  /free|paid|charge|cost|without|no additional|no further|no payment|no consideration|no fee|no royalt|no obligation/i;
 const PAY =
   /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receiv\w*|true-?up|grants? to \w+ (?:the )?(?:following |follows )?royalt\w*)\b/i;
 const NOT_OUR_ROYALTY =
