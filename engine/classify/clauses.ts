@@ -2,6 +2,7 @@ import type { ContractModel, Definition, Range, Section } from '../model/types.j
 import { TextMemo } from '../text/memo.js';
 import { KeywordScanner } from './keywords.js';
 import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
+import { collapsedSentences } from './sentence-text.js';
 import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from './types.js';
 
 /**
@@ -49,6 +50,8 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
 
   // --- Paragraphs and sentences ---------------------------------------------------------------
   const isDefinition = definitionSentenceTest(model.definitions);
+  const collapsed = collapsedSentences(model);
+  let next = 0;
   for (let index = 0; index < paragraphCount; index++) {
     const paragraph = model.paragraphs[index];
     if (!paragraph) continue;
@@ -58,10 +61,13 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
         addHit({ type, paragraph: index, range: info.headingRange, source: 'heading' });
       }
     }
-    // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences.
-    const texts = paragraph.sentences.map((s) =>
-      MULTI_SPACE.test(s.text) ? s.text.replace(WHITESPACE_RUN, ' ') : s.text,
-    );
+    // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences; the patterns
+    // read a no-break space as a space too.
+    const texts = paragraph.sentences.map((_, i) => {
+      const text = collapsed[next + i] as string;
+      return text.includes('\u00a0') ? text.replace(WHITESPACE_RUN, ' ') : text;
+    });
+    next += paragraph.sentences.length;
     const defining = paragraph.sentences.map((s, i) => isDefinition(s.range, texts[i] ?? ''));
     // In a definitions section, every sentence of a paragraph that defines a term belongs to the
     // definition ("… The Term includes renewals."); a paragraph there that defines nothing (a
@@ -122,7 +128,6 @@ function sentenceClauseTypes(
   });
 }
 
-const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
 const WHITESPACE_RUN = /\s+/g;
 
 interface CompiledRule {

@@ -1,5 +1,5 @@
 import { allSections } from '../model/build.js';
-import type { ContractModel, Definition, Range, Section } from '../model/types.js';
+import type { ContractModel, Definition, Paragraph, Range, Section } from '../model/types.js';
 import type { Grant } from './grants.js';
 import type { AgreementProfile } from './profile.js';
 import { sidesOf } from './sides.js';
@@ -170,8 +170,12 @@ export function coverageSpans(
     for (const d of definitions.get(term) ?? []) {
       const clause = `definition of "${d.term}"`;
       const range = d.style === 'inline' ? undefined : d.definitionRange;
-      model.paragraphs.forEach((p, pi) => {
-        if (range && (p.range.end <= range.start || p.range.start >= range.end)) return;
+      // Only the paragraphs the definition overlaps (an inline one: the paragraph it starts in).
+      const from = range ? range.start : d.range.start;
+      const to = range ? range.end : d.range.start + 1;
+      for (let pi = firstEndingAfter(model, from); pi < model.paragraphs.length; pi++) {
+        const p = model.paragraphs[pi] as Paragraph;
+        if (p.range.start >= to) break;
         p.sentences.forEach((s, si) => {
           const inside = range
             ? s.range.end > range.start && s.range.start < range.end
@@ -179,7 +183,7 @@ export function coverageSpans(
           if (inside)
             add({ paragraph: pi, sentence: si, start: 0, end: s.text.length, clause, kind: 'definition' });
         });
-      });
+      }
       // A definition that goes on as a list ("… means: (a) …; (b) …"): its items, up to the next definition.
       if (!range) continue;
       const first = paragraphAt(model, range.end - 1);
@@ -243,6 +247,18 @@ function paragraphAt(model: ContractModel, offset: number): number {
     else return mid;
   }
   return Math.max(0, Math.min(low, model.paragraphs.length - 1));
+}
+
+/** The index of the first paragraph that ends after `offset` (paragraphs are in document order). */
+function firstEndingAfter(model: ContractModel, offset: number): number {
+  let low = 0;
+  let high = model.paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((model.paragraphs[mid] as Paragraph).range.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** A definition's list ends where a new article, attachment or top-level heading starts. */

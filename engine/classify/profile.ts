@@ -3,6 +3,7 @@ import type { ContractModel, Range } from '../model/types.js';
 import { TextMemo } from '../text/memo.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
 import { KeywordGroups } from './keywords.js';
+import { collapsedSentences } from './sentence-text.js';
 import { type Sides, sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
 
@@ -181,6 +182,7 @@ function plainSentences(model: ContractModel): PlainSentence[] {
   // Sentences and definitions both come in document order: one sweep marks the definitions.
   let next = 0;
   let reach = -1;
+  const texts = collapsedSentences(model);
   model.paragraphs.forEach((p, i) => {
     for (const s of p.sentences) {
       while (next < spans.length && (spans[next] as { start: number }).start <= s.range.start) {
@@ -188,7 +190,7 @@ function plainSentences(model: ContractModel): PlainSentence[] {
         next++;
       }
       const definition = s.range.start < reach;
-      out.push({ text: collapse(s.text), range: s.range, paragraph: i, definition });
+      out.push({ text: texts[out.length] as string, range: s.range, paragraph: i, definition });
     }
   });
   sentenceCache.set(model, out);
@@ -206,10 +208,6 @@ function headText(model: ContractModel): string {
     if (chars > 6000) break;
   }
   return parts.join('\n');
-}
-
-function collapse(text: string): string {
-  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /**
