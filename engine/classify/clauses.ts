@@ -20,7 +20,7 @@ import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from 
  */
 export function classifyClauses(model: ContractModel): ClauseIndex {
   const { patterns: compiled, scanner } = compilePatterns();
-  const found = new Uint8Array(scanner.count);
+  const triggered = new Uint8Array(scanner.count);
   const paragraphCount = model.paragraphs.length;
   const labels: Set<ClauseType>[] = Array.from({ length: paragraphCount }, () => new Set<ClauseType>());
   const hitsByType = new Map<ClauseType, ClauseHit[]>();
@@ -76,7 +76,7 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     for (const [i, sentence] of paragraph.sentences.entries()) {
       const text = texts[i] ?? '';
       const definitional = glossary || (defining[i] ?? false);
-      for (const type of sentenceClauseTypes(text, definitional, compiled, scanner, found)) {
+      for (const type of sentenceClauseTypes(text, definitional, compiled, scanner, triggered)) {
         addHit({ type, paragraph: index, range: sentence.range, source: 'sentence' });
       }
     }
@@ -114,15 +114,15 @@ function sentenceClauseTypes(
   definitional: boolean,
   compiled: readonly CompiledPattern[],
   scanner: KeywordScanner,
-  found: Uint8Array,
+  triggered: Uint8Array,
 ): readonly ClauseType[] {
   return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
-    scanner.scan(text, found);
+    scanner.scan(text, triggered);
     const types: ClauseType[] = [];
     for (const entry of compiled) {
       if (entry.rules.length === 0) continue;
       if (definitional && !entry.inDefinitions) continue;
-      if (matchesAny(entry.rules, text, found)) types.push(entry.type);
+      if (matchesAny(entry.rules, text, triggered)) types.push(entry.type);
     }
     return types;
   });
@@ -132,7 +132,8 @@ const WHITESPACE_RUN = /\s+/g;
 
 interface CompiledRule {
   rule: SentenceRule;
-  keywordIds: number[];
+  /** Index of the rule's keyword set in the scanner. */
+  id: number;
 }
 
 interface CompiledPattern {
@@ -153,36 +154,24 @@ let compiledCache: Compiled | undefined;
 
 function compilePatterns(): Compiled {
   if (compiledCache) return compiledCache;
-  const keywords = [
-    ...new Set(CLAUSE_TYPES.flatMap((t) => CLAUSE_PATTERNS[t].sentences.flatMap((r) => r.keywords))),
-  ];
-  const idOf = new Map(keywords.map((k, i) => [k, i]));
+  const keywordSets: (readonly string[])[] = [];
   const patterns = CLAUSE_TYPES.map((type) => {
     const pattern: ClausePattern = CLAUSE_PATTERNS[type];
-    const rules = pattern.sentences.map((rule) => ({
-      rule,
-      keywordIds: rule.keywords.map((k) => idOf.get(k) ?? 0),
-    }));
+    const rules = pattern.sentences.map((rule) => ({ rule, id: keywordSets.push(rule.keywords) - 1 }));
     const entry: CompiledPattern = { type, rules, inDefinitions: pattern.inDefinitions ?? false };
     if (pattern.heading) entry.heading = pattern.heading;
     if (pattern.headingNot) entry.headingNot = pattern.headingNot;
     if (pattern.headingConfirm) entry.headingConfirm = pattern.headingConfirm;
     return entry;
   });
-  compiledCache = { patterns, scanner: new KeywordScanner(keywords) };
+  compiledCache = { patterns, scanner: new KeywordScanner(keywordSets) };
   return compiledCache;
 }
 
-function matchesAny(rules: readonly CompiledRule[], text: string, found: Uint8Array): boolean {
-  for (const { rule, keywordIds } of rules) {
-    let triggered = false;
-    for (const id of keywordIds) {
-      if (found[id] === 1) {
-        triggered = true;
-        break;
-      }
-    }
-    if (!triggered) continue;
+/** `triggered`: the rules (by id) whose keywords the sentence has; the others cannot match. */
+function matchesAny(rules: readonly CompiledRule[], text: string, triggered: Uint8Array): boolean {
+  for (const { rule, id } of rules) {
+    if (triggered[id] !== 1) continue;
     let ok = true;
     for (const re of rule.all) {
       if (!re.test(text)) {

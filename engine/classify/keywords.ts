@@ -1,5 +1,5 @@
 /**
- * Which of many keywords a text contains, in one pass over its characters.
+ * Which of many keyword sets a text hits (contains any keyword of), in one pass over its characters.
  *
  * A regex alternation of the keywords costs a pass per regex and, case-insensitive with a hundred
  * alternatives, several times the cost of walking the text once; an Aho–Corasick automaton walks
@@ -13,11 +13,12 @@ interface Automaton {
   classes: number;
   /** Next state for (state, class), states stored as their row offset (state × classes). */
   next: Int32Array;
-  /** The keyword ids that end at a state (its own and its suffixes'), by row offset. */
+  /** The sets with a keyword ending at a state (its own or a suffix's), by row offset. */
   ends: (Int32Array | undefined)[];
 }
 
-function buildAutomaton(keywords: readonly string[]): Automaton {
+function buildAutomaton(sets: readonly (readonly string[])[]): Automaton {
+  const keywords = sets.flat();
   const unfit = keywords.find((k) => k === '' || !/^[\x20-\x7e]+$/.test(k) || k !== k.toLowerCase());
   if (unfit !== undefined) throw new Error(`keyword "${unfit}" must be non-empty lower-case ASCII`);
   const classOf = new Uint8Array(128);
@@ -32,20 +33,22 @@ function buildAutomaton(keywords: readonly string[]): Automaton {
 
   // The trie: goto[state][class], -1 where it has no edge.
   const goto: Int32Array[] = [new Int32Array(classes).fill(-1)];
-  const ends: number[][] = [[]];
-  keywords.forEach((keyword, id) => {
-    let state = 0;
-    for (let i = 0; i < keyword.length; i++) {
-      const cls = classOf[keyword.charCodeAt(i)] as number;
-      const row = goto[state] as Int32Array;
-      if (row[cls] === -1) {
-        row[cls] = goto.length;
-        goto.push(new Int32Array(classes).fill(-1));
-        ends.push([]);
+  const ends: Set<number>[] = [new Set()];
+  sets.forEach((set, id) => {
+    for (const keyword of set) {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const cls = classOf[keyword.charCodeAt(i)] as number;
+        const row = goto[state] as Int32Array;
+        if (row[cls] === -1) {
+          row[cls] = goto.length;
+          goto.push(new Int32Array(classes).fill(-1));
+          ends.push(new Set());
+        }
+        state = row[cls] as number;
       }
-      state = row[cls] as number;
+      (ends[state] as Set<number>).add(id);
     }
-    (ends[state] as number[]).push(id);
   });
 
   // Failure links, breadth first, folded into the goto table so the scan never backtracks.
@@ -61,7 +64,7 @@ function buildAutomaton(keywords: readonly string[]): Automaton {
     const state = queue[head] as number;
     const row = goto[state] as Int32Array;
     const fallback = goto[fail[state] as number] as Int32Array;
-    ends[state] = [...(ends[state] as number[]), ...(ends[fail[state] as number] as number[])];
+    for (const id of ends[fail[state] as number] as Set<number>) (ends[state] as Set<number>).add(id);
     for (let cls = 0; cls < classes; cls++) {
       const child = row[cls] as number;
       if (child === -1) row[cls] = fallback[cls] as number;
@@ -78,23 +81,23 @@ function buildAutomaton(keywords: readonly string[]): Automaton {
   const endsAt: (Int32Array | undefined)[] = new Array(goto.length * classes).fill(undefined);
   goto.forEach((row, state) => {
     for (let cls = 0; cls < classes; cls++) next[state * classes + cls] = (row[cls] as number) * classes;
-    const list = ends[state] as number[];
-    if (list.length > 0) endsAt[state * classes] = Int32Array.from(list);
+    const ids = ends[state] as Set<number>;
+    if (ids.size > 0) endsAt[state * classes] = Int32Array.from(ids);
   });
   return { classOf, classes, next, ends: endsAt };
 }
 
-/** Finds which keywords (by index in the list) a text contains. */
+/** Finds which keyword sets (by index in the list) a text hits. */
 export class KeywordScanner {
   readonly count: number;
   private readonly automaton: Automaton;
 
-  constructor(keywords: readonly string[]) {
-    this.count = keywords.length;
-    this.automaton = buildAutomaton(keywords);
+  constructor(sets: readonly (readonly string[])[]) {
+    this.count = sets.length;
+    this.automaton = buildAutomaton(sets);
   }
 
-  /** Sets `found[id]` to 1 for every keyword the text contains and to 0 for the others. */
+  /** Sets `found[id]` to 1 for every set the text has a keyword of, and to 0 for the others. */
   scan(text: string, found: Uint8Array): void {
     found.fill(0);
     const { classOf, next, ends } = this.automaton;
@@ -121,19 +124,11 @@ export class KeywordGroups<G extends string> {
   constructor(groups: Record<G, readonly string[]>) {
     const names = Object.keys(groups) as G[];
     if (names.length > 30) throw new Error('at most 30 keyword groups');
-    const keywords: string[] = [];
-    const bitOf: number[] = [];
-    names.forEach((name, i) => {
-      this.bits.set(name, 1 << i);
-      for (const keyword of groups[name]) {
-        keywords.push(keyword);
-        bitOf.push(1 << i);
-      }
-    });
-    this.automaton = buildAutomaton(keywords);
+    names.forEach((name, i) => this.bits.set(name, 1 << i));
+    this.automaton = buildAutomaton(names.map((name) => groups[name]));
     this.groupsAt = new Int32Array(this.automaton.next.length);
     this.automaton.ends.forEach((ids, at) => {
-      for (const id of ids ?? []) this.groupsAt[at] = (this.groupsAt[at] as number) | (bitOf[id] as number);
+      for (const id of ids ?? []) this.groupsAt[at] = (this.groupsAt[at] as number) | (1 << id);
     });
   }
 
