@@ -124,7 +124,9 @@ export class KeywordGroups<G extends string> {
   constructor(groups: Record<G, readonly string[]>) {
     const names = Object.keys(groups) as G[];
     if (names.length > 30) throw new Error('at most 30 keyword groups');
-    names.forEach((name, i) => this.bits.set(name, 1 << i));
+    names.forEach((name, i) => {
+      this.bits.set(name, 1 << i);
+    });
     this.automaton = buildAutomaton(names.map((name) => groups[name]));
     this.groupsAt = new Int32Array(this.automaton.next.length);
     this.automaton.ends.forEach((ids, at) => {
