@@ -108,7 +108,7 @@ export function readGrants(model: ContractModel): Grant[] {
     // Most paragraphs hold no grant: their collapsed text is made only for one that does.
     let context: string | undefined;
     for (const sentence of paragraph.sentences) {
-      if (!CHEAP.test(sentence.text)) continue;
+      if (!GRANT_WORDS.test(sentence.text) || !CHEAP.test(sentence.text)) continue;
       if (insideDefinition(sentence.range) || DEFINING.test(sentence.text)) continue;
       const text = sentence.text.replace(/\s+/g, ' ');
       // Party mentions are looked for only in sentences that turn out to hold a grant.
@@ -129,6 +129,8 @@ export function readGrants(model: ContractModel): Grant[] {
   return out;
 }
 
+/** A word every CHEAP match has: a few plain words are found much faster than CHEAP itself. */
+const GRANT_WORDS = /grant|licen|covenant|not to /i;
 const CHEAP =
   /grant|licen[cs]es|(?:shall|will|agrees?\s+to)\s+(?:hereby\s+)?(?:sub-?)?licen[cs]e\b|covenant|not to (?:sue|assert)/i;
 /** A sentence that defines a term the model did not record: `For this clause "IPRs" shall mean …`. */
