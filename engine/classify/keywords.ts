@@ -11,7 +11,10 @@ interface Automaton {
   /** Character class of each ASCII code (letters folded); 0 for characters no keyword has. */
   classOf: Uint8Array;
   classes: number;
-  /** Next state for (state, class), states stored as their row offset (state × classes). */
+  /**
+   * Next state for (state, class), states stored as their row offset (state × classes), negated
+   * for a state where a keyword ends: the scan learns it from the one value it loads anyway.
+   */
   next: Int32Array;
   /** The sets with a keyword ending at a state (its own or a suffix's), by row offset. */
   ends: (Int32Array | undefined)[];
@@ -80,7 +83,12 @@ function buildAutomaton(sets: readonly (readonly string[])[]): Automaton {
   const next = new Int32Array(goto.length * classes);
   const endsAt: (Int32Array | undefined)[] = new Array(goto.length * classes).fill(undefined);
   goto.forEach((row, state) => {
-    for (let cls = 0; cls < classes; cls++) next[state * classes + cls] = (row[cls] as number) * classes;
+    for (let cls = 0; cls < classes; cls++) {
+      const target = row[cls] as number;
+      // The root (offset 0) ends no keyword, so a negative offset is never ambiguous.
+      next[state * classes + cls] =
+        (ends[target] as Set<number>).size > 0 ? -target * classes : target * classes;
+    }
     const ids = ends[state] as Set<number>;
     if (ids.size > 0) endsAt[state * classes] = Int32Array.from(ids);
   });
@@ -105,8 +113,11 @@ export class KeywordScanner {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       state = code < 128 ? (next[state + (classOf[code] as number)] as number) : 0;
-      const ids = ends[state];
-      if (ids !== undefined) for (let j = 0; j < ids.length; j++) found[ids[j] as number] = 1;
+      if (state < 0) {
+        state = -state;
+        const ids = ends[state] as Int32Array;
+        for (let j = 0; j < ids.length; j++) found[ids[j] as number] = 1;
+      }
     }
   }
 }
@@ -147,7 +158,10 @@ export class KeywordGroups<G extends string> {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       state = code < 128 ? (next[state + (classOf[code] as number)] as number) : 0;
-      mask |= groupsAt[state] as number;
+      if (state < 0) {
+        state = -state;
+        mask |= groupsAt[state] as number;
+      }
     }
     return mask;
   }
