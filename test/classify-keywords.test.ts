@@ -5,8 +5,8 @@ import { CLAUSE_TYPES } from '../engine/classify/types.js';
 
 /** What the scanner must answer: a case-insensitive regex search for each keyword. */
 function oracle(sets: string[][], text: string): number[] {
-  const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return sets.map((set) => (set.some((k) => new RegExp(escape(k), 'i').test(text)) ? 1 : 0));
+  const escaped = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return sets.map((set) => (set.some((k) => new RegExp(escaped(k), 'i').test(text)) ? 1 : 0));
 }
 
 function scan(sets: string[][], text: string): number[] {
