@@ -22,7 +22,8 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
   const { patterns: compiled, scanner } = compilePatterns();
   const triggered = new Uint8Array(scanner.count);
   const paragraphCount = model.paragraphs.length;
-  const labels: Set<ClauseType>[] = Array.from({ length: paragraphCount }, () => new Set<ClauseType>());
+  // Most paragraphs carry no label: a set is made for those that do.
+  const labels: (Set<ClauseType> | undefined)[] = new Array(paragraphCount).fill(undefined);
   const hitsByType = new Map<ClauseType, ClauseHit[]>();
   const sectionsByType = new Map<ClauseType, string[]>();
   const addHit = (hit: ClauseHit) => {
@@ -32,7 +33,10 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
       hitsByType.set(hit.type, list);
     }
     list.push(hit);
-    labels[hit.paragraph]?.add(hit.type);
+    if (hit.paragraph < 0 || hit.paragraph >= paragraphCount) return;
+    const set = labels[hit.paragraph];
+    if (set) set.add(hit.type);
+    else labels[hit.paragraph] = new Set([hit.type]);
   };
 
   // --- Headings -------------------------------------------------------------------------------
@@ -85,10 +89,10 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
   for (const list of hitsByType.values())
     list.sort((a, b) => a.range.start - b.range.start || a.paragraph - b.paragraph);
   const order = new Map<ClauseType, number>(CLAUSE_TYPES.map((t, i) => [t, i]));
-  const labelLists: ClauseType[][] = labels.map((set) =>
-    [...set].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
-  );
   const empty: readonly never[] = Object.freeze([]);
+  const labelLists: (readonly ClauseType[])[] = labels.map((set) =>
+    set ? [...set].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) : empty,
+  );
 
   return {
     labelsOf: (paragraph) => labelLists[paragraph] ?? empty,
@@ -107,6 +111,7 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
  */
 // Two memos rather than a flag in the key: building "d" + text would copy every sentence.
 const sentenceMemo = new TextMemo<readonly ClauseType[]>();
+const NO_TYPES: readonly ClauseType[] = Object.freeze([]);
 const definitionalSentenceMemo = new TextMemo<readonly ClauseType[]>();
 
 function sentenceClauseTypes(
@@ -118,13 +123,16 @@ function sentenceClauseTypes(
 ): readonly ClauseType[] {
   return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
     scanner.scan(text, triggered);
-    const types: ClauseType[] = [];
+    let types: ClauseType[] | undefined;
     for (const entry of compiled) {
       if (entry.rules.length === 0) continue;
       if (definitional && !entry.inDefinitions) continue;
-      if (matchesAny(entry.rules, text, triggered)) types.push(entry.type);
+      if (!matchesAny(entry.rules, text, triggered)) continue;
+      if (types) types.push(entry.type);
+      else types = [entry.type];
     }
-    return types;
+    // Most sentences show no clause: they share one empty answer.
+    return types ?? NO_TYPES;
   });
 }
 

@@ -230,34 +230,45 @@ const factsMemo = new TextMemo<SentenceFacts>();
 
 function factsOf(t: string): SentenceFacts {
   return factsMemo.get(t, () => {
-    const facts: SentenceFacts = {};
     // One pass finds the words each pattern needs: most sentences of an agreement are about
     // neither money nor duration, and skip every pattern.
     const gates = GATES.scan(t);
+    let facts: SentenceFacts | undefined;
     const pay = (gates & MONEY_GATE) !== 0 && PAY.test(t);
     if (pay && ROYALTY_WORDS.test(t) && !NOT_OUR_ROYALTY.test(t)) {
       for (const re of ROYALTY_ON_FIGURES) {
         const m = re.exec(t);
         if (m) {
-          setFact(facts, 'royalty', t, m);
+          facts = withFact(facts, 'royalty', t, m);
           break;
         }
       }
     }
-    if (gates & MILESTONE_GATE) setFact(facts, 'milestones', t, MILESTONE.exec(t));
-    if (pay) setFact(facts, 'fixed', t, FIXED_FEE.exec(t));
-    if (gates & FREE_GATE) setFact(facts, 'free', t, FREE.exec(t));
-    if (gates & NOT_TERMINABLE_GATE) setFact(facts, 'notTerminable', t, NOT_TERMINABLE.exec(t));
-    if (gates & PATENT_LIFE_GATE) setFact(facts, 'patentLife', t, PATENT_LIFE.exec(t));
-    if (gates & PERPETUAL_GATE) setFact(facts, 'perpetual', t, PERPETUAL_AGREEMENT.exec(t));
-    if (t.includes('Term')) setFact(facts, 'termInForm', t, TERM_IN_FORM.exec(t));
-    return facts;
+    if (gates & MILESTONE_GATE) facts = withFact(facts, 'milestones', t, MILESTONE.exec(t));
+    if (pay) facts = withFact(facts, 'fixed', t, FIXED_FEE.exec(t));
+    if (gates & FREE_GATE) facts = withFact(facts, 'free', t, FREE.exec(t));
+    if (gates & NOT_TERMINABLE_GATE) facts = withFact(facts, 'notTerminable', t, NOT_TERMINABLE.exec(t));
+    if (gates & PATENT_LIFE_GATE) facts = withFact(facts, 'patentLife', t, PATENT_LIFE.exec(t));
+    if (gates & PERPETUAL_GATE) facts = withFact(facts, 'perpetual', t, PERPETUAL_AGREEMENT.exec(t));
+    if (t.includes('Term')) facts = withFact(facts, 'termInForm', t, TERM_IN_FORM.exec(t));
+    return facts ?? NO_FACTS;
   });
 }
 
-/** Records the quote around a match as a fact of the sentence `t`. */
-function setFact(facts: SentenceFacts, key: keyof SentenceFacts, t: string, m: RegExpExecArray | null): void {
-  if (m) facts[key] = quoteAround(t, m.index, m.index + m[0].length);
+/** The facts of most sentences: none (shared, never written to). */
+const NO_FACTS: SentenceFacts = Object.freeze({});
+
+/** The facts with the quote around a match of the sentence `t` added, if there is a match. */
+function withFact(
+  facts: SentenceFacts | undefined,
+  key: keyof SentenceFacts,
+  t: string,
+  m: RegExpExecArray | null,
+): SentenceFacts | undefined {
+  if (!m) return facts;
+  const out = facts ?? {};
+  out[key] = quoteAround(t, m.index, m.index + m[0].length);
+  return out;
 }
 
 /** The words (case-insensitive) without which a fact's patterns cannot match, by fact. */
