@@ -481,6 +481,18 @@ function sectionTitles(model: ContractModel): (paragraph: number) => string {
   return (paragraph) => titles.get(model.paragraphs[paragraph]?.sectionId ?? '') ?? '';
 }
 
+/** Index of the last sentence that starts at `start` (sentences are in document order), or -1. */
+function sentenceIndexAt(sentences: PlainSentence[], start: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sentences[mid] as PlainSentence).range.start <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 && (sentences[low - 1] as PlainSentence).range.start === start ? low - 1 : -1;
+}
+
 function endingOf(
   sentences: PlainSentence[],
   clauses: ClauseIndex,
@@ -490,7 +502,6 @@ function endingOf(
   titleOf: (paragraph: number) => string,
 ): Ending {
   const ev: Evidence[] = [];
-  const byStart = new Map(sentences.map((s) => [s.range.start, s]));
   let notTerminable = false;
   let patentLife = false;
   let fixedTerm = false;
@@ -520,7 +531,7 @@ function endingOf(
   }
   const termHits = clauses.hits('term').filter((h) => h.source === 'sentence');
   for (const hit of termHits) {
-    const s = byStart.get(hit.range.start);
+    const s = sentences[sentenceIndexAt(sentences, hit.range.start)];
     if (!s) continue;
     const m = FIXED_TERM.exec(s.text);
     if (m) {
@@ -530,12 +541,12 @@ function endingOf(
     }
   }
   const rights: TerminationRight[] = [];
-  const indexOf = new Map(sentences.map((s, i) => [s.range.start, i]));
   for (const hit of clauses.hits('termination')) {
     if (hit.source !== 'sentence') continue;
-    const s = byStart.get(hit.range.start);
+    const index = sentenceIndexAt(sentences, hit.range.start);
+    const s = sentences[index];
     if (!s || !TERMINATE_RIGHT.test(s.text) || NOT_TERMINABLE.test(s.text)) continue;
-    const withList = groundsText(s, sentences, indexOf.get(s.range.start) ?? -1);
+    const withList = groundsText(s, sentences, index);
     const reasons = withList.replace(NOT_A_BREACH, ' ');
     let grounds = GROUNDS.filter(([, re]) => re.test(reasons)).map(([g]) => g);
     // "9.7 Patent Challenge. Xencor will be permitted to terminate … if [***]": the section title
