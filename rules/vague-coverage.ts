@@ -140,9 +140,11 @@ let lastMatcher: { key: string; matcher: RegExp } | undefined;
 
 /** One pass per span: every phrase is an alternative of one pattern, named by its index. */
 function matcherFor(phrases: VaguePhrase[]): RegExp {
-  const source = `(?<![\\w/])(?:${phrases.map((p, i) => `(?<p${i}>${spaced(p.pattern)})`).join('|')})(?![\\w/])`;
-  // Compiling a pattern of a hundred alternatives costs more than building its source.
-  if (lastMatcher?.key !== source) lastMatcher = { key: source, matcher: new RegExp(source, 'gi') };
+  const key = phrases.map((p) => p.pattern).join('\u0000');
+  if (lastMatcher?.key !== key) {
+    const source = `(?<![\\w/])(?:${phrases.map((p, i) => `(?<p${i}>${spaced(p.pattern)})`).join('|')})(?![\\w/])`;
+    lastMatcher = { key, matcher: new RegExp(source, 'gi') };
+  }
   return lastMatcher.matcher;
 }
 
