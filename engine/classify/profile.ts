@@ -614,6 +614,8 @@ const AGREEMENT_NAME =
 const SUBJECT_TO = new RegExp(
   `\\b(?:[Tt]his|THIS|[Tt]he present)\\s+(?:[A-Z][\\w-]*\\s+){0,3}Agreement\\b[^.;]{0,80}?\\b(?:is|shall be|will be|are|has been)\\s+(?:made\\s+|executed\\s+|delivered\\s+)?(?:subject (?:in all respects )?to|ancillary to|entered into (?:pursuant to|under|in connection with)|delivered pursuant to|governed by the terms of)\\s+(?:all of\\s+)?(?:the terms (?:and conditions )?(?:of\\s+)?)?(?:the\\s+|that certain\\s+)?${AGREEMENT_NAME}|\\bsubject in all respects to (?:the terms (?:and conditions )?of )?(?:the\\s+|that certain\\s+)?${AGREEMENT_NAME}`,
 );
+/** Words every SUBJECT_TO match has: most sentences that name the Agreement have none. */
+const SUBJECT_TO_WORDS = /subject |ancillary to|entered into |delivered pursuant to|governed by the terms of/;
 const TERMS_BY_REFERENCE =
   /\b[Cc]apitali[sz]ed terms\b[^.]{0,200}?\b(?:have|shall have|has|will have) the (?:respective )?meanings? (?:given|set forth|ascribed|assigned|specified|provided)\b[^.]{0,60}?\b(?:in|under) (?:the\s+|that certain\s+)?((?:[A-Z][\w&-]*\s+){0,6}Agreement)/;
 const OMITTED =
@@ -636,7 +638,7 @@ function masterAgreement(sentences: PlainSentence[], head: string): MasterAgreem
       out.name ??= m[1]?.trim();
       out.evidence.push(evidence(s, m));
     }
-    m = agreement && !out.subjectTo ? SUBJECT_TO.exec(s.text) : null;
+    m = agreement && !out.subjectTo && SUBJECT_TO_WORDS.test(s.text) ? SUBJECT_TO.exec(s.text) : null;
     if (m && !out.subjectTo && !/^this\b/i.test(m[1] ?? '')) {
       out.subjectTo = true;
       out.name ??= m[1]?.trim();
