@@ -59,11 +59,14 @@ is reported.`,
     ],
   },
   check({ model, profile, report }) {
+    const uncured = profile.ending.rights.filter(
+      (r) => r.grounds.includes('breach') && r.cureDays === undefined,
+    );
+    // The general cure clause is looked for only when a right would be reported without it.
+    if (uncured.length === 0) return;
     if (model.paragraphs.some((p) => /\b(?:cure|remed)/i.test(p.text) && GENERAL_CURE.test(collapse(p.text))))
       return;
-    for (const right of profile.ending.rights) {
-      if (!right.grounds.includes('breach')) continue;
-      if (right.cureDays !== undefined) continue;
+    for (const right of uncured) {
       const { sentence, around } = neighbourhood(model, right);
       if (right.conditions && CURE.test(right.conditions)) continue;
       if (CURE.test(around) || SPECIFIC_BREACH.test(sentence) || DEFERS.test(sentence)) continue;

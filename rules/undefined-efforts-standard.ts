@@ -21,6 +21,36 @@ const DEFAULT_STANDARDS = [
 
 const MAX_RELATED = 5;
 
+interface StandardsMatcher {
+  /** The standards as whole words. */
+  words: RegExp;
+  /**
+   * The last word of each standard ("efforts", "endeavours"), anywhere: every use has one, and a
+   * few words are found much faster than the standards themselves, so most paragraphs stop here.
+   */
+  gate: RegExp;
+}
+
+/** The last matcher built, by its standards: options rarely change between lints, and compiling costs. */
+let lastMatcher: { key: string; matcher: StandardsMatcher | null } | undefined;
+
+function standardsMatcher(standards: string[]): StandardsMatcher | null {
+  const key = standards.join('\u0000');
+  if (lastMatcher?.key !== key) lastMatcher = { key, matcher: buildStandardsMatcher(standards) };
+  return lastMatcher.matcher;
+}
+
+function buildStandardsMatcher(standards: string[]): StandardsMatcher | null {
+  const list = [...new Set(standards.map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  if (list.length === 0) return null;
+  list.sort((a, b) => b.length - a.length);
+  const body = list.map((s) => escapeRegExp(s).replace(/\s+/g, '\\s+')).join('|');
+  return {
+    words: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'),
+    gate: new RegExp([...new Set(list.map((s) => escapeRegExp(s.split(/\s+/).at(-1) ?? s)))].join('|'), 'iu'),
+  };
+}
+
 export const undefinedEffortsStandard: Rule<UndefinedEffortsStandardOptions> = {
   id: 'undefined-efforts-standard',
   description:
@@ -73,19 +103,14 @@ export const undefinedEffortsStandard: Rule<UndefinedEffortsStandardOptions> = {
   },
   check({ model, textView, options, report }) {
     if (model.definitions.some((d) => /\b(?:efforts|endeavou?rs)\b/i.test(d.term))) return;
-    const list = [
-      ...new Set((options.standards ?? DEFAULT_STANDARDS).map((s) => s.trim().toLowerCase()).filter(Boolean)),
-    ];
-    if (list.length === 0) return;
-    list.sort((a, b) => b.length - a.length);
-    const re = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${list.map((s) => escapeRegExp(s).replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
+    const matcher = standardsMatcher(options.standards ?? DEFAULT_STANDARDS);
+    if (!matcher) return;
+    const re = matcher.words;
     const uses = new Map<string, Range[]>();
     for (const paragraph of model.paragraphs) {
       if (paragraph.kind === 'heading') continue;
       const view = textView.slice(paragraph.range.start, paragraph.range.end);
+      if (!matcher.gate.test(view)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(view); m !== null; m = re.exec(view)) {
         const key = m[0].toLowerCase().replace(/\s+/g, ' ');

@@ -101,11 +101,7 @@ etc.)"). "and/or" rarely changes what is licensed: it is reported as information
   check({ model, clauses, profile, options, report }) {
     const phrases = activePhrases(options);
     if (phrases.length === 0) return;
-    // One pass per span: every phrase is an alternative of one pattern, named by its index.
-    const matcher = new RegExp(
-      `(?<![\\w/])(?:${phrases.map((p, i) => `(?<p${i}>${spaced(p.pattern)})`).join('|')})(?![\\w/])`,
-      'gi',
-    );
+    const matcher = matcherFor(phrases);
     const reported = new Set<string>();
     for (const span of coverageSpans(model, clauses, profile)) {
       const paragraph = model.paragraphs[span.paragraph];
@@ -138,6 +134,19 @@ etc.)"). "and/or" rarely changes what is licensed: it is reported as information
     }
   },
 };
+
+/** The last matcher built, and the phrases it was built from: options rarely change between lints. */
+let lastMatcher: { key: string; matcher: RegExp } | undefined;
+
+/** One pass per span: every phrase is an alternative of one pattern, named by its index. */
+function matcherFor(phrases: VaguePhrase[]): RegExp {
+  const key = phrases.map((p) => p.pattern).join('\u0000');
+  if (lastMatcher?.key !== key) {
+    const source = `(?<![\\w/])(?:${phrases.map((p, i) => `(?<p${i}>${spaced(p.pattern)})`).join('|')})(?![\\w/])`;
+    lastMatcher = { key, matcher: new RegExp(source, 'gi') };
+  }
+  return lastMatcher.matcher;
+}
 
 function harmless(entry: VaguePhrase, text: string, at: number, found: string): boolean {
   const after = text.slice(at + found.length, at + found.length + 140);

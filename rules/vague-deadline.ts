@@ -33,7 +33,16 @@ interface PhraseMatcher {
   anywhere: RegExp;
 }
 
+/** The last matcher built, by its phrases: options rarely change between lints, and compiling costs. */
+let lastMatcher: { key: string; matcher: PhraseMatcher | null } | undefined;
+
 function phraseMatcher(phrases: string[]): PhraseMatcher | null {
+  const key = phrases.join('\u0000');
+  if (lastMatcher?.key !== key) lastMatcher = { key, matcher: buildPhraseMatcher(phrases) };
+  return lastMatcher.matcher;
+}
+
+function buildPhraseMatcher(phrases: string[]): PhraseMatcher | null {
   const list = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (list.length === 0) return null;
   const body = list.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).join('|');

@@ -1,6 +1,8 @@
 import type { ContractModel, Definition, Range, Section } from '../model/types.js';
 import { TextMemo } from '../text/memo.js';
+import { KeywordScanner } from './keywords.js';
 import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
+import { collapsedSentences } from './sentence-text.js';
 import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from './types.js';
 
 /**
@@ -18,9 +20,10 @@ import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from 
  */
 export function classifyClauses(model: ContractModel): ClauseIndex {
   const { patterns: compiled, scanner } = compilePatterns();
-  const found = new Uint8Array(scanner.count);
+  const triggered = new Uint8Array(scanner.count);
   const paragraphCount = model.paragraphs.length;
-  const labels: Set<ClauseType>[] = Array.from({ length: paragraphCount }, () => new Set<ClauseType>());
+  // Most paragraphs carry no label: a set is made for those that do.
+  const labels: (Set<ClauseType> | undefined)[] = new Array(paragraphCount).fill(undefined);
   const hitsByType = new Map<ClauseType, ClauseHit[]>();
   const sectionsByType = new Map<ClauseType, string[]>();
   const addHit = (hit: ClauseHit) => {
@@ -30,7 +33,10 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
       hitsByType.set(hit.type, list);
     }
     list.push(hit);
-    labels[hit.paragraph]?.add(hit.type);
+    if (hit.paragraph < 0 || hit.paragraph >= paragraphCount) return;
+    const set = labels[hit.paragraph];
+    if (set) set.add(hit.type);
+    else labels[hit.paragraph] = new Set([hit.type]);
   };
 
   // --- Headings -------------------------------------------------------------------------------
@@ -48,6 +54,8 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
 
   // --- Paragraphs and sentences ---------------------------------------------------------------
   const isDefinition = definitionSentenceTest(model.definitions);
+  const collapsed = collapsedSentences(model);
+  let next = 0;
   for (let index = 0; index < paragraphCount; index++) {
     const paragraph = model.paragraphs[index];
     if (!paragraph) continue;
@@ -57,10 +65,13 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
         addHit({ type, paragraph: index, range: info.headingRange, source: 'heading' });
       }
     }
-    // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences.
-    const texts = paragraph.sentences.map((s) =>
-      MULTI_SPACE.test(s.text) ? s.text.replace(WHITESPACE_RUN, ' ') : s.text,
-    );
+    // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences; the patterns
+    // read a no-break space as a space too.
+    const texts = paragraph.sentences.map((_, i) => {
+      const text = collapsed[next + i] as string;
+      return text.includes('\u00a0') ? text.replace(WHITESPACE_RUN, ' ') : text;
+    });
+    next += paragraph.sentences.length;
     const defining = paragraph.sentences.map((s, i) => isDefinition(s.range, texts[i] ?? ''));
     // In a definitions section, every sentence of a paragraph that defines a term belongs to the
     // definition ("… The Term includes renewals."); a paragraph there that defines nothing (a
@@ -69,7 +80,7 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     for (const [i, sentence] of paragraph.sentences.entries()) {
       const text = texts[i] ?? '';
       const definitional = glossary || (defining[i] ?? false);
-      for (const type of sentenceClauseTypes(text, definitional, compiled, scanner, found)) {
+      for (const type of sentenceClauseTypes(text, definitional, compiled, scanner, triggered)) {
         addHit({ type, paragraph: index, range: sentence.range, source: 'sentence' });
       }
     }
@@ -78,10 +89,10 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
   for (const list of hitsByType.values())
     list.sort((a, b) => a.range.start - b.range.start || a.paragraph - b.paragraph);
   const order = new Map<ClauseType, number>(CLAUSE_TYPES.map((t, i) => [t, i]));
-  const labelLists: ClauseType[][] = labels.map((set) =>
-    [...set].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
-  );
   const empty: readonly never[] = Object.freeze([]);
+  const labelLists: (readonly ClauseType[])[] = labels.map((set) =>
+    set ? [...set].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) : empty,
+  );
 
   return {
     labelsOf: (paragraph) => labelLists[paragraph] ?? empty,
@@ -100,6 +111,7 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
  */
 // Two memos rather than a flag in the key: building "d" + text would copy every sentence.
 const sentenceMemo = new TextMemo<readonly ClauseType[]>();
+const NO_TYPES: readonly ClauseType[] = Object.freeze([]);
 const definitionalSentenceMemo = new TextMemo<readonly ClauseType[]>();
 
 function sentenceClauseTypes(
@@ -107,26 +119,29 @@ function sentenceClauseTypes(
   definitional: boolean,
   compiled: readonly CompiledPattern[],
   scanner: KeywordScanner,
-  found: Uint8Array,
+  triggered: Uint8Array,
 ): readonly ClauseType[] {
   return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
-    scanner.scan(text, found);
-    const types: ClauseType[] = [];
+    scanner.scan(text, triggered);
+    let types: ClauseType[] | undefined;
     for (const entry of compiled) {
       if (entry.rules.length === 0) continue;
       if (definitional && !entry.inDefinitions) continue;
-      if (matchesAny(entry.rules, text, found)) types.push(entry.type);
+      if (!matchesAny(entry.rules, text, triggered)) continue;
+      if (types) types.push(entry.type);
+      else types = [entry.type];
     }
-    return types;
+    // Most sentences show no clause: they share one empty answer.
+    return types ?? NO_TYPES;
   });
 }
 
-const MULTI_SPACE = /\s\s|[\t\n\r\u00a0]/;
 const WHITESPACE_RUN = /\s+/g;
 
 interface CompiledRule {
   rule: SentenceRule;
-  keywordIds: number[];
+  /** Index of the rule's keyword set in the scanner. */
+  id: number;
 }
 
 interface CompiledPattern {
@@ -147,39 +162,24 @@ let compiledCache: Compiled | undefined;
 
 function compilePatterns(): Compiled {
   if (compiledCache) return compiledCache;
-  const keywords = [
-    ...new Set(CLAUSE_TYPES.flatMap((t) => CLAUSE_PATTERNS[t].sentences.flatMap((r) => r.keywords))),
-  ];
-  // The scanner matches case-insensitively and looks hits up in lower case.
-  const unfit = keywords.find((k) => !/^[\x20-\x7e]+$/.test(k) || k !== k.toLowerCase());
-  if (unfit !== undefined) throw new Error(`clause keyword "${unfit}" must be lower-case ASCII`);
-  const idOf = new Map(keywords.map((k, i) => [k, i]));
+  const keywordSets: (readonly string[])[] = [];
   const patterns = CLAUSE_TYPES.map((type) => {
     const pattern: ClausePattern = CLAUSE_PATTERNS[type];
-    const rules = pattern.sentences.map((rule) => ({
-      rule,
-      keywordIds: rule.keywords.map((k) => idOf.get(k) ?? 0),
-    }));
+    const rules = pattern.sentences.map((rule) => ({ rule, id: keywordSets.push(rule.keywords) - 1 }));
     const entry: CompiledPattern = { type, rules, inDefinitions: pattern.inDefinitions ?? false };
     if (pattern.heading) entry.heading = pattern.heading;
     if (pattern.headingNot) entry.headingNot = pattern.headingNot;
     if (pattern.headingConfirm) entry.headingConfirm = pattern.headingConfirm;
     return entry;
   });
-  compiledCache = { patterns, scanner: keywordScanner(keywords) };
+  compiledCache = { patterns, scanner: new KeywordScanner(keywordSets) };
   return compiledCache;
 }
 
-function matchesAny(rules: readonly CompiledRule[], text: string, found: Uint8Array): boolean {
-  for (const { rule, keywordIds } of rules) {
-    let triggered = false;
-    for (const id of keywordIds) {
-      if (found[id] === 1) {
-        triggered = true;
-        break;
-      }
-    }
-    if (!triggered) continue;
+/** `triggered`: the rules (by id) whose keywords the sentence has; the others cannot match. */
+function matchesAny(rules: readonly CompiledRule[], text: string, triggered: Uint8Array): boolean {
+  for (const { rule, id } of rules) {
+    if (triggered[id] !== 1) continue;
     let ok = true;
     for (const re of rule.all) {
       if (!re.test(text)) {
@@ -192,44 +192,6 @@ function matchesAny(rules: readonly CompiledRule[], text: string, found: Uint8Ar
     return true;
   }
   return false;
-}
-
-/**
- * Keyword prefilter: one scan of the lower-cased sentence marks every keyword it contains. At each
- * position the lookahead reports the longest keyword starting there; keywords contained in it are
- * marked with it, so every occurrence of every keyword is seen.
- */
-interface KeywordScanner {
-  count: number;
-  scan(text: string, found: Uint8Array): void;
-}
-
-function keywordScanner(keywords: readonly string[]): KeywordScanner {
-  const sorted = [...keywords].sort((a, b) => b.length - a.length);
-  const idOf = new Map(keywords.map((k, i) => [k, i]));
-  const contained = new Map<string, number[]>(
-    keywords.map((k) => [
-      k,
-      keywords.filter((other) => k.includes(other)).map((other) => idOf.get(other) ?? 0),
-    ]),
-  );
-  const escaped = sorted.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // Longest alternative first, so the match at a position is the longest keyword starting
-  // there; restarting one character later finds the keywords that start inside it.
-  // Case-insensitive: cheaper than a lower-cased copy of every sentence (keywords are ASCII).
-  const re = new RegExp(`(?:${escaped.join('|')})`, 'gi');
-  return {
-    count: keywords.length,
-    scan(text, found) {
-      found.fill(0);
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const hit = m[0].toLowerCase();
-        for (const id of contained.get(hit) ?? []) found[id] = 1;
-        re.lastIndex = m.index + 1;
-      }
-    },
-  };
 }
 
 interface SectionInfo {

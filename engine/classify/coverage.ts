@@ -1,5 +1,5 @@
 import { allSections } from '../model/build.js';
-import type { ContractModel, Definition, Range, Section } from '../model/types.js';
+import type { ContractModel, Definition, Paragraph, Range, Section, Sentence } from '../model/types.js';
 import type { Grant } from './grants.js';
 import type { AgreementProfile } from './profile.js';
 import { sidesOf } from './sides.js';
@@ -62,13 +62,12 @@ export function coverageSpans(
     seen.add(key);
     out.push(span);
   };
-  const sentenceIndex = indexSentences(model);
   const scopeText: string[] = [];
 
   // 1. The grants.
   for (const g of profile.grants) {
     if (g.kind === 'denial') continue;
-    const at = sentenceIndex.get(g.range.start);
+    const at = sentenceStartingAt(model, g.range.start);
     if (!at) continue;
     const sentence = model.paragraphs[at.paragraph]?.sentences[at.sentence];
     if (!sentence) continue;
@@ -102,7 +101,7 @@ export function coverageSpans(
   });
   for (const hit of clauses.hits('exclusivity')) {
     if (hit.source === 'sentence') {
-      const at = sentenceIndex.get(hit.range.start);
+      const at = sentenceStartingAt(model, hit.range.start);
       const sentence = at ? model.paragraphs[at.paragraph]?.sentences[at.sentence] : undefined;
       if (!at || !sentence) continue;
       add({ ...at, start: 0, end: sentence.text.length, clause: 'exclusivity clause', kind: 'exclusivity' });
@@ -130,7 +129,7 @@ export function coverageSpans(
       !/\bthird part(?:y|ies)\b|\bany (?:other )?(?:person|entity)\b/i.test(g.segment)
     )
       continue;
-    const at = sentenceIndex.get(g.range.start);
+    const at = sentenceStartingAt(model, g.range.start);
     const sentence = at ? model.paragraphs[at.paragraph]?.sentences[at.sentence] : undefined;
     if (!at || !sentence) continue;
     add({ ...at, start: 0, end: sentence.text.length, clause: 'exclusivity clause', kind: 'exclusivity' });
@@ -170,8 +169,12 @@ export function coverageSpans(
     for (const d of definitions.get(term) ?? []) {
       const clause = `definition of "${d.term}"`;
       const range = d.style === 'inline' ? undefined : d.definitionRange;
-      model.paragraphs.forEach((p, pi) => {
-        if (range && (p.range.end <= range.start || p.range.start >= range.end)) return;
+      // Only the paragraphs the definition overlaps (an inline one: the paragraph it starts in).
+      const from = range ? range.start : d.range.start;
+      const to = range ? range.end : d.range.start + 1;
+      for (let pi = firstEndingAfter(model, from); pi < model.paragraphs.length; pi++) {
+        const p = model.paragraphs[pi] as Paragraph;
+        if (p.range.start >= to) break;
         p.sentences.forEach((s, si) => {
           const inside = range
             ? s.range.end > range.start && s.range.start < range.end
@@ -179,7 +182,7 @@ export function coverageSpans(
           if (inside)
             add({ paragraph: pi, sentence: si, start: 0, end: s.text.length, clause, kind: 'definition' });
         });
-      });
+      }
       // A definition that goes on as a list ("… means: (a) …; (b) …"): its items, up to the next definition.
       if (!range) continue;
       const first = paragraphAt(model, range.end - 1);
@@ -245,6 +248,18 @@ function paragraphAt(model: ContractModel, offset: number): number {
   return Math.max(0, Math.min(low, model.paragraphs.length - 1));
 }
 
+/** The index of the first paragraph that ends after `offset` (paragraphs are in document order). */
+function firstEndingAfter(model: ContractModel, offset: number): number {
+  let low = 0;
+  let high = model.paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((model.paragraphs[mid] as Paragraph).range.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** A definition's list ends where a new article, attachment or top-level heading starts. */
 function boundary(model: ContractModel, from: number, at: number): boolean {
   const p = model.paragraphs[at];
@@ -269,14 +284,30 @@ function grantName(g: Grant): string {
   return 'licence grant';
 }
 
-function indexSentences(model: ContractModel): Map<number, { paragraph: number; sentence: number }> {
-  const out = new Map<number, { paragraph: number; sentence: number }>();
-  model.paragraphs.forEach((p, pi) => {
-    p.sentences.forEach((s, si) => {
-      out.set(s.range.start, { paragraph: pi, sentence: si });
-    });
-  });
-  return out;
+/**
+ * The sentence that starts at `offset` (the last one, in document order), found by a binary search
+ * over the paragraphs: a map of every sentence would cost more than the few grants looked up.
+ */
+function sentenceStartingAt(
+  model: ContractModel,
+  offset: number,
+): { paragraph: number; sentence: number } | undefined {
+  const { paragraphs } = model;
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((paragraphs[mid] as Paragraph).range.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  for (let pi = low - 1; pi >= 0; pi--) {
+    const p = paragraphs[pi] as Paragraph;
+    for (let si = p.sentences.length - 1; si >= 0; si--)
+      if ((p.sentences[si] as Sentence).range.start === offset) return { paragraph: pi, sentence: si };
+    // Sentences lie inside their paragraph, and earlier paragraphs end before this one starts.
+    if (p.range.start < offset) break;
+  }
+  return undefined;
 }
 
 /** The grant's segment in the sentence's own text (the grant reader works on collapsed whitespace). */

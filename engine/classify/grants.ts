@@ -108,7 +108,7 @@ export function readGrants(model: ContractModel): Grant[] {
     // Most paragraphs hold no grant: their collapsed text is made only for one that does.
     let context: string | undefined;
     for (const sentence of paragraph.sentences) {
-      if (!CHEAP.test(sentence.text)) continue;
+      if (!GRANT_WORDS.test(sentence.text) || !CHEAP.test(sentence.text)) continue;
       if (insideDefinition(sentence.range) || DEFINING.test(sentence.text)) continue;
       const text = sentence.text.replace(/\s+/g, ' ');
       // Party mentions are looked for only in sentences that turn out to hold a grant.
@@ -129,6 +129,8 @@ export function readGrants(model: ContractModel): Grant[] {
   return out;
 }
 
+/** A word every CHEAP match has: a few plain words are found much faster than CHEAP itself. */
+const GRANT_WORDS = /grant|licen|covenant|not to /i;
 const CHEAP =
   /grant|licen[cs]es|(?:shall|will|agrees?\s+to)\s+(?:hereby\s+)?(?:sub-?)?licen[cs]e\b|covenant|not to (?:sue|assert)/i;
 /** A sentence that defines a term the model did not record: `For this clause "IPRs" shall mean …`. */
@@ -635,13 +637,19 @@ const SUBJECT_PATTERNS: [LicensedSubject, RegExp][] = [
 interface DefinitionIndex {
   /** Defined terms in a text, longest first, each once. */
   termsIn(text: string): Definition[];
+  /**
+   * What a definition names as subject matter, following the terms it uses `depth` levels further,
+   * in the order they are found. Remembered: the grants of an agreement use the same few terms.
+   */
+  subjectsUnder(definition: Definition, depth: number): readonly LicensedSubject[];
 }
 
 function definitionIndex(definitions: Definition[]): DefinitionIndex {
   const byTerm = new Map<string, Definition>();
   for (const d of definitions) if (d.style !== 'has-meaning' && !byTerm.has(d.term)) byTerm.set(d.term, d);
   const terms = [...byTerm.keys()].filter((t) => t.length >= 3).sort((a, b) => b.length - a.length);
-  return {
+  const subjectsMemo = new Map<Definition, (readonly LicensedSubject[])[]>();
+  const index: DefinitionIndex = {
     termsIn(text) {
       const out: Definition[] = [];
       let rest = text;
@@ -656,7 +664,26 @@ function definitionIndex(definitions: Definition[]): DefinitionIndex {
       }
       return out;
     },
+    subjectsUnder(definition, depth) {
+      let byDepth = subjectsMemo.get(definition);
+      if (!byDepth) {
+        byDepth = [];
+        subjectsMemo.set(definition, byDepth);
+      }
+      let subjects = byDepth[depth];
+      if (!subjects) {
+        const text = definition.definitionText.slice(0, 600);
+        const found = new Set(subjectsNamedIn(text));
+        if (depth > 0)
+          for (const d of index.termsIn(text))
+            for (const s of index.subjectsUnder(d, depth - 1)) found.add(s);
+        subjects = [...found];
+        byDepth[depth] = subjects;
+      }
+      return subjects;
+    },
   };
+  return index;
 }
 
 function definitionRanges(definitions: Definition[]): (range: Range) => boolean {
@@ -683,19 +710,21 @@ function subjectsOf(
   scope: string,
   definitions: DefinitionIndex,
 ): { subjects: LicensedSubject[]; terms: string[] } {
-  const found = new Set<LicensedSubject>();
+  const found = new Set<LicensedSubject>(subjectsNamedIn(scope));
   const terms: string[] = [];
-  const visit = (text: string, depth: number) => {
-    for (const [subject, re] of SUBJECT_PATTERNS) if (re.test(text)) found.add(subject);
-    if (depth === 0) return;
-    for (const d of definitions.termsIn(text)) {
-      if (depth === 2) terms.push(d.term);
-      visit(d.definitionText.slice(0, 600), depth - 1);
-    }
-  };
-  visit(scope, 2);
+  for (const d of definitions.termsIn(scope)) {
+    terms.push(d.term);
+    for (const s of definitions.subjectsUnder(d, 1)) found.add(s);
+  }
   // Patents reached only through a general "Intellectual Property" definition count as IP, not as a patent licence.
   return { subjects: [...found], terms };
+}
+
+/** The subject matter a text names in its own words, in the order of SUBJECT_PATTERNS. */
+function subjectsNamedIn(text: string): LicensedSubject[] {
+  const out: LicensedSubject[] = [];
+  for (const [subject, re] of SUBJECT_PATTERNS) if (re.test(text)) out.push(subject);
+  return out;
 }
 
 function describe(

@@ -241,26 +241,52 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
       /^(?:the )?(?:(?:initial |agreement |license |licence |contract )?term|duration|period of (?:agreement|performance)|term of (?:the |this )?(?:agreement|license|licence|contract)|renewals?|commencement and term|effective date and term|term,? renewal)\b/i,
     headingNot: /\bterms\b|\bterm sheet\b/i,
     inDefinitions: true,
+    // When the agreement starts, how long it runs, when it ends or renews: one rule per wording,
+    // each with the words it cannot do without, so that most sentences skip every pattern.
     sentences: [
       {
-        // When the agreement starts, how long it runs, when it ends or renews.
+        // "The Initial Term shall …", "the term of this Agreement is …" (not "during the Initial Term").
         keywords: [
-          'term',
-          'renew',
-          'extend',
-          'expir',
-          'commenc',
-          'begin',
-          'continu',
-          'remain',
-          'valid',
-          'effect',
-          'force',
-          'end',
+          'initial term',
+          'renewal term',
+          'original term',
+          'current term',
+          'extended term',
+          'term of th',
         ],
         all: [
-          /(?<!\b(?:during|throughout|for|within|after|before|in|of|until|beyond|through) (?:the |any |such |each )?)\b(?:(?:initial|renewal|original|then[- ]current|extended) term|term of (?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract))\b(?: \([^)]{0,40}\))?,? (?:(?:hereof|hereunder|shall|will|is|be|commenc\w+|begin\w*|continu\w+|expir\w+|end\w*|run\w*|last\w*|mean|means) |of (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b)|\b(?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract)\b[^.;]{0,60}\b(?:shall|will) (?:\w+ ){0,2}(?:continue|remain in (?:full )?(?:force|effect)|be (?:valid|effective|in (?:full )?(?:force|effect)))\b[^.;]{0,40}\b(?:until|for|through|unless)\b|\b(?:shall|will) (?:be )?(?:automatically )?(?:renew(?:ed)?|extend(?:ed)?)\b[^.;]{0,80}\b(?:successive|additional|further|periods?|terms?|years?)\b|\b(?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract) (?:shall|will) (?:\w+ ){0,2}(?:expire|commence|begin|end)\b|["“](?:Initial )?Term["”]\s+(?:shall )?means?\b/i,
+          /(?<!\b(?:during|throughout|for|within|after|before|in|of|until|beyond|through) (?:the |any |such |each )?)\b(?:(?:initial|renewal|original|then[- ]current|extended) term|term of (?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract))\b(?: \([^)]{0,40}\))?,? (?:(?:hereof|hereunder|shall|will|is|be|commenc\w+|begin\w*|continu\w+|expir\w+|end\w*|run\w*|last\w*|mean|means) |of (?:\w+ )?(?:\(\d+\) )?(?:years?|months?)\b)/i,
         ],
+        none: [EMPLOYMENT],
+      },
+      {
+        // "This Agreement shall continue (remain in full force, be effective) until …".
+        keywords: ['continue', 'valid', 'effect', 'force'],
+        all: [
+          /\b(?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract)\b[^.;]{0,60}\b(?:shall|will) (?:\w+ ){0,2}(?:continue|remain in (?:full )?(?:force|effect)|be (?:valid|effective|in (?:full )?(?:force|effect)))\b[^.;]{0,40}\b(?:until|for|through|unless)\b/i,
+        ],
+        none: [EMPLOYMENT],
+      },
+      {
+        // "… shall automatically renew for successive one-year periods".
+        keywords: ['renew', 'extend'],
+        all: [
+          /\b(?:shall|will) (?:be )?(?:automatically )?(?:renew(?:ed)?|extend(?:ed)?)\b[^.;]{0,80}\b(?:successive|additional|further|periods?|terms?|years?)\b/i,
+        ],
+        none: [EMPLOYMENT],
+      },
+      {
+        // "This Agreement shall expire (commence, end) …".
+        keywords: ['expire', 'commence', 'begin', ' end'],
+        all: [
+          /\b(?:this|the) (?:\w+ ){0,2}(?:agreement|license|licence|contract) (?:shall|will) (?:\w+ ){0,2}(?:expire|commence|begin|end)\b/i,
+        ],
+        none: [EMPLOYMENT],
+      },
+      {
+        // A definition of the term: "“Initial Term” means …".
+        keywords: ['mean'],
+        all: [/["“](?:Initial )?Term["”]\s+(?:shall )?means?\b/i],
         none: [EMPLOYMENT],
       },
     ],
@@ -273,7 +299,8 @@ export const CLAUSE_PATTERNS: Record<ClauseType, ClausePattern> = {
     sentences: [
       {
         // A right or event that ends the agreement (or the licence, an order form, the services).
-        keywords: ['terminat', 'cancel', 'rescind', 'expir', 'end', 'ceas'],
+        // " end": only "shall end" needs the word, and the space spares "amendment" and "depend".
+        keywords: ['terminat', 'cancel', 'rescind', 'expir', ' end', 'ceas'],
         all: [
           /\b(?:may|shall|will|can|might|to|right to|entitled to|option to) (?:(?:immediately|automatically|forthwith|thereupon|then|also|not) )?(?:terminate|cancel|rescind)\b|\b(?:may|shall|will|can) (?:\w+ )?be (?:immediately |automatically )?(?:terminated|cancell?ed|rescinded)\b|\bterminat(?:e|ion) (?:of )?(?:this|the) (?:\w+ ){0,2}(?:agreement|contract|license|licence)\b[^.;]{0,60}\b(?:for|upon|without|with|by|if|in the event)\b|\bterminat(?:e|ion) (?:for|upon|without) (?:cause|convenience|breach|material breach|insolvency|bankruptcy|any reason|no reason|default)\b|\b(?:this|the) (?:\w+ ){0,2}(?:agreement|contract|license|licence)\b[^.;]{0,40}\b(?:shall|will) (?:\w+ ){0,2}(?:terminate|expire|end|cease)\b|\bterminat\w+ (?:rights?|events?)\b/i,
         ],

@@ -2,6 +2,8 @@ import { allSections } from '../model/build.js';
 import type { ContractModel, Range } from '../model/types.js';
 import { TextMemo } from '../text/memo.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
+import { KeywordGroups } from './keywords.js';
+import { collapsedSentences } from './sentence-text.js';
 import { type Sides, sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
 
@@ -180,6 +182,7 @@ function plainSentences(model: ContractModel): PlainSentence[] {
   // Sentences and definitions both come in document order: one sweep marks the definitions.
   let next = 0;
   let reach = -1;
+  const texts = collapsedSentences(model);
   model.paragraphs.forEach((p, i) => {
     for (const s of p.sentences) {
       while (next < spans.length && (spans[next] as { start: number }).start <= s.range.start) {
@@ -187,7 +190,7 @@ function plainSentences(model: ContractModel): PlainSentence[] {
         next++;
       }
       const definition = s.range.start < reach;
-      out.push({ text: collapse(s.text), range: s.range, paragraph: i, definition });
+      out.push({ text: texts[out.length] as string, range: s.range, paragraph: i, definition });
     }
   });
   sentenceCache.set(model, out);
@@ -205,10 +208,6 @@ function headText(model: ContractModel): string {
     if (chars > 6000) break;
   }
   return parts.join('\n');
-}
-
-function collapse(text: string): string {
-  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /**
@@ -231,35 +230,75 @@ const factsMemo = new TextMemo<SentenceFacts>();
 
 function factsOf(t: string): SentenceFacts {
   return factsMemo.get(t, () => {
-    const facts: SentenceFacts = {};
-    const quote = (m: RegExpExecArray | null) =>
-      m ? quoteAround(t, m.index, m.index + m[0].length) : undefined;
-    const set = (key: keyof SentenceFacts, m: RegExpExecArray | null) => {
-      const q = quote(m);
-      if (q !== undefined) facts[key] = q;
-    };
-    // Cheap keyword tests first: most sentences of an agreement are not about money.
-    const pay = MONEY_WORDS.test(t) && PAY.test(t);
+    // One pass finds the words each pattern needs: most sentences of an agreement are about
+    // neither money nor duration, and skip every pattern.
+    const gates = GATES.scan(t);
+    let facts: SentenceFacts | undefined;
+    const pay = (gates & MONEY_GATE) !== 0 && PAY.test(t);
     if (pay && ROYALTY_WORDS.test(t) && !NOT_OUR_ROYALTY.test(t)) {
       for (const re of ROYALTY_ON_FIGURES) {
         const m = re.exec(t);
         if (m) {
-          set('royalty', m);
+          facts = withFact(facts, 'royalty', t, m);
           break;
         }
       }
     }
-    if (/milestone/i.test(t)) set('milestones', MILESTONE.exec(t));
-    if (pay) set('fixed', FIXED_FEE.exec(t));
-    if (FREE_WORDS.test(t)) set('free', FREE.exec(t));
-    // Each duration pattern needs one of a few words: most sentences skip the pattern itself.
-    if (/termina|revo|rescind|cancel/i.test(t)) set('notTerminable', NOT_TERMINABLE.exec(t));
-    if (/expir|lapse|abandon|last/i.test(t)) set('patentLife', PATENT_LIFE.exec(t));
-    if (/perpetu|indefinite/i.test(t)) set('perpetual', PERPETUAL_AGREEMENT.exec(t));
-    if (t.includes('Term')) set('termInForm', TERM_IN_FORM.exec(t));
-    return facts;
+    if (gates & MILESTONE_GATE) facts = withFact(facts, 'milestones', t, MILESTONE.exec(t));
+    if (pay) facts = withFact(facts, 'fixed', t, FIXED_FEE.exec(t));
+    if (gates & FREE_GATE) facts = withFact(facts, 'free', t, FREE.exec(t));
+    if (gates & NOT_TERMINABLE_GATE) facts = withFact(facts, 'notTerminable', t, NOT_TERMINABLE.exec(t));
+    if (gates & PATENT_LIFE_GATE) facts = withFact(facts, 'patentLife', t, PATENT_LIFE.exec(t));
+    if (gates & PERPETUAL_GATE) facts = withFact(facts, 'perpetual', t, PERPETUAL_AGREEMENT.exec(t));
+    if (t.includes('Term')) facts = withFact(facts, 'termInForm', t, TERM_IN_FORM.exec(t));
+    return facts ?? NO_FACTS;
   });
 }
+
+/** The facts of most sentences: none (shared, never written to). */
+const NO_FACTS: SentenceFacts = Object.freeze({});
+
+/** The facts with the quote around a match of the sentence `t` added, if there is a match. */
+function withFact(
+  facts: SentenceFacts | undefined,
+  key: keyof SentenceFacts,
+  t: string,
+  m: RegExpExecArray | null,
+): SentenceFacts | undefined {
+  if (!m) return facts;
+  const out = facts ?? {};
+  out[key] = quoteAround(t, m.index, m.index + m[0].length);
+  return out;
+}
+
+/** The words (case-insensitive) without which a fact's patterns cannot match, by fact. */
+const GATES = new KeywordGroups({
+  money: ['pai', 'pay', 'due', 'owe', 'remit', 'earn', 'accru', 'entitled', 'receiv', 'royalt'],
+  milestones: ['milestone'],
+  free: [
+    'free',
+    'paid',
+    'charge',
+    'cost',
+    'without',
+    'no additional',
+    'no further',
+    'no payment',
+    'no consideration',
+    'no fee',
+    'no royalt',
+    'no obligation',
+  ],
+  notTerminable: ['termina', 'revo', 'rescind', 'cancel'],
+  patentLife: ['expir', 'lapse', 'abandon', 'last'],
+  perpetual: ['perpetu', 'indefinite'],
+});
+const MONEY_GATE = GATES.bit('money');
+const MILESTONE_GATE = GATES.bit('milestones');
+const FREE_GATE = GATES.bit('free');
+const NOT_TERMINABLE_GATE = GATES.bit('notTerminable');
+const PATENT_LIFE_GATE = GATES.bit('patentLife');
+const PERPETUAL_GATE = GATES.bit('perpetual');
 
 function factsFor(s: PlainSentence): SentenceFacts {
   s.facts ??= factsOf(s.text);
@@ -307,12 +346,8 @@ export function runsBothWays(grants: readonly Grant[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Money
 
-/** A cheap gate before PAY: plain words only (a pattern with structure here costs more than it saves). */
-const MONEY_WORDS = /pa[iy]|due|owe|remit|earn|accru|entitled|receiv|royalt/i;
 const ROYALTY_WORDS =
   /royalt|%|percent|per cent|revenue|profit|per (?:unit|copy|seat|device|product|item|licen|user|transaction|trade)|per-|runtime|for each|true-?up|reconcil/i;
-const FREE_WORDS =
-  /free|paid|charge|cost|without|no additional|no further|no payment|no consideration|no fee|no royalt|no obligation/i;
 const PAY =
   /\b(?:pay|pays|paid|paying|payable|payment|due|owe[sd]?|remit\w*|earn\w*|accru\w*|entitled to (?:receive|a)|receiv\w*|true-?up|grants? to \w+ (?:the )?(?:following |follows )?royalt\w*)\b/i;
 const NOT_OUR_ROYALTY =
@@ -446,6 +481,18 @@ function sectionTitles(model: ContractModel): (paragraph: number) => string {
   return (paragraph) => titles.get(model.paragraphs[paragraph]?.sectionId ?? '') ?? '';
 }
 
+/** Index of the last sentence that starts at `start` (sentences are in document order), or -1. */
+function sentenceIndexAt(sentences: PlainSentence[], start: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sentences[mid] as PlainSentence).range.start <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 && (sentences[low - 1] as PlainSentence).range.start === start ? low - 1 : -1;
+}
+
 function endingOf(
   sentences: PlainSentence[],
   clauses: ClauseIndex,
@@ -455,7 +502,6 @@ function endingOf(
   titleOf: (paragraph: number) => string,
 ): Ending {
   const ev: Evidence[] = [];
-  const byStart = new Map(sentences.map((s) => [s.range.start, s]));
   let notTerminable = false;
   let patentLife = false;
   let fixedTerm = false;
@@ -485,7 +531,7 @@ function endingOf(
   }
   const termHits = clauses.hits('term').filter((h) => h.source === 'sentence');
   for (const hit of termHits) {
-    const s = byStart.get(hit.range.start);
+    const s = sentences[sentenceIndexAt(sentences, hit.range.start)];
     if (!s) continue;
     const m = FIXED_TERM.exec(s.text);
     if (m) {
@@ -495,12 +541,12 @@ function endingOf(
     }
   }
   const rights: TerminationRight[] = [];
-  const indexOf = new Map(sentences.map((s, i) => [s.range.start, i]));
   for (const hit of clauses.hits('termination')) {
     if (hit.source !== 'sentence') continue;
-    const s = byStart.get(hit.range.start);
+    const index = sentenceIndexAt(sentences, hit.range.start);
+    const s = sentences[index];
     if (!s || !TERMINATE_RIGHT.test(s.text) || NOT_TERMINABLE.test(s.text)) continue;
-    const withList = groundsText(s, sentences, indexOf.get(s.range.start) ?? -1);
+    const withList = groundsText(s, sentences, index);
     const reasons = withList.replace(NOT_A_BREACH, ' ');
     let grounds = GROUNDS.filter(([, re]) => re.test(reasons)).map(([g]) => g);
     // "9.7 Patent Challenge. Xencor will be permitted to terminate … if [***]": the section title
@@ -568,6 +614,8 @@ const AGREEMENT_NAME =
 const SUBJECT_TO = new RegExp(
   `\\b(?:[Tt]his|THIS|[Tt]he present)\\s+(?:[A-Z][\\w-]*\\s+){0,3}Agreement\\b[^.;]{0,80}?\\b(?:is|shall be|will be|are|has been)\\s+(?:made\\s+|executed\\s+|delivered\\s+)?(?:subject (?:in all respects )?to|ancillary to|entered into (?:pursuant to|under|in connection with)|delivered pursuant to|governed by the terms of)\\s+(?:all of\\s+)?(?:the terms (?:and conditions )?(?:of\\s+)?)?(?:the\\s+|that certain\\s+)?${AGREEMENT_NAME}|\\bsubject in all respects to (?:the terms (?:and conditions )?of )?(?:the\\s+|that certain\\s+)?${AGREEMENT_NAME}`,
 );
+/** Words every SUBJECT_TO match has: most sentences that name the Agreement have none. */
+const SUBJECT_TO_WORDS = /subject |ancillary to|entered into |delivered pursuant to|governed by the terms of/;
 const TERMS_BY_REFERENCE =
   /\b[Cc]apitali[sz]ed terms\b[^.]{0,200}?\b(?:have|shall have|has|will have) the (?:respective )?meanings? (?:given|set forth|ascribed|assigned|specified|provided)\b[^.]{0,60}?\b(?:in|under) (?:the\s+|that certain\s+)?((?:[A-Z][\w&-]*\s+){0,6}Agreement)/;
 const OMITTED =
@@ -590,7 +638,7 @@ function masterAgreement(sentences: PlainSentence[], head: string): MasterAgreem
       out.name ??= m[1]?.trim();
       out.evidence.push(evidence(s, m));
     }
-    m = agreement && !out.subjectTo ? SUBJECT_TO.exec(s.text) : null;
+    m = agreement && !out.subjectTo && SUBJECT_TO_WORDS.test(s.text) ? SUBJECT_TO.exec(s.text) : null;
     if (m && !out.subjectTo && !/^this\b/i.test(m[1] ?? '')) {
       out.subjectTo = true;
       out.name ??= m[1]?.trim();

@@ -46,9 +46,14 @@ const ENTITY_WITH_SHORT_NAME =
 /** Pronouns defined for the parties: `"we," "us" and "our" refers to X`. */
 const PRONOUNS =
   /((?:["“](?:we|us|our|you|your)[,.]?["”](?:\s*,)?\s*(?:and|or)?\s*){1,4})\s*(?:refers?|means?|shall (?:refer|mean))\s+(?:to\s+)?(?:the\s+)?([A-Z][\w&.,' -]{1,60}?)(?=\s*[,.;(]|\s+and\b)/gi;
+/** What every match of PRONOUNS holds, whitespace or not: a quoted pronoun. */
+const QUOTED_PRONOUN = /["“](?:we|us|our|you|your)[,.]?["”]/i;
 /** "“Nortel” shall mean NTL and all Nortel Subsidiaries": a name for a party with its affiliates. */
 const PARTY_WITH_AFFILIATES =
   /^(?:[^"“”]{0,20}["“][^"”]+["”]\s*)?(?:shall\s+)?(?:means?|includes?)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s*,?\s+(?:and|together with)\s+(?:all|each|any|its|the|every)\b[^.;]{0,60}\b(?:Subsidiar|Affiliat|Group|members)/;
+
+/** What every match of PARTY_WITH_AFFILIATES ends with. */
+const AFFILIATES_WORD = /Subsidiar|Affiliat|Group|members/;
 
 /** Words after a name that make a group of the party rather than a modifier of it. */
 const GROUP_WORDS = /^(?:Group|Entities|Parties|Companies|Affiliates?|Subsidiaries|Members?)$/;
@@ -142,10 +147,15 @@ function buildSides(model: ContractModel): Sides {
   // A short name the model did not keep (it is also defined elsewhere): "HONEYWELL INC., a Delaware corporation ("Honeywell")".
   // A cover page or title line may name the parties first; the preamble proper gives the short
   // names: "Phoenix Satellite Television Company Limited ("Party A" or "Phoenix Satellite TV")".
-  const opening = model.paragraphs
-    .slice(0, 40)
-    .map((p) => p.text.replace(/\s+/g, ' '))
-    .join('\n');
+  // Built only when needed: most preambles give every short name, and define no pronouns.
+  let openingText: string | undefined;
+  const opening = () => {
+    openingText ??= model.paragraphs
+      .slice(0, 40)
+      .map((p) => p.text.replace(/\s+/g, ' '))
+      .join('\n');
+    return openingText;
+  };
   const SHORT_AFTER =
     /^[^()"“\n]{0,100}\(\s*(?:the\s+|hereinafter(?: referred to as)?\s+)?["“]([^"”]{2,40})["”](?:\s*(?:or|and)\s*(?:the\s+)?["“]([^"”]{2,40})["”])?/;
   for (const party of model.parties) {
@@ -161,7 +171,7 @@ function buildSides(model: ContractModel): Sides {
       return [];
     };
     const found = shortNames(preamble);
-    for (const name of found.length > 0 ? found : shortNames(opening)) alias(party.name, name);
+    for (const name of found.length > 0 ? found : shortNames(opening())) alias(party.name, name);
   }
 
   // Groups named in the preamble: (… and together with Seller, "Arizona"), (X and Y, collectively "Z").
@@ -195,13 +205,16 @@ function buildSides(model: ContractModel): Sides {
   }
 
   for (const d of model.definitions) {
+    // The group word first: collapsing every definition's whitespace would cost more than the pattern.
+    if (!AFFILIATES_WORD.test(d.definitionText)) continue;
     const m = PARTY_WITH_AFFILIATES.exec(d.definitionText.replace(/\s+/g, ' '));
     if (m?.[1] && known().includes(m[1]) && !known().includes(d.term)) alias(find(m[1]), d.term);
   }
 
   // "'we,' 'us' and 'our' refers to Pizza Fusion Holding, Inc. … 'You' and 'your' refers to the Franchisee."
   const pronounSides = new Set<string>();
-  for (const m of opening.matchAll(PRONOUNS)) {
+  const definesPronouns = model.paragraphs.slice(0, 40).some((p) => QUOTED_PRONOUN.test(p.text));
+  for (const m of definesPronouns ? opening().matchAll(PRONOUNS) : []) {
     const [, list, target] = m as unknown as [string, string, string];
     const name = target.replace(/,?\s+the\s+\w+$/i, '').trim();
     const match = known().find((k) => k === name || name.startsWith(k) || k.startsWith(name));
@@ -241,6 +254,8 @@ function buildSides(model: ContractModel): Sides {
   const matchers = list.flatMap((side) =>
     side.names.map((name) => ({
       side: side.key,
+      name,
+      upper: name.toUpperCase(),
       re: new RegExp(`\\b(?:${escapeRegExp(name)}|${escapeRegExp(name.toUpperCase())})(?![\\w-])`, 'g'),
       length: name.length,
     })),
@@ -252,7 +267,9 @@ function buildSides(model: ContractModel): Sides {
     sideOf: (name) => sideByName.get(name) ?? sideByName.get(caseInsensitive(sideByName, name) ?? ''),
     mentions(text) {
       const out: SideMention[] = [];
-      for (const { side, re } of matchers) {
+      for (const { side, name, upper, re } of matchers) {
+        // Most names are not in a given text: a plain search says so faster than the pattern.
+        if (!text.includes(name) && !text.includes(upper)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(text); m !== null; m = re.exec(text)) {
           const start = m.index;

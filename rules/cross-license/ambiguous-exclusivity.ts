@@ -9,6 +9,8 @@ import { allSentences, appliesToLicense } from './support.js';
  */
 const BLANKET =
   /\b(?:licen[cs]es?|rights?)\b[^.;]{0,100}\b(?:is|are|shall be|will be) (?:\w+ )?(?:non-?\s?)?exclusive\b|\b(?:non-?\s?)?exclusive right to exercise the rights granted\b|\bnothing (?:in this Agreement )?(?:shall )?(?:restrict|prevent|limit)s?\b[^.;]{0,80}\bfrom (?:granting|licensing)\b/i;
+/** A word every BLANKET match has, found much faster than BLANKET itself. */
+const BLANKET_WORDS = /exclusive|nothing/i;
 /** A form left blank: "Content exclusive: [ ] Yes [ ] No". */
 const UNTICKED = /\bexclusiv\w*\s*:?\s*\[\s*\]\s*(?:Yes|No)\s*\[\s*\]\s*(?:Yes|No)\b/i;
 /** A licence over things, not rights: equipment, premises, space. */
@@ -78,7 +80,10 @@ when the grant contradicts itself, as a warning otherwise.`,
     }
     if (grants.length === 0) return;
     const blanket = allSentences(model).some(
-      (s) => BLANKET.test(s.text) && !grants.some((g) => g.range.start === s.range.start),
+      (s) =>
+        BLANKET_WORDS.test(s.text) &&
+        BLANKET.test(s.text) &&
+        !grants.some((g) => g.range.start === s.range.start),
     );
     for (const g of grants) {
       if (g.exclusivity === 'both') {

@@ -1,7 +1,7 @@
 import type { Grant } from '../../engine/classify/grants.js';
 import { profileAgreement } from '../../engine/classify/profile.js';
 import type { ClauseIndex } from '../../engine/classify/types.js';
-import type { ContractModel } from '../../engine/model/types.js';
+import type { ContractModel, Range } from '../../engine/model/types.js';
 import { exclusiveGrants } from '../support/profile.js';
 
 /**
@@ -19,31 +19,56 @@ const FIELD_FOR_ALL =
 const TERRITORY_FOR_ALL =
   /\blicen[cs]es?\b[^.;\n]{0,120}\b(?:worldwide|world-wide|throughout the world|in the (?:[\w-]+ )?Territory|(?:limited|restricted) to [^.;\n]{0,40}\b(?:countr|territor))/i;
 
-/** Sentences of the grant (and field / territory) clauses that are not grants themselves. */
-function scopeStatements(
+/**
+ * Whether a sentence of the grant (or field / territory) clauses that is not a grant itself, nor
+ * inside a definition, matches `pattern` (whitespace collapsed). Stops at the first that does.
+ */
+function someScopeStatement(
   model: ContractModel,
   clauses: ClauseIndex,
   type: 'field-of-use' | 'territory',
-): string[] {
+  pattern: RegExp,
+): boolean {
   const grantStarts = new Set(profileAgreement(model, clauses).grants.map((g) => g.range.start));
-  const definitions = model.definitions.map((d) => d.definitionRange);
-  const out: string[] = [];
-  model.paragraphs.forEach((p, i) => {
+  const inDefinition = offsetTest(model.definitions.map((d) => d.definitionRange));
+  for (const [i, p] of model.paragraphs.entries()) {
     const labels = clauses.labelsOf(i);
-    if (!labels.includes('license-grant') && !labels.includes(type)) return;
+    if (!labels.includes('license-grant') && !labels.includes(type)) continue;
     for (const s of p.sentences) {
-      if (grantStarts.has(s.range.start)) continue;
-      if (definitions.some((d) => d.start <= s.range.start && s.range.start < d.end)) continue;
-      out.push(s.text.replace(/\s+/g, ' '));
+      if (grantStarts.has(s.range.start) || inDefinition(s.range.start)) continue;
+      if (pattern.test(s.text.replace(/\s+/g, ' '))) return true;
     }
-  });
-  return out;
+  }
+  return false;
+}
+
+/** A test for "the offset lies in one of the ranges", by binary search over their union. */
+function offsetTest(ranges: Range[]): (offset: number) => boolean {
+  const merged: Range[] = [];
+  for (const r of [...ranges].sort((x, y) => x.start - y.start)) {
+    if (r.end <= r.start) continue;
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ start: r.start, end: r.end });
+  }
+  return (offset) => {
+    let low = 0;
+    let high = merged.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const r = merged[mid] as Range;
+      if (offset < r.start) high = mid - 1;
+      else if (offset >= r.end) low = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 export function fieldForAll(model: ContractModel, clauses: ClauseIndex): boolean {
-  return scopeStatements(model, clauses, 'field-of-use').some((s) => FIELD_FOR_ALL.test(s));
+  return someScopeStatement(model, clauses, 'field-of-use', FIELD_FOR_ALL);
 }
 
 export function territoryForAll(model: ContractModel, clauses: ClauseIndex): boolean {
-  return scopeStatements(model, clauses, 'territory').some((s) => TERRITORY_FOR_ALL.test(s));
+  return someScopeStatement(model, clauses, 'territory', TERRITORY_FOR_ALL);
 }

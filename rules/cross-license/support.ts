@@ -1,4 +1,5 @@
 import { profileAgreement } from '../../engine/classify/profile.js';
+import { collapsedSentences, collapseSpaces } from '../../engine/classify/sentence-text.js';
 import type { ClauseIndex, ClauseType } from '../../engine/classify/types.js';
 import type { ContractModel, Range, Section } from '../../engine/model/types.js';
 import { documentAnchor, sectionAnchor } from '../support/anchors.js';
@@ -64,16 +65,13 @@ export function allSentences(model: ContractModel): SentenceText[] {
   const cached = sentenceCache.get(model);
   if (cached) return cached;
   const out: SentenceText[] = [];
+  const texts = collapsedSentences(model);
   model.paragraphs.forEach((p, i) => {
-    for (const s of p.sentences) out.push({ text: collapseSpaces(s.text), range: s.range, paragraph: i });
+    for (const s of p.sentences)
+      out.push({ text: texts[out.length] as string, range: s.range, paragraph: i });
   });
   sentenceCache.set(model, out);
   return out;
-}
-
-/** Whitespace runs to one space, without a regex pass when there is nothing to collapse. */
-function collapseSpaces(text: string): string {
-  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** "Harbor and Lumen" for messages, or "the parties". */

@@ -1,0 +1,23 @@
+import type { ContractModel } from '../model/types.js';
+
+const cache = new WeakMap<ContractModel, string[]>();
+
+/**
+ * Every sentence's text with its whitespace runs collapsed to one space (filing copies keep the
+ * PDF's line breaks and double spaces), in document order: paragraph by paragraph, sentence by
+ * sentence. Computed once per model for every reader of the agreement's sentences.
+ */
+export function collapsedSentences(model: ContractModel): readonly string[] {
+  let texts = cache.get(model);
+  if (!texts) {
+    texts = [];
+    for (const p of model.paragraphs) for (const s of p.sentences) texts.push(collapseSpaces(s.text));
+    cache.set(model, texts);
+  }
+  return texts;
+}
+
+/** Whitespace runs to one space, without a regex pass when there is nothing to collapse. */
+export function collapseSpaces(text: string): string {
+  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
