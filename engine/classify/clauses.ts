@@ -110,9 +110,9 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
  * other few thousand are answered from here. Bounded: cleared when full.
  */
 // Two memos rather than a flag in the key: building "d" + text would copy every sentence.
-const sentenceMemo = new TextMemo<readonly ClauseType[]>();
+const sentenceMemo = new TextMemo<readonly ClauseType[]>({ keepKeys: true });
 const NO_TYPES: readonly ClauseType[] = Object.freeze([]);
-const definitionalSentenceMemo = new TextMemo<readonly ClauseType[]>();
+const definitionalSentenceMemo = new TextMemo<readonly ClauseType[]>({ keepKeys: true });
 
 function sentenceClauseTypes(
   text: string,

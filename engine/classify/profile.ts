@@ -226,7 +226,7 @@ interface SentenceFacts {
   termInForm?: string;
 }
 
-const factsMemo = new TextMemo<SentenceFacts>();
+const factsMemo = new TextMemo<SentenceFacts>({ keepKeys: true });
 
 function factsOf(t: string): SentenceFacts {
   return factsMemo.get(t, () => {

@@ -6,7 +6,7 @@ import { findDefinitions } from './definitions.js';
 import { findDualNumbers } from './numbers.js';
 import { findParties } from './parties.js';
 import { buildSections } from './sections.js';
-import { sentencesOf } from './sentences.js';
+import { sentencesOf, sentenceTextsOf } from './sentences.js';
 import { findCandidateTerms, findTermUses } from './terms.js';
 import type { ContractModel, LoadedDocument, Paragraph, Range, Section } from './types.js';
 
@@ -21,9 +21,9 @@ export function buildModel(doc: LoadedDocument): ContractModel {
       range: block.range,
       text: block.text,
       segments: block.segments,
-      sentences: sentencesOf(block).map((r) => ({
+      sentences: sentencesOf(block).map((r, i) => ({
         range: toViewRange(block, r.start, r.end),
-        text: block.text.slice(r.start, r.end),
+        text: sentenceTextsOf(block)[i] as string,
         offset: r.start,
       })),
     };

@@ -92,7 +92,7 @@ interface PlainRef {
 }
 
 /** References by block text: the same paragraph, edited elsewhere in the document, is not re-read. */
-const plainRefs = new TextMemo<PlainRef[]>();
+const plainRefs = new TextMemo<PlainRef[]>({ keepKeys: true });
 
 function refsInText(text: string): PlainRef[] {
   const out: PlainRef[] = [];

@@ -124,7 +124,7 @@ export function findDualNumbers(blocks: Block[]): DualNumber[] {
 type PlainDualNumber = Omit<DualNumber, 'range'> & { start: number; end: number };
 
 /** Numbers by block text: the same paragraph, edited elsewhere in the document, is not re-read. */
-const plainNumbers = new TextMemo<PlainDualNumber[]>();
+const plainNumbers = new TextMemo<PlainDualNumber[]>({ keepKeys: true });
 
 function dualNumbersIn(text: string): PlainDualNumber[] {
   const out: PlainDualNumber[] = [];

@@ -1,3 +1,4 @@
+import { TextMemo } from '../text/memo.js';
 import type { Block, Range } from './types.js';
 
 /**
@@ -111,19 +112,43 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 160 || code === 0x2028;
 }
 
-const blockSentences = new WeakMap<Block, Range[]>();
+interface BlockSentences {
+  ranges: Range[];
+  texts: string[];
+}
+
+const byBlock = new WeakMap<Block, BlockSentences>();
+/**
+ * Across versions of an edited document, by the block's text: the string an unchanged block keeps
+ * between versions. Its sentences are then the same strings too, which the memos keyed by sentence
+ * compare by pointer rather than character by character.
+ */
+const byText = new TextMemo<BlockSentences>({ keepKeys: true });
+
+function blockSentences(block: Block): BlockSentences {
+  let sentences = byBlock.get(block);
+  if (!sentences) {
+    const text = block.text;
+    sentences = byText.get(text, () => {
+      const ranges = splitSentences(text);
+      return { ranges, texts: ranges.map((r) => text.slice(r.start, r.end)) };
+    });
+    byBlock.set(block, sentences);
+  }
+  return sentences;
+}
 
 /**
  * `splitSentences(block.text)`, split once per block: the paragraphs of the model, the definitions
  * and the candidate terms all read a block's sentences.
  */
 export function sentencesOf(block: Block): Range[] {
-  let sentences = blockSentences.get(block);
-  if (!sentences) {
-    sentences = splitSentences(block.text);
-    blockSentences.set(block, sentences);
-  }
-  return sentences;
+  return blockSentences(block).ranges;
+}
+
+/** The text of each of `sentencesOf(block)`. */
+export function sentenceTextsOf(block: Block): string[] {
+  return blockSentences(block).texts;
 }
 
 /** Returns the plain-text ranges of the sentences in `text`, trimmed of surrounding whitespace. */

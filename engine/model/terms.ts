@@ -203,8 +203,8 @@ function termScopeFor(definitions: Definition[]): TermScope {
       key,
       root: buildTermTrie(definitions.map((d) => d.term)),
       scanned: new WeakMap(),
-      matches: new TextMemo(),
-      candidates: new TextMemo(),
+      matches: new TextMemo({ keepKeys: true }),
+      candidates: new TextMemo({ keepKeys: true }),
     };
   }
   return termScope;

@@ -10,8 +10,19 @@
 export class TextMemo<V> {
   private readonly values = new Map<string, V>();
   private generation = currentGeneration;
+  private readonly limit: number;
+  private readonly keepKeys: boolean;
 
-  constructor(private readonly limit = 20_000) {}
+  /**
+   * `keepKeys`: the keys are block texts (standalone strings, see the loaders) or their sentences,
+   * which an edited document keeps between versions for the blocks the edit did not touch. They
+   * are stored as they are, so the next lint's lookup with the same string is a pointer comparison
+   * rather than a comparison of the whole text (milliseconds per keystroke on a long agreement).
+   */
+  constructor(options: { limit?: number; keepKeys?: boolean } = {}) {
+    this.limit = options.limit ?? 20_000;
+    this.keepKeys = options.keepKeys ?? false;
+  }
 
   get(key: string, compute: () => V): V {
     if (!enabled) return compute();
@@ -23,8 +34,8 @@ export class TextMemo<V> {
     if (known !== undefined) return known;
     const value = compute();
     if (this.values.size >= this.limit) this.values.clear();
-    // The key is often a slice of a whole document version; a copy lets that version go.
-    this.values.set(detached(key), value);
+    // Other keys are often slices of a whole document version; a copy lets that version go.
+    this.values.set(this.keepKeys ? key : detached(key), value);
     return value;
   }
 }
