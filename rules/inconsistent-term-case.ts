@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/lint/rule.js';
+import { paragraphSource } from '../engine/model/paragraph-source.js';
 import type { Range } from '../engine/model/types.js';
 import { isJsSpace } from '../engine/text/chars.js';
 import { TextMemo } from '../engine/text/memo.js';
@@ -446,8 +447,11 @@ export const inconsistentTermCase: Rule<InconsistentTermCaseOptions> = {
       const base = paragraph.range.start;
       const limit = Math.min(paragraph.range.end, textView.length);
       let markup: Range[] | undefined;
-      const matches = scope.matches.get(textView.slice(base, limit), () =>
-        matchesIn(scope.match, textView, base, limit),
+      const source = paragraphSource(paragraph, textView);
+      const matches = scope.matches.get(
+        source.text,
+        () => matchesIn(scope.match, textView, base, limit),
+        source.kept,
       );
       for (let k = 0; k < matches.length; k += 2) {
         const m = { index: base + (matches[k] as number), end: base + (matches[k + 1] as number) };

@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/lint/rule.js';
+import { paragraphSource } from '../engine/model/paragraph-source.js';
 import { TextMemo } from '../engine/text/memo.js';
 
 interface Open {
@@ -68,9 +69,9 @@ export const unbalancedPunctuation: Rule = {
   check({ model, textView, report }) {
     for (const paragraph of model.paragraphs) {
       const base = paragraph.range.start;
-      const view = textView.slice(base, paragraph.range.end);
+      const { text: view, kept } = paragraphSource(paragraph, textView);
       if (!/[()[\]"“”‘]/.test(view)) continue;
-      for (const u of unmatchedByView.get(view, () => unmatchedIn(view))) {
+      for (const u of unmatchedByView.get(view, () => unmatchedIn(view), kept)) {
         report({
           messageId: u.messageId,
           data: { char: u.char, partner: u.partner },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { EffectiveRule } from '../engine/config/resolve.js';
 import { lintDocument } from '../engine/lint/lint.js';
 import { IncrementalMarkdown } from '../engine/load/markdown-incremental.js';
 import { loadText } from '../engine/load/text.js';
@@ -14,10 +15,10 @@ const agreement = readFileSync(
   new URL('../fixtures/markdown/patent-cross-license.md', import.meta.url),
   'utf8',
 );
-const rules = catalog.rules.map((rule) => ({
+const rules: EffectiveRule[] = catalog.rules.map((rule) => ({
   rule,
   severity: rule.defaultSeverity,
-  options: rule.options?.defaults ?? {},
+  options: (rule.options?.defaults ?? {}) as Record<string, unknown>,
 }));
 
 function findingsOf(text: string, parse?: IncrementalMarkdown) {

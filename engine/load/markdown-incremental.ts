@@ -1,4 +1,5 @@
 import type { Block } from '../model/types.js';
+import { detached } from '../text/memo.js';
 import { blocksOfTopLevelNode, parseMarkdown } from './markdown.js';
 
 /** One top-level Markdown node (paragraph, heading, list, table…) and the blocks it yields. */
@@ -41,15 +42,8 @@ export class IncrementalMarkdown {
   private reparseWindow(text: string): Chunk[] | undefined {
     const old = this.text;
     const chunks = this.chunks;
-    const shortest = Math.min(old.length, text.length);
-    let prefix = 0;
-    while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (
-      suffix < shortest - prefix &&
-      old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
-    )
-      suffix++;
+    const prefix = commonPrefixLength(old, text);
+    const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
     const delta = text.length - old.length;
     const changedEnd = old.length - suffix; // end of the changed region in the old text
 
@@ -92,6 +86,8 @@ function parseChunks(source: string, offset: number): Chunk[] {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
     const blocks = blocksOfTopLevelNode(node, source);
+    // Each block keeps its own source text, which the next versions share (see Block.source).
+    for (const block of blocks) block.source = detached(source.slice(block.range.start, block.range.end));
     chunks.push({
       type: node.type,
       start: start + offset,
@@ -127,4 +123,30 @@ function shiftBlock(block: Block, delta: number): Block {
     range: { start: block.range.start + delta, end: block.range.end + delta },
     segments: block.segments.map((s) => ({ plain: s.plain, view: s.view + delta, length: s.length })),
   };
+}
+
+/** Characters compared at once: string comparison runs natively, a charCodeAt loop does not. */
+const STRIDE = 1024;
+
+/** How many characters `a` and `b` share at their start. */
+function commonPrefixLength(a: string, b: string): number {
+  const shortest = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + STRIDE <= shortest && b.startsWith(a.slice(at, at + STRIDE), at)) at += STRIDE;
+  while (at < shortest && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many characters (at most `max`) `a` and `b` share at their end. */
+function commonSuffixLength(a: string, b: string, max: number): number {
+  let length = 0;
+  while (
+    length + STRIDE <= max &&
+    b.endsWith(a.slice(a.length - length - STRIDE, a.length - length), b.length - length)
+  ) {
+    length += STRIDE;
+  }
+  while (length < max && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length))
+    length++;
+  return length;
 }

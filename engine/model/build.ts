@@ -30,6 +30,7 @@ export function buildModel(doc: LoadedDocument): ContractModel {
     const sectionId = outline.blockSection[index];
     if (sectionId !== undefined) paragraph.sectionId = sectionId;
     if (block.wordParagraph !== undefined) paragraph.wordParagraph = block.wordParagraph;
+    if (block.source !== undefined) paragraph.source = block.source;
     return paragraph;
   });
 

@@ -49,6 +49,11 @@ export interface Block {
   listOrdinal?: string;
   /** Word only: 1-based index of the body paragraph (`w:p`, in document order) it came from. */
   wordParagraph?: number;
+  /**
+   * The block's text-view slice, standalone, when the loader keeps it (an edited Markdown
+   * document): the same string between versions for a block an edit did not touch.
+   */
+  source?: string;
 }
 
 export type AttachmentKind = 'schedule' | 'exhibit' | 'annex' | 'appendix' | 'attachment' | 'addendum';
@@ -93,6 +98,8 @@ export interface Paragraph {
   /** Plain-text offset → text-view offset (see `toViewRange`). */
   segments: OffsetSegment[];
   wordParagraph?: number;
+  /** See Block.source; read it with `paragraphSource`. */
+  source?: string;
 }
 
 export type DefinitionStyle =

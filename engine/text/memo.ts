@@ -24,7 +24,8 @@ export class TextMemo<V> {
     this.keepKeys = options.keepKeys ?? false;
   }
 
-  get(key: string, compute: () => V): V {
+  /** `keepKey` overrides the memo's keepKeys for this key (see paragraphSource). */
+  get(key: string, compute: () => V, keepKey = this.keepKeys): V {
     if (!enabled) return compute();
     if (this.generation !== currentGeneration) {
       this.values.clear();
@@ -35,7 +36,7 @@ export class TextMemo<V> {
     const value = compute();
     if (this.values.size >= this.limit) this.values.clear();
     // Other keys are often slices of a whole document version; a copy lets that version go.
-    this.values.set(this.keepKeys ? key : detached(key), value);
+    this.values.set(keepKey ? key : detached(key), value);
     return value;
   }
 }
