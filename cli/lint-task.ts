@@ -21,6 +21,8 @@ export interface LintTask {
   rules: RuleSetting[];
   /** For --stdin: the bytes to lint instead of reading `path`. */
   bytes?: Uint8Array;
+  /** Count the agreement's words into the report (for accuracy per 10,000 words; no formatter prints it). */
+  countWords?: boolean;
 }
 
 const EXCERPT_CONTEXT = 60;
@@ -48,7 +50,7 @@ export async function runLintTask(task: LintTask): Promise<FileReport> {
     return { path: task.path, findings: [], error: { code: loadError.code, message: loadError.message } };
   }
   try {
-    return toReport(lintDocument(doc, rules), doc);
+    return toReport(lintDocument(doc, rules), doc, task.countWords);
   } catch (error) {
     // A bug in contract-lint must cost one file, not the batch.
     const message = error instanceof Error ? error.message : String(error);
@@ -60,7 +62,7 @@ export async function runLintTask(task: LintTask): Promise<FileReport> {
   }
 }
 
-export function toReport(result: FileResult, doc: LoadedDocument): FileReport {
+export function toReport(result: FileResult, doc: LoadedDocument, withWords = false): FileReport {
   const text = doc.textView;
   const fixableRules = new Set(catalog.rules.filter((r) => r.fixable === 'edit').map((r) => r.id));
   const findings: ReportFinding[] = result.findings.map((f) => {
@@ -83,9 +85,9 @@ export function toReport(result: FileResult, doc: LoadedDocument): FileReport {
     path: result.path,
     format: doc.format,
     findings,
-    words: result.model?.paragraphs.reduce((n, p) => n + countWords(p.text), 0) ?? 0,
     bytes: text.length,
   };
+  if (withWords) report.words = result.model?.paragraphs.reduce((n, p) => n + countWords(p.text), 0) ?? 0;
   if (result.checklist) report.checklist = result.checklist;
   if (result.ruleErrors) report.ruleErrors = result.ruleErrors;
   if (result.suppressedCount) report.suppressed = result.suppressedCount;

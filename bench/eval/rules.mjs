@@ -48,7 +48,7 @@ const HYGIENE = [
 async function lintAll(paths) {
   const out = new Map();
   for (const path of paths) {
-    const report = await runLintTask({ path, rules });
+    const report = await runLintTask({ path, rules, countWords: true });
     if (report.error) throw new Error(`eval input failed to load: ${report.error.message}`);
     out.set(path, report);
   }
