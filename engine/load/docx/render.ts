@@ -5,10 +5,10 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
-import { parseMarkdown } from '../markdown.js';
 import { directHast } from './direct-hast.js';
 import type { MammothPackage } from './handover.js';
 import { CAPTURE_FORMAT, type HtmlElement, installTreeWriter, toHtml } from './html-capture.js';
+import { relaxEscapes } from './relax-escapes.js';
 
 /**
  * Word (already rewritten, handed over as parsed parts) → Markdown: mammoth gives an HTML tree, rehype/remark turn
@@ -155,29 +155,4 @@ function unwrapEmptyLinks(node: Nodes): void {
     else out.push(child);
   }
   (node as { children: Nodes[] }).children = out;
-}
-
-const ESCAPE = /\\([!-/:-@[-`{-~])/g;
-
-/**
- * remark-stringify escapes conservatively ("\[Date]", "\_"), which reads badly in a contract.
- * Per line, drop the escapes when the line parses to the same thing without them. Pipes stay
- * escaped (they matter in table rows), as do lines that could become setext underlines.
- */
-function relaxEscapes(markdown: string): string {
-  return markdown
-    .split('\n')
-    .map((line) => {
-      if (!line.includes('\\') || /^[\s=\-\\]*$/.test(line)) return line;
-      const relaxed = line.replace(ESCAPE, (all, ch: string) => (ch === '|' ? all : ch));
-      if (relaxed === line) return line;
-      return fingerprint(relaxed) === fingerprint(line) ? relaxed : line;
-    })
-    .join('\n');
-}
-
-function fingerprint(markdown: string): string {
-  // The parser that will read the text view: an escape matters only if it changes that reading.
-  const tree = parseMarkdown(markdown);
-  return JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
 }
