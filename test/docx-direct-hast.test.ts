@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { directHast } from '../engine/load/docx/direct-hast.js';
 import { type HtmlElement, type HtmlNode, toHtml } from '../engine/load/docx/html-capture.js';
-import { docxToHtmlTree, parseHtml } from '../engine/load/docx/render.js';
+import { docxToHtml, docxToHtmlTree, parseHtml } from '../engine/load/docx/render.js';
 import { AGREEMENTS_DOCX } from './helpers/corpus.js';
 
 // The direct conversion (mammoth's HTML tree → hast) must give what parsing mammoth's HTML gives, or
@@ -30,6 +30,11 @@ describe('direct hast: Word agreements', () => {
     const tree = await docxToHtmlTree({ buffer: readFileSync(path) });
     expect(directHast(tree)).toBeDefined();
     await expectSameAsParsed(tree);
+  });
+
+  it.each(docxFiles)('%s: the kept tree, written, is the HTML mammoth writes', async (path) => {
+    const buffer = readFileSync(path);
+    expect(toHtml(await docxToHtmlTree({ buffer }))).toBe(await docxToHtml({ buffer }));
   });
 });
 

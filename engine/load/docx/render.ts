@@ -40,21 +40,26 @@ export async function docxToMarkdown(file: MammothPackage): Promise<string> {
 /** What mammoth reads: a package already opened (its typings list only path and buffer), or a file's bytes. */
 export type MammothInput = { file: MammothPackage } | { buffer: Buffer };
 
+const converterOptions = {
+  // Never read image data: the package holds no media, and images are not clause text.
+  convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+  // Word's Title and Subtitle styles are the agreement's name: headings in the text view, so
+  // the model finds the title the way it does in Markdown.
+  styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
+};
+
 /** A Word package to mammoth's HTML tree (html-capture.ts), before it is written as HTML. */
 export async function docxToHtmlTree(input: MammothInput): Promise<HtmlElement> {
   installTreeWriter();
-  const result = await mammoth.convertToHtml(
-    input as Parameters<typeof mammoth.convertToHtml>[0],
-    {
-      // Never read image data: the package holds no media, and images are not clause text.
-      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-      // Word's Title and Subtitle styles are the agreement's name: headings in the text view, so
-      // the model finds the title the way it does in Markdown.
-      styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
-      outputFormat: CAPTURE_FORMAT,
-    } as Parameters<typeof mammoth.convertToHtml>[1],
-  );
+  const options = { ...converterOptions, outputFormat: CAPTURE_FORMAT };
+  const result = await mammoth.convertToHtml(input as Parameters<typeof mammoth.convertToHtml>[0], options);
   return result.value as unknown as HtmlElement;
+}
+
+/** The HTML mammoth writes itself, with the same options (what the text view used to parse). */
+export async function docxToHtml(input: MammothInput): Promise<string> {
+  return (await mammoth.convertToHtml(input as Parameters<typeof mammoth.convertToHtml>[0], converterOptions))
+    .value;
 }
 
 /** HTML the direct conversion does not take, read as before; the parser loads only when needed. */
