@@ -7,7 +7,7 @@ import { stripMarkers } from './markers.js';
 import { readNumberingModel } from './numbering.js';
 import { prepareBody, readComments } from './paragraphs.js';
 import { type DocxParts, readParts } from './parts.js';
-import { docxToHtml, htmlToMarkdownText } from './render.js';
+import { docxToMarkdown } from './render.js';
 import { revertReviewRevisions } from './review-author.js';
 import { openZip } from './zip.js';
 
@@ -42,7 +42,7 @@ export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedD
 
   let marked: string;
   try {
-    marked = htmlToMarkdownText(await docxToHtml(handed.file));
+    marked = await docxToMarkdown(handed.file);
   } catch (error) {
     if (error instanceof LoadError) throw error;
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -1,17 +1,18 @@
 import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
 import mammoth from 'mammoth';
 import type { Nodes, Root } from 'mdast';
-import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
-import { parseMarkdown } from '../markdown.js';
+import { directHast } from './direct-hast.js';
 import type { MammothPackage } from './handover.js';
+import { CAPTURE_FORMAT, type HtmlElement, installTreeWriter, toHtml } from './html-capture.js';
+import { relaxEscapes } from './relax-escapes.js';
 
 /**
- * Word (already rewritten, handed over as parsed parts) → Markdown: mammoth gives HTML, rehype/remark turn it into
- * Markdown a person can read. Images and empty anchors are dropped: they are not clause text.
+ * Word (already rewritten, handed over as parsed parts) → Markdown: mammoth gives an HTML tree, rehype/remark turn
+ * it into Markdown a person can read. Images and empty anchors are dropped: they are not clause text.
  */
 
 const stringifyOptions: StringifyOptions = {
@@ -24,38 +25,57 @@ const stringifyOptions: StringifyOptions = {
   incrementListMarker: true,
 };
 
-const htmlToMarkdown = unified()
-  .use(rehypeParse, { fragment: true })
+const hastToMarkdown = unified()
   .use(rehypeRemark)
   // Unaligned tables: padding every cell to the widest one makes long clauses unreadable.
   .use(remarkGfm, { tablePipeAlign: false })
   .use(remarkStringify, stringifyOptions);
 
-/** The parts, as handed over (handover.ts), to HTML. */
-export async function docxToHtml(file: MammothPackage): Promise<string> {
-  const result = await mammoth.convertToHtml(
-    // mammoth's `file` input: a package already opened (its typings list only path and buffer).
-    { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
-    {
-      // Never read image data: the package holds no media, and images are not clause text.
-      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-      // Word's Title and Subtitle styles are the agreement's name: headings in the text view, so
-      // the model finds the title the way it does in Markdown.
-      styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
-    },
-  );
-  return result.value;
+/** The parts, as handed over (handover.ts), to Markdown. */
+export async function docxToMarkdown(file: MammothPackage): Promise<string> {
+  const tree = await docxToHtmlTree({ file });
+  return hastToMarkdownText(directHast(tree) ?? (await parseHtml(toHtml(tree))));
 }
 
-export function htmlToMarkdownText(html: string): string {
-  const hast = htmlToMarkdown.parse(html) as HastRoot;
+/** What mammoth reads: a package already opened (its typings list only path and buffer), or a file's bytes. */
+export type MammothInput = { file: MammothPackage } | { buffer: Buffer };
+
+const converterOptions = {
+  // Never read image data: the package holds no media, and images are not clause text.
+  convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+  // Word's Title and Subtitle styles are the agreement's name: headings in the text view, so
+  // the model finds the title the way it does in Markdown.
+  styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
+};
+
+/** A Word package to mammoth's HTML tree (html-capture.ts), before it is written as HTML. */
+export async function docxToHtmlTree(input: MammothInput): Promise<HtmlElement> {
+  installTreeWriter();
+  const options = { ...converterOptions, outputFormat: CAPTURE_FORMAT };
+  const result = await mammoth.convertToHtml(input as Parameters<typeof mammoth.convertToHtml>[0], options);
+  return result.value as unknown as HtmlElement;
+}
+
+/** The HTML mammoth writes itself, with the same options (what the text view used to parse). */
+export async function docxToHtml(input: MammothInput): Promise<string> {
+  return (await mammoth.convertToHtml(input as Parameters<typeof mammoth.convertToHtml>[0], converterOptions))
+    .value;
+}
+
+/** HTML the direct conversion does not take, read as before; the parser loads only when needed. */
+export async function parseHtml(html: string): Promise<HastRoot> {
+  const { default: rehypeParse } = await import('rehype-parse');
+  return unified().use(rehypeParse, { fragment: true }).parse(html);
+}
+
+function hastToMarkdownText(hast: HastRoot): string {
   dropImages(hast);
   flattenCells(hast, false);
-  const mdast = htmlToMarkdown.runSync(hast) as Root;
+  const mdast = hastToMarkdown.runSync(hast) as Root;
   unwrapEmptyLinks(mdast);
   hoistAttentionWhitespace(mdast);
   dropEmptyHeaderRows(mdast);
-  const markdown = htmlToMarkdown.stringify(mdast);
+  const markdown = hastToMarkdown.stringify(mdast);
   return relaxEscapes(markdown);
 }
 
@@ -140,29 +160,4 @@ function unwrapEmptyLinks(node: Nodes): void {
     else out.push(child);
   }
   (node as { children: Nodes[] }).children = out;
-}
-
-const ESCAPE = /\\([!-/:-@[-`{-~])/g;
-
-/**
- * remark-stringify escapes conservatively ("\[Date]", "\_"), which reads badly in a contract.
- * Per line, drop the escapes when the line parses to the same thing without them. Pipes stay
- * escaped (they matter in table rows), as do lines that could become setext underlines.
- */
-function relaxEscapes(markdown: string): string {
-  return markdown
-    .split('\n')
-    .map((line) => {
-      if (!line.includes('\\') || /^[\s=\-\\]*$/.test(line)) return line;
-      const relaxed = line.replace(ESCAPE, (all, ch: string) => (ch === '|' ? all : ch));
-      if (relaxed === line) return line;
-      return fingerprint(relaxed) === fingerprint(line) ? relaxed : line;
-    })
-    .join('\n');
-}
-
-function fingerprint(markdown: string): string {
-  // The parser that will read the text view: an escape matters only if it changes that reading.
-  const tree = parseMarkdown(markdown);
-  return JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
 }
