@@ -35,11 +35,33 @@ const SPACE = 32;
  * Whether a line is plain for the fast path: no inline syntax except simple strong pairs.
  * `mayOpenAtStart`: a `**` may open at the line's start (the first line of a paragraph or heading;
  * on a continuation line the line ending before it would belong to the text).
+ * `literalAsterisks`: the paragraph has a single run of asterisks (see isLoneAsteriskRun).
  */
-export function isPlainInline(text: string, start: number, end: number, mayOpenAtStart: boolean): boolean {
+export function isPlainInline(
+  text: string,
+  start: number,
+  end: number,
+  mayOpenAtStart: boolean,
+  literalAsterisks = false,
+): boolean {
   const content = text.slice(start, end);
   if (OTHER_INLINE_SYNTAX.test(content)) return false;
-  return strongPairs(text, start, end, mayOpenAtStart) !== undefined;
+  return literalAsterisks || strongPairs(text, start, end, mayOpenAtStart) !== undefined;
+}
+
+/**
+ * Whether the asterisks of a paragraph's text form one run, not at a line's start: emphasis needs
+ * an opening and a closing run, so a lone run — "[***]", a redaction in a filed agreement — is
+ * literal text (and no list marker or thematic break, which need a line's start).
+ */
+export function isLoneAsteriskRun(paragraph: string): boolean {
+  const first = paragraph.indexOf('*');
+  if (first < 0) return false;
+  let end = first;
+  while (paragraph.charCodeAt(end) === ASTERISK) end++;
+  if (paragraph.indexOf('*', end) >= 0) return false;
+  const lineStart = paragraph.lastIndexOf('\n', first - 1) + 1;
+  return paragraph.slice(lineStart, first).trim() !== '';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Code, Heading, Paragraph, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
-import { isPlainInline, plainPhrasing, type Segment } from './markdown-plain-inline.js';
+import { isLoneAsteriskRun, isPlainInline, plainPhrasing, type Segment } from './markdown-plain-inline.js';
 
 /**
  * A faster parse for agreements that are mostly plain prose. A block of lines between blank
@@ -228,6 +228,9 @@ function isBlank(line: Line, text: string): boolean {
 }
 
 function isPlainBlock(lines: Line[], first: number, last: number, text: string, indentOk: boolean): boolean {
+  const literalAsterisks = isLoneAsteriskRun(
+    text.slice((lines[first] as Line).start, (lines[last] as Line).end),
+  );
   for (let k = first; k <= last; k++) {
     const line = lines[k] as Line;
     const content = text.slice(line.start, line.end);
@@ -236,7 +239,9 @@ function isPlainBlock(lines: Line[], first: number, last: number, text: string, 
     // Trailing spaces or tabs (hard breaks, stripped whitespace): leave to the parser.
     const lastCode = content.charCodeAt(content.length - 1);
     if (lastCode === 32 || lastCode === 9) return false;
-    if (!isPlainInline(text, line.start + indentOf(content), line.end, k === first)) return false;
+    if (!isPlainInline(text, line.start + indentOf(content), line.end, k === first, literalAsterisks)) {
+      return false;
+    }
   }
   return true;
 }
