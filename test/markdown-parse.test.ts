@@ -88,6 +88,9 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       // A lone run of asterisks is text (a redaction in a filed agreement).
       ' [***]',
       '[*]',
+      // Ordered list items of one paragraph.
+      '\n\n1. Item',
+      '\n\n2) Item',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
@@ -120,6 +123,7 @@ describe('plain paragraphs built directly give remark’s tree', () => {
       '# Agreement\n\n2.1 **Obligation 1.** Subject to **"Licensed Patents"**, each party shall.\n\n## 2. Grants\n',
       '**Term** means a term, and **Other**\nmeans another.\n',
       'The fee is [***] per unit,\npayable monthly.\n\nNext.\n',
+      '## 10. Insurance\n\n1. First item\ncontinued\n\n2. Second **item**\n\nText.\n\n007.  Seventh\n',
     ];
     for (const text of texts) expect(parseMarkdown(text), text).toEqual(parseWithRemark(text));
     // The indented code and the regions above do take the fast path.

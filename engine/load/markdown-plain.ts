@@ -1,5 +1,5 @@
-import type { Code, Heading, Paragraph, Root, RootContent } from 'mdast';
-import type { Point } from 'unist';
+import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Point, Position } from 'unist';
 import { isLoneAsteriskRun, isPlainInline, plainPhrasing, type Segment } from './markdown-plain-inline.js';
 
 /**
@@ -54,6 +54,13 @@ export function parseAroundPlainParagraphs(
       parts.push(indentedCode(lines, i, codeEnd, text));
       plainCount++;
       i = codeEnd + 1;
+      continue;
+    }
+    const list = afterPlain ? orderedList(lines, i, j, text) : undefined;
+    if (list) {
+      parts.push(list.node);
+      plainCount++;
+      i = list.last + 1;
       continue;
     }
     const heading = i === j ? plainHeading(lines[i] as Line, i, text) : undefined;
@@ -244,6 +251,129 @@ function isPlainBlock(lines: Line[], first: number, last: number, text: string, 
     }
   }
   return true;
+}
+
+/** An ordered list item's first line: its number, delimiter and the 1–4 spaces before its text. */
+const ORDERED_ITEM = /^(\d{1,9})([.)])( {1,4})(?=[^\s])/;
+
+interface OrderedItem {
+  first: number;
+  last: number;
+  number: string;
+  delimiter: string;
+  /** Offset where the item's paragraph starts. */
+  contentStart: number;
+}
+
+/**
+ * An ordered list at column 1 whose items are each one plain paragraph ("10.  INSURANCE", "2. The
+ * Licensee shall …"), separated by blank lines, in a place where nothing is open, and followed by
+ * plain prose at column 1, a plain heading or the end (anything else might continue an item, and
+ * is left to the parser with the list). Returns the list node and its last line, or undefined.
+ */
+function orderedList(
+  lines: Line[],
+  first: number,
+  last: number,
+  text: string,
+): { node: List; last: number } | undefined {
+  const firstItem = orderedItem(lines, first, last, text);
+  if (!firstItem) return undefined;
+  const items = [firstItem];
+  let end = last;
+  for (;;) {
+    const next = nextNonBlank(lines, end + 1, text);
+    if (next >= lines.length) break;
+    const blockEnd = blockEndFrom(lines, next, text);
+    const item = orderedItem(lines, next, blockEnd, text);
+    if (!item) {
+      const line = lines[next] as Line;
+      const code = text.charCodeAt(line.start);
+      if (code === 32 || code === 9) return undefined;
+      const heading = next === blockEnd && plainHeading(line, next, text) !== undefined;
+      if (!heading && !isPlainBlock(lines, next, blockEnd, text, false)) return undefined;
+      break;
+    }
+    if (item.delimiter !== firstItem.delimiter) return undefined;
+    items.push(item);
+    end = blockEnd;
+  }
+  const listItems: ListItem[] = items.map((item) => listItem(lines, item, text));
+  const node: List = {
+    type: 'list',
+    ordered: true,
+    start: Number.parseInt(firstItem.number, 10),
+    spread: items.length > 1,
+    children: listItems,
+    position: {
+      start: { ...((listItems[0] as ListItem).position as Position).start },
+      end: { ...((listItems[listItems.length - 1] as ListItem).position as Position).end },
+    },
+  };
+  return { node, last: end };
+}
+
+/** The block `first`..`last` as an ordered list item holding one plain paragraph, or undefined. */
+function orderedItem(lines: Line[], first: number, last: number, text: string): OrderedItem | undefined {
+  const firstLine = lines[first] as Line;
+  const marker = ORDERED_ITEM.exec(
+    text.slice(firstLine.start, Math.min(firstLine.end, firstLine.start + 16)),
+  );
+  if (!marker) return undefined;
+  const contentStart = firstLine.start + marker[0].length;
+  const lastLine = lines[last] as Line;
+  const content = text.slice(contentStart, firstLine.end);
+  if (!PLAIN_START.test(content) || BLOCK_START.test(content)) return undefined;
+  const literalAsterisks = isLoneAsteriskRun(text.slice(contentStart, lastLine.end));
+  for (let k = first; k <= last; k++) {
+    const line = lines[k] as Line;
+    const lineText = text.slice(line.start, line.end);
+    if (k > first && BLOCK_START.test(lineText)) return undefined;
+    const lastCode = lineText.charCodeAt(lineText.length - 1);
+    if (lastCode === 32 || lastCode === 9) return undefined;
+    const start = k === first ? contentStart : line.start + indentOf(lineText);
+    if (!isPlainInline(text, start, line.end, k === first, literalAsterisks)) return undefined;
+  }
+  return { first, last, number: marker[1] as string, delimiter: marker[2] as string, contentStart };
+}
+
+function listItem(lines: Line[], item: OrderedItem, text: string): ListItem {
+  const segments: Segment[] = [];
+  for (let k = item.first; k <= item.last; k++) {
+    const line = lines[k] as Line;
+    const start =
+      k === item.first ? item.contentStart : line.start + indentOf(text.slice(line.start, line.end));
+    segments.push({ line: k, lineStart: line.start, start, end: line.end });
+  }
+  const firstLine = lines[item.first] as Line;
+  const lastLine = lines[item.last] as Line;
+  const end = { line: item.last + 1, column: lastLine.end - lastLine.start + 1, offset: lastLine.end };
+  const paragraph: Paragraph = {
+    type: 'paragraph',
+    children: plainPhrasing(text, segments),
+    position: {
+      start: {
+        line: item.first + 1,
+        column: item.contentStart - firstLine.start + 1,
+        offset: item.contentStart,
+      },
+      end: { ...end },
+    },
+  };
+  return {
+    type: 'listItem',
+    spread: false,
+    checked: null,
+    children: [paragraph],
+    position: { start: { line: item.first + 1, column: 1, offset: firstLine.start }, end },
+  };
+}
+
+/** The last line of the block of non-blank lines starting at `first`. */
+function blockEndFrom(lines: Line[], first: number, text: string): number {
+  let end = first;
+  while (end + 1 < lines.length && !isBlank(lines[end + 1] as Line, text)) end++;
+  return end;
 }
 
 /** Spaces and tabs a line starts with. */
