@@ -19,7 +19,9 @@ import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from 
  * not sentence evidence (except for patterns that opt in), so a glossary does not make a clause.
  */
 export function classifyClauses(model: ContractModel): ClauseIndex {
-  const { patterns: compiled, scanner } = compilePatterns();
+  const compiledPatterns = compilePatterns();
+  const { patterns: compiled, scanner } = compiledPatterns;
+  const words = new Uint8Array(collapsedSentences(model).length);
   const triggered = new Uint8Array(scanner.count);
   const paragraphCount = model.paragraphs.length;
   // Most paragraphs carry no label: a set is made for those that do.
@@ -67,10 +69,8 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     }
     // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences; the patterns
     // read a no-break space as a space too.
-    const texts = paragraph.sentences.map((_, i) => {
-      const text = collapsed[next + i] as string;
-      return text.includes('\u00a0') ? text.replace(WHITESPACE_RUN, ' ') : text;
-    });
+    const texts = paragraph.sentences.map((_, i) => clauseText(collapsed[next + i] as string));
+    const first = next;
     next += paragraph.sentences.length;
     const defining = paragraph.sentences.map((s, i) => isDefinition(s.range, texts[i] ?? ''));
     // In a definitions section, every sentence of a paragraph that defines a term belongs to the
@@ -80,11 +80,15 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     for (const [i, sentence] of paragraph.sentences.entries()) {
       const text = texts[i] ?? '';
       const definitional = glossary || (defining[i] ?? false);
-      for (const type of sentenceClauseTypes(text, definitional, compiled, scanner, triggered)) {
+      const reading = readSentence(text, definitional, compiledPatterns, triggered);
+      words[first + i] = reading.words;
+      for (const type of reading.types) {
         addHit({ type, paragraph: index, range: sentence.range, source: 'sentence' });
       }
     }
   }
+
+  wordsCache.set(model, words);
 
   for (const list of hitsByType.values())
     list.sort((a, b) => a.range.start - b.range.start || a.paragraph - b.paragraph);
@@ -105,34 +109,106 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The clause types a sentence's own words show, remembered by sentence: the patterns are fixed,
- * so the answer depends on the text alone. In the editor an edit changes one sentence and the
- * other few thousand are answered from here. Bounded: cleared when full.
+ * Plain words other readers of the agreement test every sentence for before their patterns (the
+ * grant reader, the improvements and royalty rules). They are found in the clause scan's pass
+ * over the sentence, which walks its characters anyway, instead of one regex pass per reader.
+ * Keywords match as `/i` substrings of the whitespace-collapsed sentence: a raw sentence that has
+ * one of the words (whitespace in a keyword is one space) has it collapsed too.
+ */
+const SENTENCE_WORD_GROUPS = {
+  /** Every grant pattern has one: `/grant|licen|covenant|not to /i`. */
+  grant: ['grant', 'licen', 'covenant', 'not to '],
+  /** `/improvement|enhancement|modification|derivative|new filing/i`. */
+  changes: ['improvement', 'enhancement', 'modification', 'derivative', 'new filing'],
+  /** `/royalt|share/i`. */
+  royalty: ['royalt', 'share'],
+} as const satisfies Record<string, readonly string[]>;
+
+type SentenceWordGroup = keyof typeof SENTENCE_WORD_GROUPS;
+const WORD_GROUP_NAMES = Object.keys(SENTENCE_WORD_GROUPS) as SentenceWordGroup[];
+
+/** The bit of a word group in the masks `sentenceWords` answers. */
+export const SENTENCE_WORD = Object.fromEntries(WORD_GROUP_NAMES.map((name, i) => [name, 1 << i])) as Record<
+  SentenceWordGroup,
+  number
+>;
+
+const wordsCache = new WeakMap<ContractModel, Uint8Array>();
+
+/**
+ * For every sentence of the model, in the order of `collapsedSentences`, the bits
+ * (`SENTENCE_WORD`) of the word groups it has. Kept by `classifyClauses`; read here when a
+ * model was not classified (a reader used on its own).
+ */
+export function sentenceWords(model: ContractModel): Uint8Array {
+  let words = wordsCache.get(model);
+  if (!words) {
+    const { scanner, firstWordGroup } = compilePatterns();
+    const triggered = new Uint8Array(scanner.count);
+    const collapsed = collapsedSentences(model);
+    words = new Uint8Array(collapsed.length);
+    for (let i = 0; i < collapsed.length; i++) {
+      scanner.scan(clauseText(collapsed[i] as string), triggered);
+      words[i] = wordsOf(triggered, firstWordGroup);
+    }
+    wordsCache.set(model, words);
+  }
+  return words;
+}
+
+/** EDGAR text keeps the PDF's runs of spaces and line breaks; the patterns read a no-break space as a space too. */
+function clauseText(collapsed: string): string {
+  return collapsed.includes('\u00a0') ? collapsed.replace(WHITESPACE_RUN, ' ') : collapsed;
+}
+
+/** The word-group bits of a scan: the groups' keyword sets follow the clause rules' in the scanner. */
+function wordsOf(triggered: Uint8Array, firstWordGroup: number): number {
+  let words = 0;
+  for (let g = 0; g < WORD_GROUP_NAMES.length; g++) {
+    if (triggered[firstWordGroup + g] === 1) words |= 1 << g;
+  }
+  return words;
+}
+
+/** What a sentence's own words show: its clause types and its word groups. */
+interface SentenceReading {
+  types: readonly ClauseType[];
+  words: number;
+}
+
+/**
+ * Sentences are read once each, remembered by text: the patterns are fixed, so the answer
+ * depends on the text alone. In the editor an edit changes one sentence and the other few
+ * thousand are answered from here. Bounded: cleared when full.
  */
 // Two memos rather than a flag in the key: building "d" + text would copy every sentence.
-const sentenceMemo = new TextMemo<readonly ClauseType[]>({ keepKeys: true });
+const sentenceMemo = new TextMemo<SentenceReading>({ keepKeys: true });
+const definitionalSentenceMemo = new TextMemo<SentenceReading>({ keepKeys: true });
 const NO_TYPES: readonly ClauseType[] = Object.freeze([]);
-const definitionalSentenceMemo = new TextMemo<readonly ClauseType[]>({ keepKeys: true });
+/** Most sentences show no clause: they share one answer per word-group mask. */
+const NO_CLAUSE: readonly SentenceReading[] = Array.from(
+  { length: 1 << WORD_GROUP_NAMES.length },
+  (_, words) => Object.freeze({ types: NO_TYPES, words }),
+);
 
-function sentenceClauseTypes(
+function readSentence(
   text: string,
   definitional: boolean,
-  compiled: readonly CompiledPattern[],
-  scanner: KeywordScanner,
+  { patterns, scanner, firstWordGroup }: Compiled,
   triggered: Uint8Array,
-): readonly ClauseType[] {
+): SentenceReading {
   return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
     scanner.scan(text, triggered);
+    const words = wordsOf(triggered, firstWordGroup);
     let types: ClauseType[] | undefined;
-    for (const entry of compiled) {
+    for (const entry of patterns) {
       if (entry.rules.length === 0) continue;
       if (definitional && !entry.inDefinitions) continue;
       if (!matchesAny(entry.rules, text, triggered)) continue;
       if (types) types.push(entry.type);
       else types = [entry.type];
     }
-    // Most sentences show no clause: they share one empty answer.
-    return types ?? NO_TYPES;
+    return types ? { types, words } : (NO_CLAUSE[words] as SentenceReading);
   });
 }
 
@@ -155,7 +231,10 @@ interface CompiledPattern {
 
 interface Compiled {
   patterns: CompiledPattern[];
+  /** The clause rules' keyword sets (by rule id), then the sentence word groups'. */
   scanner: KeywordScanner;
+  /** The scanner's id of the first word group. */
+  firstWordGroup: number;
 }
 
 let compiledCache: Compiled | undefined;
@@ -172,7 +251,9 @@ function compilePatterns(): Compiled {
     if (pattern.headingConfirm) entry.headingConfirm = pattern.headingConfirm;
     return entry;
   });
-  compiledCache = { patterns, scanner: new KeywordScanner(keywordSets) };
+  const firstWordGroup = keywordSets.length;
+  for (const name of WORD_GROUP_NAMES) keywordSets.push(SENTENCE_WORD_GROUPS[name]);
+  compiledCache = { patterns, scanner: new KeywordScanner(keywordSets), firstWordGroup };
   return compiledCache;
 }
 

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { classifyClauses, SENTENCE_WORD, sentenceWords } from '../engine/classify/clauses.js';
+import { loadText } from '../engine/load/text.js';
+import { buildModel } from '../engine/model/build.js';
+
+/** The regexes the word groups replace, as the readers ran them on a sentence's raw text. */
+const GROUP_REGEXES = {
+  grant: /grant|licen|covenant|not to /i,
+  changes: /improvement|enhancement|modification|derivative|new filing/i,
+  royalty: /royalt|share/i,
+} as const;
+
+const TEXT = [
+  '## 1. Licence',
+  '',
+  'Licensor hereby GRANTS Licensee a non-exclusive Licence. Licensee agrees not\nto  sue. No covenant here.',
+  '',
+  'Licensee shall disclose all Improvements and\u00a0new\u00a0filings. Derivative works are owned by Licensor.',
+  '',
+  'The Royalties are set out in Schedule B. Each party shall SHARE costs. Nothing else.',
+  '',
+  'Plain sentence. Another one with licen and enhancement and modification.',
+  '',
+].join('\n');
+
+function model() {
+  return buildModel(loadText(TEXT, 'test.md', 'markdown'));
+}
+
+describe('sentence words', () => {
+  it('are the same whether or not the model was classified', () => {
+    const classified = model();
+    classifyClauses(classified);
+    expect([...sentenceWords(classified)]).toEqual([...sentenceWords(model())]);
+  });
+
+  it('cover every sentence the replaced regexes match', () => {
+    const m = model();
+    const words = sentenceWords(m);
+    const texts = m.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+    expect(words.length).toBe(texts.length);
+    let hits = 0;
+    texts.forEach((text, i) => {
+      for (const [group, re] of Object.entries(GROUP_REGEXES)) {
+        const bit = SENTENCE_WORD[group as keyof typeof GROUP_REGEXES];
+        if (re.test(text)) {
+          hits++;
+          expect(((words[i] as number) & bit) !== 0, `${group} in ${JSON.stringify(text)}`).toBe(true);
+        }
+      }
+    });
+    expect(hits).toBeGreaterThan(6);
+  });
+});
