@@ -1,4 +1,5 @@
-import { SENTENCE_WORD, sentenceWords } from '../engine/classify/clauses.js';
+import { sentenceWords } from '../engine/classify/clauses.js';
+import { SENTENCE_WORD } from '../engine/classify/sentence-words.js';
 import type { Rule } from '../engine/lint/rule.js';
 import type { Definition } from '../engine/model/types.js';
 import { sentenceRange, sentences } from './support/sentences.js';

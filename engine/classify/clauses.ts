@@ -3,6 +3,12 @@ import { TextMemo } from '../text/memo.js';
 import { KeywordScanner } from './keywords.js';
 import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
 import { collapsedSentences } from './sentence-text.js';
+import {
+  SENTENCE_WORD_GROUP_NAMES,
+  SENTENCE_WORD_GROUPS,
+  SENTENCE_WORDS_SPACED,
+  scanSentenceWords,
+} from './sentence-words.js';
 import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from './types.js';
 
 /**
@@ -21,7 +27,7 @@ import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from 
 export function classifyClauses(model: ContractModel): ClauseIndex {
   const compiledPatterns = compilePatterns();
   const { patterns: compiled, scanner } = compiledPatterns;
-  const words = new Uint8Array(collapsedSentences(model).length);
+  const words = new Uint16Array(collapsedSentences(model).length);
   const triggered = new Uint8Array(scanner.count);
   const paragraphCount = model.paragraphs.length;
   // Most paragraphs carry no label: a set is made for those that do.
@@ -81,7 +87,9 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
       const text = texts[i] ?? '';
       const definitional = glossary || (defining[i] ?? false);
       const reading = readSentence(text, definitional, compiledPatterns, triggered);
-      words[first + i] = reading.words;
+      // A copy with its no-break spaces read as spaces: its words are not exactly the sentence's.
+      words[first + i] =
+        text === collapsed[first + i] ? reading.words : reading.words | SENTENCE_WORDS_SPACED;
       for (const type of reading.types) {
         addHit({ type, paragraph: index, range: sentence.range, source: 'sentence' });
       }
@@ -108,49 +116,18 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Plain words other readers of the agreement test every sentence for before their patterns (the
- * grant reader, the improvements and royalty rules). They are found in the clause scan's pass
- * over the sentence, which walks its characters anyway, instead of one regex pass per reader.
- * Keywords match as `/i` substrings of the whitespace-collapsed sentence: a raw sentence that has
- * one of the words (whitespace in a keyword is one space) has it collapsed too.
- */
-const SENTENCE_WORD_GROUPS = {
-  /** Every grant pattern has one: `/grant|licen|covenant|not to /i`. */
-  grant: ['grant', 'licen', 'covenant', 'not to '],
-  /** `/improvement|enhancement|modification|derivative|new filing/i`. */
-  changes: ['improvement', 'enhancement', 'modification', 'derivative', 'new filing'],
-  /** `/royalt|share/i`. */
-  royalty: ['royalt', 'share'],
-} as const satisfies Record<string, readonly string[]>;
-
-type SentenceWordGroup = keyof typeof SENTENCE_WORD_GROUPS;
-const WORD_GROUP_NAMES = Object.keys(SENTENCE_WORD_GROUPS) as SentenceWordGroup[];
-
-/** The bit of a word group in the masks `sentenceWords` answers. */
-export const SENTENCE_WORD = Object.fromEntries(WORD_GROUP_NAMES.map((name, i) => [name, 1 << i])) as Record<
-  SentenceWordGroup,
-  number
->;
-
-const wordsCache = new WeakMap<ContractModel, Uint8Array>();
+const wordsCache = new WeakMap<ContractModel, Uint16Array>();
 
 /**
  * For every sentence of the model, in the order of `collapsedSentences`, the bits
- * (`SENTENCE_WORD`) of the word groups it has. Kept by `classifyClauses`; read here when a
- * model was not classified (a reader used on its own).
+ * (`SENTENCE_WORD`, sentence-words.ts) of the word groups it has, found by the clause scan
+ * (`SENTENCE_WORDS_SPACED` marks a mask found in a copy with its no-break spaces read as spaces).
+ * Kept by `classifyClauses`; found here when a model was not classified (a reader used alone).
  */
-export function sentenceWords(model: ContractModel): Uint8Array {
+export function sentenceWords(model: ContractModel): Uint16Array {
   let words = wordsCache.get(model);
   if (!words) {
-    const { scanner, firstWordGroup } = compilePatterns();
-    const triggered = new Uint8Array(scanner.count);
-    const collapsed = collapsedSentences(model);
-    words = new Uint8Array(collapsed.length);
-    for (let i = 0; i < collapsed.length; i++) {
-      scanner.scan(clauseText(collapsed[i] as string), triggered);
-      words[i] = wordsOf(triggered, firstWordGroup);
-    }
+    words = Uint16Array.from(collapsedSentences(model), scanSentenceWords);
     wordsCache.set(model, words);
   }
   return words;
@@ -164,7 +141,7 @@ function clauseText(collapsed: string): string {
 /** The word-group bits of a scan: the groups' keyword sets follow the clause rules' in the scanner. */
 function wordsOf(triggered: Uint8Array, firstWordGroup: number): number {
   let words = 0;
-  for (let g = 0; g < WORD_GROUP_NAMES.length; g++) {
+  for (let g = 0; g < SENTENCE_WORD_GROUP_NAMES.length; g++) {
     if (triggered[firstWordGroup + g] === 1) words |= 1 << g;
   }
   return words;
@@ -187,7 +164,7 @@ const definitionalSentenceMemo = new TextMemo<SentenceReading>({ keepKeys: true 
 const NO_TYPES: readonly ClauseType[] = Object.freeze([]);
 /** Most sentences show no clause: they share one answer per word-group mask. */
 const NO_CLAUSE: readonly SentenceReading[] = Array.from(
-  { length: 1 << WORD_GROUP_NAMES.length },
+  { length: 1 << SENTENCE_WORD_GROUP_NAMES.length },
   (_, words) => Object.freeze({ types: NO_TYPES, words }),
 );
 
@@ -252,7 +229,7 @@ function compilePatterns(): Compiled {
     return entry;
   });
   const firstWordGroup = keywordSets.length;
-  for (const name of WORD_GROUP_NAMES) keywordSets.push(SENTENCE_WORD_GROUPS[name]);
+  for (const name of SENTENCE_WORD_GROUP_NAMES) keywordSets.push(SENTENCE_WORD_GROUPS[name]);
   compiledCache = { patterns, scanner: new KeywordScanner(keywordSets), firstWordGroup };
   return compiledCache;
 }

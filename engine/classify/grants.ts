@@ -1,5 +1,6 @@
 import type { ContractModel, Definition, Range, Sentence } from '../model/types.js';
-import { SENTENCE_WORD, sentenceWords } from './clauses.js';
+import { sentenceWords } from './clauses.js';
+import { SENTENCE_WORD } from './sentence-words.js';
 import { type SideMention, sidesOf } from './sides.js';
 
 /**

@@ -1,5 +1,6 @@
-import { SENTENCE_WORD, sentenceWords } from '../../engine/classify/clauses.js';
+import { sentenceWords } from '../../engine/classify/clauses.js';
 import { isOwnRoyaltySentence } from '../../engine/classify/profile.js';
+import { SENTENCE_WORD } from '../../engine/classify/sentence-words.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import { sentences } from '../support/sentences.js';
 import { appliesToLicense, labelledText } from './support.js';
