@@ -635,7 +635,8 @@ function masterAgreement(sentences: PlainSentence[], head: string): MasterAgreem
       out.name ??= m[1]?.trim();
       out.evidence.push(evidence(s, m));
     }
-    m = !out.omittedSchedules && /omitted|supplementally/i.test(s.text) ? OMITTED.exec(s.text) : null;
+    // Words without spaces: the clause scan's mask has them exactly, no-break spaces or not.
+    m = !out.omittedSchedules && (s.words & SENTENCE_WORD.omitted) !== 0 ? OMITTED.exec(s.text) : null;
     if (m && !out.omittedSchedules) {
       out.omittedSchedules = true;
       out.evidence.push(evidence(s, m));

@@ -36,6 +36,8 @@ export const SENTENCE_WORD_GROUPS = {
   notTerminable: ['termina', 'revo', 'rescind', 'cancel'],
   patentLife: ['expir', 'lapse', 'abandon', 'last'],
   perpetual: ['perpetu', 'indefinite'],
+  /** `/omitted|supplementally/i`: schedules left out of a filing copy. */
+  omitted: ['omitted', 'supplementally'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SentenceWordGroup = keyof typeof SENTENCE_WORD_GROUPS;
