@@ -1,5 +1,5 @@
 import type { ContractModel, Definition, Range, Section } from '../model/types.js';
-import { TextMemo } from '../text/memo.js';
+import { detached, TextMemo } from '../text/memo.js';
 import { KeywordScanner } from './keywords.js';
 import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
 import { collapsedSentences } from './sentence-text.js';
@@ -286,11 +286,23 @@ export function clauseTitle(title: string): string {
   return clean.replace(/[.:;,\s-]+$/, '');
 }
 
-/** Clause types by section title (the patterns are fixed): titles repeat across lints and files. */
-const titleMemo = new TextMemo<ClauseType[]>();
+/**
+ * Clause types by section title (the patterns are fixed). "Governing Law", "Notices" and the like
+ * recur in agreement after agreement, so the answers are kept for the whole process, batch runs
+ * included (the text memos are on only in the editor). Bounded: cleared when full.
+ */
+const titleTypesCache = new Map<string, ClauseType[]>();
+const TITLE_TYPES_LIMIT = 5_000;
 
 function titleTypes(title: string, compiled: CompiledPattern[]): ClauseType[] {
-  return titleMemo.get(title, () => typesOfTitle(title, compiled));
+  let types = titleTypesCache.get(title);
+  if (types === undefined) {
+    types = typesOfTitle(title, compiled);
+    if (titleTypesCache.size >= TITLE_TYPES_LIMIT) titleTypesCache.clear();
+    // A title is often a slice of the whole document: a copy lets that document go.
+    titleTypesCache.set(detached(title), types);
+  }
+  return types;
 }
 
 function typesOfTitle(title: string, compiled: CompiledPattern[]): ClauseType[] {
