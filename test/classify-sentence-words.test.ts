@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClauses, sentenceWords } from '../engine/classify/clauses.js';
+import { collapseSpaces } from '../engine/classify/sentence-text.js';
 import { SENTENCE_WORD, SENTENCE_WORDS_SPACED } from '../engine/classify/sentence-words.js';
 import { loadText } from '../engine/load/text.js';
 import { buildModel } from '../engine/model/build.js';
@@ -65,5 +66,23 @@ describe('sentence words', () => {
       }
     });
     expect(hits).toBeGreaterThan(6);
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('gives every whitespace run as one space, as replacing every run would', () => {
+    const alphabet = ' \t\n\r\u00a0\u2003\u200bab.';
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      const length = Math.floor(random() * 14);
+      for (let j = 0; j < length; j++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const expected = /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+      expect(collapseSpaces(text), JSON.stringify(text)).toBe(expected);
+    }
   });
 });
