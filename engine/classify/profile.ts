@@ -291,10 +291,16 @@ const PATENT_LIFE_GATE = SENTENCE_WORD.patentLife;
 const PERPETUAL_GATE = SENTENCE_WORD.perpetual;
 
 function factsFor(s: PlainSentence): SentenceFacts {
+  if (s.facts) return s.facts;
   // The clause scan's words, unless it read no-break spaces as spaces: then the sentence's own.
-  s.facts ??= factsOf(s.text, (s.words & SENTENCE_WORDS_SPACED) === 0 ? s.words : scanSentenceWords(s.text));
+  const gates = (s.words & SENTENCE_WORDS_SPACED) === 0 ? s.words : scanSentenceWords(s.text);
+  // Most sentences have none of the words and no "Term": they have no facts, known without the memo.
+  s.facts = (gates & FACT_GATES) === 0 && !s.text.includes('Term') ? NO_FACTS : factsOf(s.text, gates);
   return s.facts;
 }
+
+const FACT_GATES =
+  MONEY_GATE | MILESTONE_GATE | FREE_GATE | NOT_TERMINABLE_GATE | PATENT_LIFE_GATE | PERPETUAL_GATE;
 
 function quoted(s: PlainSentence, text: string): Evidence {
   return { text, range: s.range };
