@@ -10,7 +10,7 @@ import { KeywordGroups } from './keywords.js';
  * regex would.
  */
 export const SENTENCE_WORD_GROUPS = {
-  /** Every grant pattern has one: `/grant|licen|covenant|not to /i`. */
+  /** Every grant pattern has one (`/grant|licen|covenant|not to /i`), as has every licence limit (coverage). */
   grant: ['grant', 'licen', 'covenant', 'not to '],
   /** `/improvement|enhancement|modification|derivative|new filing/i`. */
   changes: ['improvement', 'enhancement', 'modification', 'derivative', 'new filing'],
