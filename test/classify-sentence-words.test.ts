@@ -10,6 +10,9 @@ const GROUP_REGEXES = {
   grant: /grant|licen|covenant|not to /i,
   changes: /improvement|enhancement|modification|derivative|new filing/i,
   royalty: /royalt|share/i,
+  omitted: /omitted|supplementally/i,
+  exclusiv: /exclusiv/i,
+  blanket: /exclusive|nothing/i,
 } as const;
 
 const TEXT = [
@@ -22,6 +25,8 @@ const TEXT = [
   'The Royalties are set out in Schedule B. Each party shall SHARE costs. Nothing else.',
   '',
   'Plain sentence. Another one with licen and enhancement and modification.',
+  '',
+  'Schedules have been OMITTED. Nothing here is Exclusive. Exclusivity: [ ] Yes [ ] No.',
   '',
 ].join('\n');
 

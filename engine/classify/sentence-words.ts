@@ -38,6 +38,10 @@ export const SENTENCE_WORD_GROUPS = {
   perpetual: ['perpetu', 'indefinite'],
   /** `/omitted|supplementally/i`: schedules left out of a filing copy. */
   omitted: ['omitted', 'supplementally'],
+  /** Every unticked exclusivity box has it (ambiguous-exclusivity). */
+  exclusiv: ['exclusiv'],
+  /** `/exclusive|nothing/i`: every blanket exclusivity statement has one (ambiguous-exclusivity). */
+  blanket: ['exclusive', 'nothing'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SentenceWordGroup = keyof typeof SENTENCE_WORD_GROUPS;
@@ -55,6 +59,8 @@ export const SENTENCE_WORD = Object.fromEntries(
  * has no "no fee"). A reader that needs the sentence's own words scans it again.
  */
 export const SENTENCE_WORDS_SPACED = 1 << SENTENCE_WORD_GROUP_NAMES.length;
+// Masks are kept in 16 bits per sentence (see `sentenceWords`).
+if (SENTENCE_WORDS_SPACED > 1 << 15) throw new Error('at most 15 sentence word groups');
 
 let groups: KeywordGroups<SentenceWordGroup> | undefined;
 
