@@ -1,4 +1,4 @@
-import type { ContractModel, Definition, Range, Section } from '../model/types.js';
+import type { ContractModel, Definition, Range, Section, Sentence } from '../model/types.js';
 import { detached, TextMemo } from '../text/memo.js';
 import { KeywordScanner } from './keywords.js';
 import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
@@ -83,7 +83,8 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     // definition ("… The Term includes renewals."); a paragraph there that defines nothing (a
     // missed heading let the section run on) is read like any other.
     const glossary = (info?.effective.includes('definitions') ?? false) && defining.some(Boolean);
-    for (const [i, sentence] of paragraph.sentences.entries()) {
+    for (let i = 0; i < paragraph.sentences.length; i++) {
+      const sentence = paragraph.sentences[i] as Sentence;
       const text = texts[i] ?? '';
       const definitional = glossary || (defining[i] ?? false);
       const reading = readSentence(text, definitional, compiledPatterns, triggered);
