@@ -211,6 +211,7 @@ export const listNumberingGap: Rule = {
     const visit = (siblings: Section[]) => {
       const last = new Map<string, { numbered: Numbered; index: number }>();
       let previousAny: Numbered | undefined;
+      const unreadBefore = unreadCounts(siblings);
       siblings.forEach((section, index) => {
         const n = classify(section, previousAny);
         if (n) {
@@ -218,8 +219,8 @@ export const listNumberingGap: Rule = {
           const prev = last.get(key);
           // An unnumbered heading in between that starts with its own enumerator ("D. Content") is a
           // number the model did not read: the sequence cannot be judged.
-          const between = siblings.slice((prev?.index ?? index) + 1, index);
-          const unread = between.some((s) => s.number === undefined && ENUMERATED_TITLE.test(s.title));
+          const unread =
+            prev !== undefined && (unreadBefore[index] as number) > (unreadBefore[prev.index + 1] as number);
           if (prev && prev.numbered.prefix === n.prefix && !unread) checkPair(prev.numbered, n, report);
           last.set(key, { numbered: n, index });
           previousAny = n;
@@ -230,6 +231,20 @@ export const listNumberingGap: Rule = {
     visit(model.sections);
   },
 };
+
+/**
+ * For each index (and the end), how many of the siblings before it are unnumbered headings that
+ * start with an enumerator of their own: the count between two siblings is a subtraction, where a
+ * scan of the siblings in between made long lists quadratic.
+ */
+function unreadCounts(siblings: readonly Section[]): Uint32Array {
+  const counts = new Uint32Array(siblings.length + 1);
+  siblings.forEach((s, i) => {
+    const unread = s.number === undefined && ENUMERATED_TITLE.test(s.title);
+    counts[i + 1] = (counts[i] as number) + (unread ? 1 : 0);
+  });
+  return counts;
+}
 
 function checkPair(prev: Numbered, n: Numbered, report: (r: RuleReport) => void): void {
   const kind = kindWord(n.section);

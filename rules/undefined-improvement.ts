@@ -1,3 +1,5 @@
+import { sentenceWords } from '../engine/classify/clauses.js';
+import { SENTENCE_WORD } from '../engine/classify/sentence-words.js';
 import type { Rule } from '../engine/lint/rule.js';
 import type { Definition } from '../engine/model/types.js';
 import { sentenceRange, sentences } from './support/sentences.js';
@@ -6,7 +8,6 @@ import { sentenceRange, sentences } from './support/sentences.js';
 const CARRIES_OBLIGATION =
   /\b(?:shall|must|will|agrees?|grants?|granted|licen[cs]es?|licen[cs]ed|owns?|owned|ownership|assigns?|assigned|disclose[sd]?|title|rights?|entitled|deliver|provide|notify)\b/i;
 const IMPROVEMENT = /\bimprovements?\b/gi;
-const MENTIONS_CHANGES = /improvement|enhancement|modification|derivative|new filing/i;
 /** Related words count only when capitalised like a term ("Enhancements"); lowercase is plain English. */
 const RELATED_TERMS = /\b(?:Enhancements?|Modifications?|Derivative Works?|New Filings?)\b/g;
 /**
@@ -69,10 +70,14 @@ term once and use it consistently; the editor offers a definition template.`,
     const defined = (pattern: RegExp) => model.definitions.some((d: Definition) => pattern.test(d.term));
     const improvementDefined = defined(/improvement/i);
     const reported = new Set<string>();
+    // Every pattern below needs one of the words of improvements, enhancements, modifications,
+    // derivative works or new filings: most sentences stop at the clause scan's answer.
+    const words = sentenceWords(model);
+    let index = -1;
     for (const { paragraph, sentence, text } of sentences(model)) {
+      index++;
+      if (((words[index] as number) & SENTENCE_WORD.changes) === 0) continue;
       const p = model.paragraphs[paragraph];
-      // Every pattern below needs one of these words: most sentences stop at this cheap test.
-      if (!MENTIONS_CHANGES.test(text)) continue;
       if (!p || p.kind === 'heading' || !CARRIES_OBLIGATION.test(text)) continue;
       if (!improvementDefined && !reported.has('improvement')) {
         for (const match of text.matchAll(IMPROVEMENT)) {

@@ -1,8 +1,14 @@
-import type { ContractModel, Definition, Range, Section } from '../model/types.js';
-import { TextMemo } from '../text/memo.js';
+import type { ContractModel, Definition, Range, Section, Sentence } from '../model/types.js';
+import { detached, TextMemo } from '../text/memo.js';
 import { KeywordScanner } from './keywords.js';
 import { CLAUSE_PATTERNS, type ClausePattern, type SentenceRule } from './patterns.js';
 import { collapsedSentences } from './sentence-text.js';
+import {
+  SENTENCE_WORD_GROUP_NAMES,
+  SENTENCE_WORD_GROUPS,
+  SENTENCE_WORDS_SPACED,
+  scanSentenceWords,
+} from './sentence-words.js';
 import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from './types.js';
 
 /**
@@ -19,7 +25,9 @@ import { CLAUSE_TYPES, type ClauseHit, type ClauseIndex, type ClauseType } from 
  * not sentence evidence (except for patterns that opt in), so a glossary does not make a clause.
  */
 export function classifyClauses(model: ContractModel): ClauseIndex {
-  const { patterns: compiled, scanner } = compilePatterns();
+  const compiledPatterns = compilePatterns();
+  const { patterns: compiled, scanner } = compiledPatterns;
+  const words = new Uint16Array(collapsedSentences(model).length);
   const triggered = new Uint8Array(scanner.count);
   const paragraphCount = model.paragraphs.length;
   // Most paragraphs carry no label: a set is made for those that do.
@@ -67,24 +75,29 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     }
     // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences; the patterns
     // read a no-break space as a space too.
-    const texts = paragraph.sentences.map((_, i) => {
-      const text = collapsed[next + i] as string;
-      return text.includes('\u00a0') ? text.replace(WHITESPACE_RUN, ' ') : text;
-    });
+    const texts = paragraph.sentences.map((_, i) => clauseText(collapsed[next + i] as string));
+    const first = next;
     next += paragraph.sentences.length;
     const defining = paragraph.sentences.map((s, i) => isDefinition(s.range, texts[i] ?? ''));
     // In a definitions section, every sentence of a paragraph that defines a term belongs to the
     // definition ("… The Term includes renewals."); a paragraph there that defines nothing (a
     // missed heading let the section run on) is read like any other.
     const glossary = (info?.effective.includes('definitions') ?? false) && defining.some(Boolean);
-    for (const [i, sentence] of paragraph.sentences.entries()) {
+    for (let i = 0; i < paragraph.sentences.length; i++) {
+      const sentence = paragraph.sentences[i] as Sentence;
       const text = texts[i] ?? '';
       const definitional = glossary || (defining[i] ?? false);
-      for (const type of sentenceClauseTypes(text, definitional, compiled, scanner, triggered)) {
+      const reading = readSentence(text, definitional, compiledPatterns, triggered);
+      // A copy with its no-break spaces read as spaces: its words are not exactly the sentence's.
+      words[first + i] =
+        text === collapsed[first + i] ? reading.words : reading.words | SENTENCE_WORDS_SPACED;
+      for (const type of reading.types) {
         addHit({ type, paragraph: index, range: sentence.range, source: 'sentence' });
       }
     }
   }
+
+  wordsCache.set(model, words);
 
   for (const list of hitsByType.values())
     list.sort((a, b) => a.range.start - b.range.start || a.paragraph - b.paragraph);
@@ -104,35 +117,76 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
 
 // ---------------------------------------------------------------------------------------------
 
+const wordsCache = new WeakMap<ContractModel, Uint16Array>();
+
 /**
- * The clause types a sentence's own words show, remembered by sentence: the patterns are fixed,
- * so the answer depends on the text alone. In the editor an edit changes one sentence and the
- * other few thousand are answered from here. Bounded: cleared when full.
+ * For every sentence of the model, in the order of `collapsedSentences`, the bits
+ * (`SENTENCE_WORD`, sentence-words.ts) of the word groups it has, found by the clause scan
+ * (`SENTENCE_WORDS_SPACED` marks a mask found in a copy with its no-break spaces read as spaces).
+ * Kept by `classifyClauses`; found here when a model was not classified (a reader used alone).
+ */
+export function sentenceWords(model: ContractModel): Uint16Array {
+  let words = wordsCache.get(model);
+  if (!words) {
+    words = Uint16Array.from(collapsedSentences(model), scanSentenceWords);
+    wordsCache.set(model, words);
+  }
+  return words;
+}
+
+/** EDGAR text keeps the PDF's runs of spaces and line breaks; the patterns read a no-break space as a space too. */
+function clauseText(collapsed: string): string {
+  return collapsed.includes('\u00a0') ? collapsed.replace(WHITESPACE_RUN, ' ') : collapsed;
+}
+
+/** The word-group bits of a scan: the groups' keyword sets follow the clause rules' in the scanner. */
+function wordsOf(triggered: Uint8Array, firstWordGroup: number): number {
+  let words = 0;
+  for (let g = 0; g < SENTENCE_WORD_GROUP_NAMES.length; g++) {
+    if (triggered[firstWordGroup + g] === 1) words |= 1 << g;
+  }
+  return words;
+}
+
+/** What a sentence's own words show: its clause types and its word groups. */
+interface SentenceReading {
+  types: readonly ClauseType[];
+  words: number;
+}
+
+/**
+ * Sentences are read once each, remembered by text: the patterns are fixed, so the answer
+ * depends on the text alone. In the editor an edit changes one sentence and the other few
+ * thousand are answered from here. Bounded: cleared when full.
  */
 // Two memos rather than a flag in the key: building "d" + text would copy every sentence.
-const sentenceMemo = new TextMemo<readonly ClauseType[]>({ keepKeys: true });
+const sentenceMemo = new TextMemo<SentenceReading>({ keepKeys: true });
+const definitionalSentenceMemo = new TextMemo<SentenceReading>({ keepKeys: true });
 const NO_TYPES: readonly ClauseType[] = Object.freeze([]);
-const definitionalSentenceMemo = new TextMemo<readonly ClauseType[]>({ keepKeys: true });
+/** Most sentences show no clause: they share one answer per word-group mask. */
+const NO_CLAUSE: readonly SentenceReading[] = Array.from(
+  { length: 1 << SENTENCE_WORD_GROUP_NAMES.length },
+  (_, words) => Object.freeze({ types: NO_TYPES, words }),
+);
 
-function sentenceClauseTypes(
+function readSentence(
   text: string,
   definitional: boolean,
-  compiled: readonly CompiledPattern[],
-  scanner: KeywordScanner,
+  { patterns, scanner, firstWordGroup }: Compiled,
   triggered: Uint8Array,
-): readonly ClauseType[] {
+): SentenceReading {
   return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
     scanner.scan(text, triggered);
+    const words = wordsOf(triggered, firstWordGroup);
     let types: ClauseType[] | undefined;
-    for (const entry of compiled) {
+    for (const entry of patterns) {
       if (entry.rules.length === 0) continue;
       if (definitional && !entry.inDefinitions) continue;
       if (!matchesAny(entry.rules, text, triggered)) continue;
       if (types) types.push(entry.type);
       else types = [entry.type];
     }
-    // Most sentences show no clause: they share one empty answer.
-    return types ?? NO_TYPES;
+    return types ? { types, words } : (NO_CLAUSE[words] as SentenceReading);
   });
 }
 
@@ -155,7 +209,10 @@ interface CompiledPattern {
 
 interface Compiled {
   patterns: CompiledPattern[];
+  /** The clause rules' keyword sets (by rule id), then the sentence word groups'. */
   scanner: KeywordScanner;
+  /** The scanner's id of the first word group. */
+  firstWordGroup: number;
 }
 
 let compiledCache: Compiled | undefined;
@@ -172,7 +229,9 @@ function compilePatterns(): Compiled {
     if (pattern.headingConfirm) entry.headingConfirm = pattern.headingConfirm;
     return entry;
   });
-  compiledCache = { patterns, scanner: new KeywordScanner(keywordSets) };
+  const firstWordGroup = keywordSets.length;
+  for (const name of SENTENCE_WORD_GROUP_NAMES) keywordSets.push(SENTENCE_WORD_GROUPS[name]);
+  compiledCache = { patterns, scanner: new KeywordScanner(keywordSets), firstWordGroup };
   return compiledCache;
 }
 
@@ -228,11 +287,23 @@ export function clauseTitle(title: string): string {
   return clean.replace(/[.:;,\s-]+$/, '');
 }
 
-/** Clause types by section title (the patterns are fixed): titles repeat across lints and files. */
-const titleMemo = new TextMemo<ClauseType[]>();
+/**
+ * Clause types by section title (the patterns are fixed). "Governing Law", "Notices" and the like
+ * recur in agreement after agreement, so the answers are kept for the whole process, batch runs
+ * included (the text memos are on only in the editor). Bounded: cleared when full.
+ */
+const titleTypesCache = new Map<string, ClauseType[]>();
+const TITLE_TYPES_LIMIT = 5_000;
 
 function titleTypes(title: string, compiled: CompiledPattern[]): ClauseType[] {
-  return titleMemo.get(title, () => typesOfTitle(title, compiled));
+  let types = titleTypesCache.get(title);
+  if (types === undefined) {
+    types = typesOfTitle(title, compiled);
+    if (titleTypesCache.size >= TITLE_TYPES_LIMIT) titleTypesCache.clear();
+    // A title is often a slice of the whole document: a copy lets that document go.
+    titleTypesCache.set(detached(title), types);
+  }
+  return types;
 }
 
 function typesOfTitle(title: string, compiled: CompiledPattern[]): ClauseType[] {

@@ -1,7 +1,9 @@
 import { allSections } from '../model/build.js';
 import type { ContractModel, Definition, Paragraph, Range, Section, Sentence } from '../model/types.js';
+import { sentenceWords } from './clauses.js';
 import type { Grant } from './grants.js';
 import type { AgreementProfile } from './profile.js';
+import { SENTENCE_WORD } from './sentence-words.js';
 import { sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
 
@@ -77,7 +79,12 @@ export function coverageSpans(
   }
 
   // 2. Sentences that limit a licence, and exclusivity commitments.
+  // Every LIMITS_A_LICENCE match has "licen" or "grant": the clause scan found which sentences do.
+  const words = sentenceWords(model);
+  let next = 0;
   model.paragraphs.forEach((p, pi) => {
+    const first = next;
+    next += p.sentences.length;
     const labels = clauses.labelsOf(pi);
     if (
       !labels.includes('license-grant') &&
@@ -86,6 +93,7 @@ export function coverageSpans(
     )
       return;
     p.sentences.forEach((s, si) => {
+      if (((words[first + si] as number) & SENTENCE_WORD.grant) === 0) return;
       const text = s.text.replace(/\s+/g, ' ');
       if (!LIMITS_A_LICENCE.test(text)) return;
       add({

@@ -1,4 +1,6 @@
 import type { ContractModel, Definition, Range, Sentence } from '../model/types.js';
+import { sentenceWords } from './clauses.js';
+import { SENTENCE_WORD } from './sentence-words.js';
 import { type SideMention, sidesOf } from './sides.js';
 
 /**
@@ -102,13 +104,19 @@ export function readGrants(model: ContractModel): Grant[] {
   const insideDefinition = definitionRanges(model.definitions);
   const out: Grant[] = [];
   const recitals = recitalSections(model);
+  // Every CHEAP match has a grant word: the clause scan found which sentences have one.
+  const words = sentenceWords(model);
+  let next = 0;
   model.paragraphs.forEach((paragraph, index) => {
+    const first = next;
+    next += paragraph.sentences.length;
     if (paragraph.kind === 'heading') return;
     if (paragraph.sectionId !== undefined && recitals.has(paragraph.sectionId)) return;
     // Most paragraphs hold no grant: their collapsed text is made only for one that does.
     let context: string | undefined;
-    for (const sentence of paragraph.sentences) {
-      if (!GRANT_WORDS.test(sentence.text) || !CHEAP.test(sentence.text)) continue;
+    for (let i = 0; i < paragraph.sentences.length; i++) {
+      const sentence = paragraph.sentences[i] as Sentence;
+      if (((words[first + i] as number) & SENTENCE_WORD.grant) === 0 || !CHEAP.test(sentence.text)) continue;
       if (insideDefinition(sentence.range) || DEFINING.test(sentence.text)) continue;
       const text = sentence.text.replace(/\s+/g, ' ');
       // Party mentions are looked for only in sentences that turn out to hold a grant.
@@ -129,8 +137,6 @@ export function readGrants(model: ContractModel): Grant[] {
   return out;
 }
 
-/** A word every CHEAP match has: a few plain words are found much faster than CHEAP itself. */
-const GRANT_WORDS = /grant|licen|covenant|not to /i;
 const CHEAP =
   /grant|licen[cs]es|(?:shall|will|agrees?\s+to)\s+(?:hereby\s+)?(?:sub-?)?licen[cs]e\b|covenant|not to (?:sue|assert)/i;
 /** A sentence that defines a term the model did not record: `For this clause "IPRs" shall mean …`. */

@@ -1,9 +1,10 @@
 import { allSections } from '../model/build.js';
 import type { ContractModel, Range } from '../model/types.js';
 import { TextMemo } from '../text/memo.js';
+import { sentenceWords } from './clauses.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
-import { KeywordGroups } from './keywords.js';
 import { collapsedSentences } from './sentence-text.js';
+import { SENTENCE_WORD, SENTENCE_WORDS_SPACED, scanSentenceWords } from './sentence-words.js';
 import { type Sides, sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
 
@@ -164,6 +165,8 @@ interface PlainSentence {
   range: Range;
   paragraph: number;
   definition: boolean;
+  /** The word groups it has (`sentenceWords`). */
+  words: number;
   /** What it says about money and duration, read once (see `factsOf`). */
   facts?: SentenceFacts;
 }
@@ -183,6 +186,7 @@ function plainSentences(model: ContractModel): PlainSentence[] {
   let next = 0;
   let reach = -1;
   const texts = collapsedSentences(model);
+  const words = sentenceWords(model);
   model.paragraphs.forEach((p, i) => {
     for (const s of p.sentences) {
       while (next < spans.length && (spans[next] as { start: number }).start <= s.range.start) {
@@ -190,7 +194,14 @@ function plainSentences(model: ContractModel): PlainSentence[] {
         next++;
       }
       const definition = s.range.start < reach;
-      out.push({ text: texts[out.length] as string, range: s.range, paragraph: i, definition });
+      const index = out.length;
+      out.push({
+        text: texts[index] as string,
+        range: s.range,
+        paragraph: i,
+        definition,
+        words: words[index] as number,
+      });
     }
   });
   sentenceCache.set(model, out);
@@ -228,11 +239,11 @@ interface SentenceFacts {
 
 const factsMemo = new TextMemo<SentenceFacts>({ keepKeys: true });
 
-function factsOf(t: string): SentenceFacts {
+/** `gates`: the sentence's word mask (see sentence-words.ts). */
+function factsOf(t: string, gates: number): SentenceFacts {
   return factsMemo.get(t, () => {
-    // One pass finds the words each pattern needs: most sentences of an agreement are about
-    // neither money nor duration, and skip every pattern.
-    const gates = GATES.scan(t);
+    // Most sentences of an agreement are about neither money nor duration: without the words
+    // each pattern needs, they skip every pattern.
     let facts: SentenceFacts | undefined;
     const pay = (gates & MONEY_GATE) !== 0 && PAY.test(t);
     if (pay && ROYALTY_WORDS.test(t) && !NOT_OUR_ROYALTY.test(t)) {
@@ -271,39 +282,25 @@ function withFact(
   return out;
 }
 
-/** The words (case-insensitive) without which a fact's patterns cannot match, by fact. */
-const GATES = new KeywordGroups({
-  money: ['pai', 'pay', 'due', 'owe', 'remit', 'earn', 'accru', 'entitled', 'receiv', 'royalt'],
-  milestones: ['milestone'],
-  free: [
-    'free',
-    'paid',
-    'charge',
-    'cost',
-    'without',
-    'no additional',
-    'no further',
-    'no payment',
-    'no consideration',
-    'no fee',
-    'no royalt',
-    'no obligation',
-  ],
-  notTerminable: ['termina', 'revo', 'rescind', 'cancel'],
-  patentLife: ['expir', 'lapse', 'abandon', 'last'],
-  perpetual: ['perpetu', 'indefinite'],
-});
-const MONEY_GATE = GATES.bit('money');
-const MILESTONE_GATE = GATES.bit('milestones');
-const FREE_GATE = GATES.bit('free');
-const NOT_TERMINABLE_GATE = GATES.bit('notTerminable');
-const PATENT_LIFE_GATE = GATES.bit('patentLife');
-const PERPETUAL_GATE = GATES.bit('perpetual');
+// The words (case-insensitive) without which a fact's patterns cannot match (sentence-words.ts).
+const MONEY_GATE = SENTENCE_WORD.money;
+const MILESTONE_GATE = SENTENCE_WORD.milestones;
+const FREE_GATE = SENTENCE_WORD.free;
+const NOT_TERMINABLE_GATE = SENTENCE_WORD.notTerminable;
+const PATENT_LIFE_GATE = SENTENCE_WORD.patentLife;
+const PERPETUAL_GATE = SENTENCE_WORD.perpetual;
 
 function factsFor(s: PlainSentence): SentenceFacts {
-  s.facts ??= factsOf(s.text);
+  if (s.facts) return s.facts;
+  // The clause scan's words, unless it read no-break spaces as spaces: then the sentence's own.
+  const gates = (s.words & SENTENCE_WORDS_SPACED) === 0 ? s.words : scanSentenceWords(s.text);
+  // Most sentences have none of the words and no "Term": they have no facts, known without the memo.
+  s.facts = (gates & FACT_GATES) === 0 && !s.text.includes('Term') ? NO_FACTS : factsOf(s.text, gates);
   return s.facts;
 }
+
+const FACT_GATES =
+  MONEY_GATE | MILESTONE_GATE | FREE_GATE | NOT_TERMINABLE_GATE | PATENT_LIFE_GATE | PERPETUAL_GATE;
 
 function quoted(s: PlainSentence, text: string): Evidence {
   return { text, range: s.range };
@@ -644,7 +641,8 @@ function masterAgreement(sentences: PlainSentence[], head: string): MasterAgreem
       out.name ??= m[1]?.trim();
       out.evidence.push(evidence(s, m));
     }
-    m = !out.omittedSchedules && /omitted|supplementally/i.test(s.text) ? OMITTED.exec(s.text) : null;
+    // Words without spaces: the clause scan's mask has them exactly, no-break spaces or not.
+    m = !out.omittedSchedules && (s.words & SENTENCE_WORD.omitted) !== 0 ? OMITTED.exec(s.text) : null;
     if (m && !out.omittedSchedules) {
       out.omittedSchedules = true;
       out.evidence.push(evidence(s, m));

@@ -17,7 +17,14 @@ export function collapsedSentences(model: ContractModel): readonly string[] {
   return texts;
 }
 
-/** Whitespace runs to one space, without a regex pass when there is nothing to collapse. */
+/**
+ * Whitespace runs to one space, without a regex pass when there is nothing to collapse. The
+ * runs replaced are those that are not already one space: the same text as replacing every
+ * `\s+`, with a match only where something changes instead of at every word gap.
+ */
 export function collapseSpaces(text: string): string {
-  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return /\s\s|[\t\n\r]/.test(text) ? text.replace(SPACE_TO_COLLAPSE, ' ') : text;
 }
+
+/** Two or more whitespace characters, or one that is not a space. */
+const SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;

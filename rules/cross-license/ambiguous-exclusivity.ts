@@ -1,4 +1,6 @@
+import { sentenceWords } from '../../engine/classify/clauses.js';
 import type { Grant } from '../../engine/classify/grants.js';
+import { SENTENCE_WORD } from '../../engine/classify/sentence-words.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import { licenceGrants } from '../support/profile.js';
 import { allSentences, appliesToLicense } from './support.js';
@@ -9,8 +11,7 @@ import { allSentences, appliesToLicense } from './support.js';
  */
 const BLANKET =
   /\b(?:licen[cs]es?|rights?)\b[^.;]{0,100}\b(?:is|are|shall be|will be) (?:\w+ )?(?:non-?\s?)?exclusive\b|\b(?:non-?\s?)?exclusive right to exercise the rights granted\b|\bnothing (?:in this Agreement )?(?:shall )?(?:restrict|prevent|limit)s?\b[^.;]{0,80}\bfrom (?:granting|licensing)\b/i;
-/** A word every BLANKET match has, found much faster than BLANKET itself. */
-const BLANKET_WORDS = /exclusive|nothing/i;
+// Every BLANKET match has "exclusive" or "nothing", every UNTICKED match "exclusiv" (SENTENCE_WORD).
 /** A form left blank: "Content exclusive: [ ] Yes [ ] No". */
 const UNTICKED = /\bexclusiv\w*\s*:?\s*\[\s*\]\s*(?:Yes|No)\s*\[\s*\]\s*(?:Yes|No)\b/i;
 /** A licence over things, not rights: equipment, premises, space. */
@@ -73,15 +74,20 @@ when the grant contradicts itself, as a warning otherwise.`,
     const grants = licenceGrants(profile).filter(
       (g) => !g.derivative && !g.conditional && !isBarePermission(g) && !isPropertyLicence(g),
     );
-    const unticked = allSentences(model).find((s) => UNTICKED.test(s.text));
+    // The gate words have no spaces: the clause scan's masks have them exactly.
+    const words = sentenceWords(model);
+    const sentences = allSentences(model);
+    const unticked = sentences.find(
+      (s, i) => ((words[i] as number) & SENTENCE_WORD.exclusiv) !== 0 && UNTICKED.test(s.text),
+    );
     if (unticked && profile.grants.some((g) => g.kind === 'grant')) {
       report({ messageId: 'unticked', range: unticked.range, extra: { template: 'exclusivity' } });
       return;
     }
     if (grants.length === 0) return;
-    const blanket = allSentences(model).some(
-      (s) =>
-        BLANKET_WORDS.test(s.text) &&
+    const blanket = sentences.some(
+      (s, i) =>
+        ((words[i] as number) & SENTENCE_WORD.blanket) !== 0 &&
         BLANKET.test(s.text) &&
         !grants.some((g) => g.range.start === s.range.start),
     );

@@ -1,4 +1,6 @@
+import { sentenceWords } from '../../engine/classify/clauses.js';
 import { isOwnRoyaltySentence } from '../../engine/classify/profile.js';
+import { SENTENCE_WORD } from '../../engine/classify/sentence-words.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import { sentences } from '../support/sentences.js';
 import { appliesToLicense, labelledText } from './support.js';
@@ -60,8 +62,13 @@ but then the schedule must be attached: a royalty pointing at a missing schedule
     });
     // "The revenue share for the Program is stated in Exhibit B" — and Exhibit B is not attached,
     // and no rate is given anywhere else (a rate in the text makes it a broken reference only).
+    const words = sentenceWords(model);
+    let index = -1;
     for (const s of sentences(model)) {
-      if (!/royalt|share/i.test(s.text) || !SHARE_IN_SCHEDULE.test(s.text)) continue;
+      index++;
+      // The clause scan found which sentences have "royalt" or "share", one of which SHARE_IN_SCHEDULE needs.
+      if (((words[index] as number) & SENTENCE_WORD.royalty) === 0 || !SHARE_IN_SCHEDULE.test(s.text))
+        continue;
       if (RATE.test(labelledText(model, clauses, ['royalty', 'payment']))) break;
       const missingRef = model.crossReferences.find(
         (r) =>
