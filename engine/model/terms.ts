@@ -643,26 +643,48 @@ const QUOTED = /"[^"\n]{0,200}"|“[^”\n]{0,200}”/g;
 const AS_DEFINED_HINT = /as\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/;
 
 /**
+ * The next place a global regex matches in one text, for queries at ascending offsets: the
+ * regex engine finds it much faster than a loop over the characters, and a found place is kept
+ * while the queries have not passed it, so no part of the text is searched twice.
+ */
+class NextMatch {
+  private found = -1;
+  private searchedFrom = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly text: string,
+    private readonly pattern: RegExp,
+  ) {}
+
+  /** Offset of the first match at or after `from` (the text's length when there is none). */
+  at(from: number): number {
+    if (from < this.searchedFrom || from > this.found) {
+      this.pattern.lastIndex = from;
+      this.found = this.pattern.exec(this.text)?.index ?? this.text.length;
+      this.searchedFrom = from;
+    }
+    return this.found;
+  }
+}
+
+/** A capital A–Z or any non-ASCII unit: what a title-case word starts with. */
+const CAPITAL_OR_OTHER = /[A-Z\u0080-\uffff]/g;
+const DIGIT = /[0-9]/g;
+
+/**
  * Whether text[from, end) has a capital A–Z, or any non-ASCII character, outside the blocked
  * ranges. A title-case word starts with one, so a sentence without one after its first character
  * gives `collectRuns` nothing to find: a run needs an unblocked title-case word that is not the
  * sentence's first token (that one alone is dropped as sentence-initial).
  */
-function hasFreeCapital(text: string, from: number, end: number, blocked: RangeSet): boolean {
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (((c >= 65 && c <= 90) || c >= 128) && !blocked.overlaps(i, i + 1)) return true;
-  }
+function hasFreeCapital(capitals: NextMatch, from: number, end: number, blocked: RangeSet): boolean {
+  for (let i = capitals.at(from); i < end; i = capitals.at(i + 1)) if (!blocked.overlaps(i, i + 1)) return true;
   return false;
 }
 
 /** Whether text[start, end) contains an ASCII digit (`\d`, also under the `u` flag). */
-function hasDigit(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
+function hasDigit(digits: NextMatch, start: number, end: number): boolean {
+  return digits.at(start) < end;
 }
 
 interface PlainOccurrence {
@@ -725,14 +747,16 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   const definedElsewhere = new Set<string>();
   // A sentence can only say "as defined" when its block does (the test below without its `\b`).
   const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
+  const capitals = new NextMatch(text, CAPITAL_OR_OTHER);
+  const digits = new NextMatch(text, DIGIT);
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
   for (const sentence of sentences) {
     const { start, end } = sentence;
     // Half the sentences have no capital but in term uses, quotes and their first word: no run.
-    const mayHoldRun = hasFreeCapital(text, start + 1, end, blockedSet);
+    const mayHoldRun = hasFreeCapital(capitals, start + 1, end, blockedSet);
     if (!mayHoldRun && !mayDefineElsewhere) continue;
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
-    if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
+    if (end - start < 400 && hasDigit(digits, start, end) && ADDRESS.test(text.slice(start, end))) continue;
     if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
     if (mayHoldRun) collectRuns(text, sentence, blockedSet, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.
