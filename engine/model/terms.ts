@@ -162,18 +162,36 @@ export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
 
 const termStartsCache = new WeakMap<TrieNode, RegExp>();
 
+/** `\uXXXX` for one UTF-16 unit, for a regex without the `u` flag. */
+function unitEscape(unit: string): string {
+  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
 /**
- * A regex for the UTF-16 units that start a key of the trie (its root's children). The regex
- * engine skips to the next one far faster than a loop over the characters of the text can.
+ * A regex for the UTF-16 units where a key of the trie can start: the first unit of a key,
+ * followed by its second (a space of the key by any of `isSpaceChar`). The regex engine skips to
+ * the next such place far faster than a loop over the characters, and the second unit spares
+ * the walk most capitals ("As", "Any" where only "Agreement" is a term).
  */
 function termStarts(root: TrieNode): RegExp {
   let starts = termStartsCache.get(root);
   if (!starts) {
     // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
-    const units = [...root.next.keys()].filter((ch) => ch.length === 1);
-    const escaped = units.map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    // Without the `u` flag the class matches single UTF-16 units; `[^\s\S]` matches nothing.
-    starts = new RegExp(escaped.length > 0 ? `[${escaped.join('')}]` : '[^\\s\\S]', 'g');
+    const branches: string[] = [];
+    for (const [first, node] of root.next) {
+      if (first.length !== 1) continue;
+      // A one-character term needs no second unit.
+      if (node.term !== undefined) {
+        branches.push(unitEscape(first));
+        continue;
+      }
+      const seconds = [...node.next.keys()].filter((ch) => ch.length === 1);
+      if (seconds.length === 0) continue;
+      const units = seconds.flatMap((ch) => (ch === ' ' ? [' ', '\t', '\n', '\r', '\u00a0'] : [ch]));
+      branches.push(`${unitEscape(first)}(?=[${units.map(unitEscape).join('')}])`);
+    }
+    // Without the `u` flag the units are single UTF-16 units; `[^\s\S]` matches nothing.
+    starts = new RegExp(branches.length > 0 ? branches.join('|') : '[^\\s\\S]', 'g');
     termStartsCache.set(root, starts);
   }
   return starts;
@@ -643,24 +661,25 @@ const QUOTED = /"[^"\n]{0,200}"|“[^”\n]{0,200}”/g;
 const AS_DEFINED_HINT = /as\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/;
 
 /**
- * The next place a global regex matches in one text, for queries at ascending offsets: the
- * regex engine finds it much faster than a loop over the characters, and a found place is kept
- * while the queries have not passed it, so no part of the text is searched twice.
+ * The next UTF-16 unit of a class in one text, for queries at ascending offsets: the regex engine
+ * finds it much faster than a loop over the characters, and a found place is kept while the
+ * queries have not passed it, so no part of the text is searched twice. `unitClass` is a global
+ * regex matching exactly one unit (so `test` tells where, without a match array).
  */
-class NextMatch {
+class NextUnit {
   private found = -1;
   private searchedFrom = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly text: string,
-    private readonly pattern: RegExp,
+    private readonly unitClass: RegExp,
   ) {}
 
-  /** Offset of the first match at or after `from` (the text's length when there is none). */
+  /** Offset of the first unit of the class at or after `from` (the text's length when none). */
   at(from: number): number {
     if (from < this.searchedFrom || from > this.found) {
-      this.pattern.lastIndex = from;
-      this.found = this.pattern.exec(this.text)?.index ?? this.text.length;
+      this.unitClass.lastIndex = from;
+      this.found = this.unitClass.test(this.text) ? this.unitClass.lastIndex - 1 : this.text.length;
       this.searchedFrom = from;
     }
     return this.found;
@@ -670,6 +689,11 @@ class NextMatch {
 /** A capital A–Z or any non-ASCII unit: what a title-case word starts with. */
 const CAPITAL_OR_OTHER = /[A-Z\u0080-\uffff]/g;
 const DIGIT = /[0-9]/g;
+/**
+ * What can start a title-case word or change `collectRuns`' clause state: capitals, non-ASCII
+ * (also non-ASCII spaces and dashes), colons, semicolons and brackets. Text without them is inert.
+ */
+const RUN_BREAKERS = /[A-Z\u0080-\uffff:;()]/g;
 
 /**
  * Whether text[from, end) has a capital A–Z, or any non-ASCII character, outside the blocked
@@ -677,13 +701,14 @@ const DIGIT = /[0-9]/g;
  * gives `collectRuns` nothing to find: a run needs an unblocked title-case word that is not the
  * sentence's first token (that one alone is dropped as sentence-initial).
  */
-function hasFreeCapital(capitals: NextMatch, from: number, end: number, blocked: RangeSet): boolean {
-  for (let i = capitals.at(from); i < end; i = capitals.at(i + 1)) if (!blocked.overlaps(i, i + 1)) return true;
+function hasFreeCapital(capitals: NextUnit, from: number, end: number, blocked: RangeSet): boolean {
+  for (let i = capitals.at(from); i < end; i = capitals.at(i + 1))
+    if (!blocked.overlaps(i, i + 1)) return true;
   return false;
 }
 
 /** Whether text[start, end) contains an ASCII digit (`\d`, also under the `u` flag). */
-function hasDigit(digits: NextMatch, start: number, end: number): boolean {
+function hasDigit(digits: NextUnit, start: number, end: number): boolean {
   return digits.at(start) < end;
 }
 
@@ -747,8 +772,9 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   const definedElsewhere = new Set<string>();
   // A sentence can only say "as defined" when its block does (the test below without its `\b`).
   const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
-  const capitals = new NextMatch(text, CAPITAL_OR_OTHER);
-  const digits = new NextMatch(text, DIGIT);
+  const capitals = new NextUnit(text, CAPITAL_OR_OTHER);
+  const digits = new NextUnit(text, DIGIT);
+  const breakers = new NextUnit(text, RUN_BREAKERS);
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
   for (const sentence of sentences) {
     const { start, end } = sentence;
@@ -758,7 +784,7 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
     if (end - start < 400 && hasDigit(digits, start, end) && ADDRESS.test(text.slice(start, end))) continue;
     if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
-    if (mayHoldRun) collectRuns(text, sentence, blockedSet, found.occurrences, leads);
+    if (mayHoldRun) collectRuns(text, sentence, blockedSet, breakers, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.
     if (mayDefineElsewhere) {
       const sText = text.slice(start, end);
@@ -954,6 +980,8 @@ let tokEnds = new Int32Array(256);
 let tokFlags = new Uint8Array(256);
 const INITIAL = 1;
 const LEAD = 2;
+/** Inert tokens before this one were skipped (see `afterInertTokens`): they would end the run. */
+const AFTER_SKIP = 4;
 const LEAD_NUMBER = /^\p{N}+(?:\.\p{N}+)*\.?$/u;
 
 function growTokens(): void {
@@ -979,15 +1007,42 @@ function tokenText(text: string, i: number): string {
   return text.slice(tokStarts[i], tokEnds[i]);
 }
 
+/**
+ * Where the tokeniser of `collectRuns` can go on from `from` (just after a token, outside a
+ * leading enumerator), skipping the inert tokens before `to` (the next run breaker): the start of
+ * the last whitespace-separated chunk that ends before `to`, or `from` when there is none.
+ *
+ * A skipped token starts with an ASCII character other than A–Z, so it is no title-case word and
+ * no reference word, and it is no colon, semicolon, dash or bracket, so the clause state stays as
+ * it is. In the run phase the first one ends the run (a joiner among them is followed by no
+ * title-case word), which the next token, marked `AFTER_SKIP`, does in their place. That token and
+ * the one before the skip are kept and are inert too, so what depends on a neighbour (a joiner's
+ * next word, the word before a run, "(a)") comes out the same.
+ */
+function afterInertTokens(text: string, from: number, to: number): number {
+  let i = to - 1;
+  // Back over the chunk that holds `to` (none when `to` follows whitespace), the whitespace
+  // before it, and the chunk before that.
+  while (i >= from && !isJsSpace(text.charCodeAt(i))) i--;
+  while (i >= from && isJsSpace(text.charCodeAt(i))) i--;
+  while (i >= from && !isJsSpace(text.charCodeAt(i))) i--;
+  return i >= from ? i + 1 : from;
+}
+
+/** Inert stretches shorter than this are tokenised: the skip would cost about what it saves. */
+const MIN_SKIP = 24;
+
 function collectRuns(
   text: string,
   sentence: Range,
   blocked: RangeSet,
+  breakers: NextUnit,
   out: PlainOccurrence[],
   leads: Set<string>,
 ): void {
   let n = 0;
   let initial = true;
+  let skipped = false;
   const textLength = text.length;
   let at = sentence.start;
   for (;;) {
@@ -1023,7 +1078,8 @@ function collectRuns(
     if (n === tokStarts.length) growTokens();
     tokStarts[n] = tokStart;
     tokEnds[n] = at;
-    let flags = initial ? INITIAL : 0;
+    let flags = initial ? INITIAL : skipped ? AFTER_SKIP : 0;
+    skipped = false;
     if (initial && n > 0) {
       // lead: the previous token is a number ("1.52") or a closing bracket ("(a)").
       const prevTok = tokenText(text, n - 1);
@@ -1048,7 +1104,15 @@ function collectRuns(
       ((len === 1 && (c0 === 40 || c0 === 41 || c0 === 46)) || ENUMERATOR.test(text.slice(tokStart, at)))
     ) {
       // still in the leading enumerator ("1.1", "(a)", "IV.")
-    } else initial = false;
+    } else {
+      initial = false;
+      const to = Math.min(breakers.at(at), sentence.end);
+      if (to - at >= MIN_SKIP) {
+        const next = afterInertTokens(text, at, to);
+        skipped = next > at;
+        at = next;
+      }
+    }
   }
 
   let run: Token[] = [];
@@ -1062,6 +1126,7 @@ function collectRuns(
   for (let i = 0; i < n; i++) {
     const start = tokStarts[i] as number;
     const end = tokEnds[i] as number;
+    if (((tokFlags[i] as number) & AFTER_SKIP) !== 0) flush();
     if (blocked.overlapsAscending(start, end)) {
       flush();
       continue;
