@@ -689,11 +689,6 @@ class NextUnit {
 /** A capital A–Z or any non-ASCII unit: what a title-case word starts with. */
 const CAPITAL_OR_OTHER = /[A-Z\u0080-\uffff]/g;
 const DIGIT = /[0-9]/g;
-/**
- * What can start a title-case word or change `collectRuns`' clause state: capitals, non-ASCII
- * (also non-ASCII spaces and dashes), colons, semicolons and brackets. Text without them is inert.
- */
-const RUN_BREAKERS = /[A-Z\u0080-\uffff:;()]/g;
 
 /**
  * Whether text[from, end) has a capital A–Z, or any non-ASCII character, outside the blocked
@@ -774,7 +769,6 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
   const capitals = new NextUnit(text, CAPITAL_OR_OTHER);
   const digits = new NextUnit(text, DIGIT);
-  const breakers = new NextUnit(text, RUN_BREAKERS);
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
   for (const sentence of sentences) {
     const { start, end } = sentence;
@@ -784,7 +778,7 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
     if (end - start < 400 && hasDigit(digits, start, end) && ADDRESS.test(text.slice(start, end))) continue;
     if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
-    if (mayHoldRun) collectRuns(text, sentence, blockedSet, breakers, found.occurrences, leads);
+    if (mayHoldRun) collectRuns(text, sentence, blockedSet, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.
     if (mayDefineElsewhere) {
       const sText = text.slice(start, end);
@@ -980,8 +974,6 @@ let tokEnds = new Int32Array(256);
 let tokFlags = new Uint8Array(256);
 const INITIAL = 1;
 const LEAD = 2;
-/** Inert tokens before this one were skipped (see `afterInertTokens`): they would end the run. */
-const AFTER_SKIP = 4;
 const LEAD_NUMBER = /^\p{N}+(?:\.\p{N}+)*\.?$/u;
 
 function growTokens(): void {
@@ -1007,42 +999,15 @@ function tokenText(text: string, i: number): string {
   return text.slice(tokStarts[i], tokEnds[i]);
 }
 
-/**
- * Where the tokeniser of `collectRuns` can go on from `from` (just after a token, outside a
- * leading enumerator), skipping the inert tokens before `to` (the next run breaker): the start of
- * the last whitespace-separated chunk that ends before `to`, or `from` when there is none.
- *
- * A skipped token starts with an ASCII character other than A–Z, so it is no title-case word and
- * no reference word, and it is no colon, semicolon, dash or bracket, so the clause state stays as
- * it is. In the run phase the first one ends the run (a joiner among them is followed by no
- * title-case word), which the next token, marked `AFTER_SKIP`, does in their place. That token and
- * the one before the skip are kept and are inert too, so what depends on a neighbour (a joiner's
- * next word, the word before a run, "(a)") comes out the same.
- */
-function afterInertTokens(text: string, from: number, to: number): number {
-  let i = to - 1;
-  // Back over the chunk that holds `to` (none when `to` follows whitespace), the whitespace
-  // before it, and the chunk before that.
-  while (i >= from && !isJsSpace(text.charCodeAt(i))) i--;
-  while (i >= from && isJsSpace(text.charCodeAt(i))) i--;
-  while (i >= from && !isJsSpace(text.charCodeAt(i))) i--;
-  return i >= from ? i + 1 : from;
-}
-
-/** Inert stretches shorter than this are tokenised: the skip would cost about what it saves. */
-const MIN_SKIP = 24;
-
 function collectRuns(
   text: string,
   sentence: Range,
   blocked: RangeSet,
-  breakers: NextUnit,
   out: PlainOccurrence[],
   leads: Set<string>,
 ): void {
   let n = 0;
   let initial = true;
-  let skipped = false;
   const textLength = text.length;
   let at = sentence.start;
   for (;;) {
@@ -1078,8 +1043,7 @@ function collectRuns(
     if (n === tokStarts.length) growTokens();
     tokStarts[n] = tokStart;
     tokEnds[n] = at;
-    let flags = initial ? INITIAL : skipped ? AFTER_SKIP : 0;
-    skipped = false;
+    let flags = initial ? INITIAL : 0;
     if (initial && n > 0) {
       // lead: the previous token is a number ("1.52") or a closing bracket ("(a)").
       const prevTok = tokenText(text, n - 1);
@@ -1104,15 +1068,7 @@ function collectRuns(
       ((len === 1 && (c0 === 40 || c0 === 41 || c0 === 46)) || ENUMERATOR.test(text.slice(tokStart, at)))
     ) {
       // still in the leading enumerator ("1.1", "(a)", "IV.")
-    } else {
-      initial = false;
-      const to = Math.min(breakers.at(at), sentence.end);
-      if (to - at >= MIN_SKIP) {
-        const next = afterInertTokens(text, at, to);
-        skipped = next > at;
-        at = next;
-      }
-    }
+    } else initial = false;
   }
 
   let run: Token[] = [];
@@ -1126,7 +1082,6 @@ function collectRuns(
   for (let i = 0; i < n; i++) {
     const start = tokStarts[i] as number;
     const end = tokEnds[i] as number;
-    if (((tokFlags[i] as number) & AFTER_SKIP) !== 0) flush();
     if (blocked.overlapsAscending(start, end)) {
       flush();
       continue;
