@@ -356,19 +356,6 @@ function trieMatcher(terms: string[]): TermMatcher {
     }
     return null;
   };
-  if (pairs) {
-    // The regex engine finds the next place whose first two characters start a key far faster
-    // than a loop over the characters; `mayStartAt` confirms it inside the paragraph.
-    const nextPair = nextPlace(pairPattern(root));
-    return (text, from, lo, hi) => {
-      for (let p = nextPair(text, from); p < hi; p = nextPair(text, p + 1)) {
-        if (!mayStartAt(text, p, hi)) continue;
-        const match = matchAtPosition(text, p, lo, hi);
-        if (match) return match;
-      }
-      return null;
-    };
-  }
   return (text, from, lo, hi) => {
     for (let p = from; p < hi; p++) {
       const code = text.charCodeAt(p);
@@ -381,54 +368,6 @@ function trieMatcher(terms: string[]): TermMatcher {
       if (isAsciiTermCode(code)) while (p + 1 < hi && isAsciiTermCode(text.charCodeAt(p + 1))) p++;
     }
     return null;
-  };
-}
-
-/** JavaScript's `\s`: what `isJsSpace` accepts, each a space of a key. */
-const JS_SPACES = ' \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-
-/** The UTF-16 units that `foldToAscii` turns into `code` (a key's unit), as a regex class body. */
-function foldedUnits(code: number): string {
-  if (code === SPACE) return JS_SPACES;
-  const units = [code];
-  if (code >= 97 && code <= 122) units.push(code - 32);
-  if (code === 107) units.push(0x212a);
-  if (code === 115) units.push(0x17f);
-  return units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('');
-}
-
-/**
- * A regex (no `u` flag, one unit long) for the places where the first two characters of a key
- * stand, as `mayStartAt` reads them: the first unit folded to the key's first, followed by one
- * folded to its second. Every place `mayStartAt` accepts matches; it still checks each.
- */
-function pairPattern(root: TrieNode): RegExp {
-  const branches: string[] = [];
-  for (const [c0, child] of root.next) {
-    if (child.next.size === 0) continue;
-    const seconds = [...child.next.keys()].map(foldedUnits).join('');
-    branches.push(`[${foldedUnits(c0)}](?=[${seconds}])`);
-  }
-  return new RegExp(branches.length > 0 ? branches.join('|') : '[^\\s\\S]', 'g');
-}
-
-/**
- * The next match of a one-unit global regex at or after `from`, for queries that mostly ascend
- * (the paragraphs of a text in order): a found place is kept while the queries have not passed
- * it, so a stretch without one is searched once, not again for every paragraph in it.
- */
-function nextPlace(pattern: RegExp): (text: string, from: number) => number {
-  let searched = '';
-  let searchedFrom = Number.POSITIVE_INFINITY;
-  let found = -1;
-  return (text, from) => {
-    if (text !== searched || from < searchedFrom || from > found) {
-      pattern.lastIndex = from;
-      found = pattern.test(text) ? pattern.lastIndex - 1 : text.length;
-      searched = text;
-      searchedFrom = from;
-    }
-    return found;
   };
 }
 
