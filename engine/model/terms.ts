@@ -756,10 +756,11 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   const found: BlockCandidates = { occurrences: [], leads: [], definedElsewhere: [] };
   // A signature or notice line needs a colon: most blocks skip the regex.
   if (headingLike(text) || (text.includes(':') && SIGNATURE.test(text))) return found;
-  // Blocked-out regions: term uses and quoted text.
-  const blocked: Range[] = termMatches.map((m) => ({ start: m.start, end: m.end }));
+  // Blocked-out regions: term uses (each match is its own range) and quoted text.
+  let blocked: Range[] = termMatches;
   // Most blocks have no quotes: skip the regex (and its matchAll clone) for them.
   if (text.includes('"') || text.includes('“')) {
+    blocked = [...termMatches];
     for (const m of text.matchAll(QUOTED)) blocked.push({ start: m.index, end: m.index + m[0].length });
   }
   const blockedSet = new RangeSet(blocked);
