@@ -78,47 +78,57 @@ interface Match {
   end: number;
 }
 
+/** The form `suffixEnd` found last (read right after a call that did not return -1). */
+let suffixForm: TermUseForm = 'exact';
+
 /**
- * Suffix after a complete term ending at `at`: returns the form and the end of the whole match, or
- * null when the term is only the prefix of a longer word.
+ * Suffix after a complete term ending at `at`: returns the end of the whole match and leaves its
+ * form in `suffixForm`, or returns -1 when the term is only the prefix of a longer word. (No
+ * object per try: the walk tries a suffix at every term ending along it.)
  */
-function suffixAt(
-  text: string,
-  at: number,
-  baseForm: TermUseForm,
-): { form: TermUseForm; end: number } | null {
+function suffixEnd(text: string, at: number, baseForm: TermUseForm): number {
   const c0 = text[at];
   const c1 = text[at + 1];
   const c2 = text[at + 2];
   const apostrophe = (c: string | undefined): boolean => c === "'" || c === '’';
   if (!isWordChar(c0)) {
-    if (apostrophe(c0) && c1 === 's' && !isWordChar(c2)) return { form: 'possessive', end: at + 2 };
+    if (apostrophe(c0) && c1 === 's' && !isWordChar(c2)) return found('possessive', at + 2);
     // "Parties'" — a bare apostrophe after an -ies plural.
-    if (apostrophe(c0) && baseForm === 'plural' && !isWordChar(c1))
-      return { form: 'possessive', end: at + 1 };
-    return { form: baseForm, end: at };
+    if (apostrophe(c0) && baseForm === 'plural' && !isWordChar(c1)) return found('possessive', at + 1);
+    return found(baseForm, at);
   }
-  if (baseForm !== 'exact') return null;
+  if (baseForm !== 'exact') return -1;
   if (c0 === 's') {
-    if (apostrophe(c1) && !isWordChar(c2)) return { form: 'possessive', end: at + 2 };
-    if (!isWordChar(c1)) return { form: 'plural', end: at + 1 };
+    if (apostrophe(c1) && !isWordChar(c2)) return found('possessive', at + 2);
+    if (!isWordChar(c1)) return found('plural', at + 1);
   }
   if (c0 === 'e' && c1 === 's' && !isWordChar(c2)) {
-    if (apostrophe(c2) && !isWordChar(text[at + 3])) return { form: 'possessive', end: at + 3 };
-    return { form: 'plural', end: at + 2 };
+    if (apostrophe(c2) && !isWordChar(text[at + 3])) return found('possessive', at + 3);
+    return found('plural', at + 2);
   }
-  return null;
+  return -1;
+}
+
+function found(form: TermUseForm, end: number): number {
+  suffixForm = form;
+  return end;
 }
 
 /** Longest term match starting at `start`, or null. */
 function matchAt(root: TrieNode, text: string, start: number): Match | null {
   let node: TrieNode | undefined = root;
   let i = start;
-  let best: Match | null = null;
+  let bestTerm: string | undefined;
+  let bestForm: TermUseForm = 'exact';
+  let bestEnd = -1;
   while (node) {
     if (node.term !== undefined && i > start) {
-      const suffix = suffixAt(text, i, node.form ?? 'exact');
-      if (suffix) best = { term: node.term, form: suffix.form, end: suffix.end };
+      const end = suffixEnd(text, i, node.form ?? 'exact');
+      if (end >= 0) {
+        bestTerm = node.term;
+        bestForm = suffixForm;
+        bestEnd = end;
+      }
     }
     if (i >= text.length) break;
     const ch = text[i] as string;
@@ -131,7 +141,7 @@ function matchAt(root: TrieNode, text: string, start: number): Match | null {
       i++;
     }
   }
-  return best;
+  return bestTerm === undefined ? null : { term: bestTerm, form: bestForm, end: bestEnd };
 }
 
 interface PlainMatch extends Match {
