@@ -303,18 +303,23 @@ function trieMatcher(terms: string[]): TermMatcher {
   // Terms ending along the current walk (term id, end offset), reused between positions.
   const hitIds: number[] = [];
   const hitEnds: number[] = [];
-  /** The match starting at `p`, if any. */
-  const matchAtPosition = (text: string, p: number, lo: number, hi: number): TermMatch | null => {
+  /**
+   * Whether a key can start at `p`, by its first two characters (folded as the walk folds them,
+   * so KELVIN SIGN and LONG S count as k and s). Small enough to be inlined into the loop below:
+   * most word starts fail it, and then the walk is not called at all.
+   */
+  const mayStartAt = (text: string, p: number, hi: number): boolean => {
     const code = text.charCodeAt(p);
-    if (code < 128) {
-      if (starts[code] === 0) return null;
-    } else if (!root.next.has(foldToAscii(code))) return null;
-    if (pairs) {
-      if (p + 1 >= hi) return null;
-      const next = text.charCodeAt(p + 1);
-      const c1 = isJsSpace(next) ? SPACE : foldToAscii(next);
-      if (c1 < 0 || pairs[foldToAscii(code) * 128 + c1] === 0) return null;
-    }
+    const c0 = foldToAscii(code);
+    if (code < 128 ? starts[code] === 0 : !root.next.has(c0)) return false;
+    if (!pairs) return true;
+    if (p + 1 >= hi) return false;
+    const next = text.charCodeAt(p + 1);
+    const c1 = isJsSpace(next) ? SPACE : foldToAscii(next);
+    return c1 >= 0 && pairs[c0 * 128 + c1] === 1;
+  };
+  /** The match starting at `p`, if any; `mayStartAt(text, p, hi)` holds. */
+  const matchAtPosition = (text: string, p: number, lo: number, hi: number): TermMatch | null => {
     if (termCharBefore(text, p, lo)) return null;
     let count = 0;
     let node: TrieNode | undefined = root;
@@ -354,9 +359,11 @@ function trieMatcher(terms: string[]): TermMatcher {
   return (text, from, lo, hi) => {
     for (let p = from; p < hi; p++) {
       const code = text.charCodeAt(p);
-      // Most characters cannot start a term: decide those here, without the call.
-      const match = code < 128 && starts[code] === 0 ? null : matchAtPosition(text, p, lo, hi);
-      if (match) return match;
+      // Most places cannot start a term: decide those here, without the call to the walk.
+      if (mayStartAt(text, p, hi)) {
+        const match = matchAtPosition(text, p, lo, hi);
+        if (match) return match;
+      }
       // No term starts inside an ASCII word (that is the lookbehind): go to the word's end.
       if (isAsciiTermCode(code)) while (p + 1 < hi && isAsciiTermCode(text.charCodeAt(p + 1))) p++;
     }

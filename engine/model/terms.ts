@@ -78,47 +78,57 @@ interface Match {
   end: number;
 }
 
+/** The form `suffixEnd` found last (read right after a call that did not return -1). */
+let suffixForm: TermUseForm = 'exact';
+
 /**
- * Suffix after a complete term ending at `at`: returns the form and the end of the whole match, or
- * null when the term is only the prefix of a longer word.
+ * Suffix after a complete term ending at `at`: returns the end of the whole match and leaves its
+ * form in `suffixForm`, or returns -1 when the term is only the prefix of a longer word. (No
+ * object per try: the walk tries a suffix at every term ending along it.)
  */
-function suffixAt(
-  text: string,
-  at: number,
-  baseForm: TermUseForm,
-): { form: TermUseForm; end: number } | null {
+function suffixEnd(text: string, at: number, baseForm: TermUseForm): number {
   const c0 = text[at];
   const c1 = text[at + 1];
   const c2 = text[at + 2];
   const apostrophe = (c: string | undefined): boolean => c === "'" || c === '’';
   if (!isWordChar(c0)) {
-    if (apostrophe(c0) && c1 === 's' && !isWordChar(c2)) return { form: 'possessive', end: at + 2 };
+    if (apostrophe(c0) && c1 === 's' && !isWordChar(c2)) return found('possessive', at + 2);
     // "Parties'" — a bare apostrophe after an -ies plural.
-    if (apostrophe(c0) && baseForm === 'plural' && !isWordChar(c1))
-      return { form: 'possessive', end: at + 1 };
-    return { form: baseForm, end: at };
+    if (apostrophe(c0) && baseForm === 'plural' && !isWordChar(c1)) return found('possessive', at + 1);
+    return found(baseForm, at);
   }
-  if (baseForm !== 'exact') return null;
+  if (baseForm !== 'exact') return -1;
   if (c0 === 's') {
-    if (apostrophe(c1) && !isWordChar(c2)) return { form: 'possessive', end: at + 2 };
-    if (!isWordChar(c1)) return { form: 'plural', end: at + 1 };
+    if (apostrophe(c1) && !isWordChar(c2)) return found('possessive', at + 2);
+    if (!isWordChar(c1)) return found('plural', at + 1);
   }
   if (c0 === 'e' && c1 === 's' && !isWordChar(c2)) {
-    if (apostrophe(c2) && !isWordChar(text[at + 3])) return { form: 'possessive', end: at + 3 };
-    return { form: 'plural', end: at + 2 };
+    if (apostrophe(c2) && !isWordChar(text[at + 3])) return found('possessive', at + 3);
+    return found('plural', at + 2);
   }
-  return null;
+  return -1;
+}
+
+function found(form: TermUseForm, end: number): number {
+  suffixForm = form;
+  return end;
 }
 
 /** Longest term match starting at `start`, or null. */
 function matchAt(root: TrieNode, text: string, start: number): Match | null {
   let node: TrieNode | undefined = root;
   let i = start;
-  let best: Match | null = null;
+  let bestTerm: string | undefined;
+  let bestForm: TermUseForm = 'exact';
+  let bestEnd = -1;
   while (node) {
     if (node.term !== undefined && i > start) {
-      const suffix = suffixAt(text, i, node.form ?? 'exact');
-      if (suffix) best = { term: node.term, form: suffix.form, end: suffix.end };
+      const end = suffixEnd(text, i, node.form ?? 'exact');
+      if (end >= 0) {
+        bestTerm = node.term;
+        bestForm = suffixForm;
+        bestEnd = end;
+      }
     }
     if (i >= text.length) break;
     const ch = text[i] as string;
@@ -131,7 +141,7 @@ function matchAt(root: TrieNode, text: string, start: number): Match | null {
       i++;
     }
   }
-  return best;
+  return bestTerm === undefined ? null : { term: bestTerm, form: bestForm, end: bestEnd };
 }
 
 interface PlainMatch extends Match {
@@ -162,18 +172,36 @@ export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
 
 const termStartsCache = new WeakMap<TrieNode, RegExp>();
 
+/** `\uXXXX` for one UTF-16 unit, for a regex without the `u` flag. */
+function unitEscape(unit: string): string {
+  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
 /**
- * A regex for the UTF-16 units that start a key of the trie (its root's children). The regex
- * engine skips to the next one far faster than a loop over the characters of the text can.
+ * A regex for the UTF-16 units where a key of the trie can start: the first unit of a key,
+ * followed by its second (a space of the key by any of `isSpaceChar`). The regex engine skips to
+ * the next such place far faster than a loop over the characters, and the second unit spares
+ * the walk most capitals ("As", "Any" where only "Agreement" is a term).
  */
 function termStarts(root: TrieNode): RegExp {
   let starts = termStartsCache.get(root);
   if (!starts) {
     // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
-    const units = [...root.next.keys()].filter((ch) => ch.length === 1);
-    const escaped = units.map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    // Without the `u` flag the class matches single UTF-16 units; `[^\s\S]` matches nothing.
-    starts = new RegExp(escaped.length > 0 ? `[${escaped.join('')}]` : '[^\\s\\S]', 'g');
+    const branches: string[] = [];
+    for (const [first, node] of root.next) {
+      if (first.length !== 1) continue;
+      // A one-character term needs no second unit.
+      if (node.term !== undefined) {
+        branches.push(unitEscape(first));
+        continue;
+      }
+      const seconds = [...node.next.keys()].filter((ch) => ch.length === 1);
+      if (seconds.length === 0) continue;
+      const units = seconds.flatMap((ch) => (ch === ' ' ? [' ', '\t', '\n', '\r', '\u00a0'] : [ch]));
+      branches.push(`${unitEscape(first)}(?=[${units.map(unitEscape).join('')}])`);
+    }
+    // Without the `u` flag the units are single UTF-16 units; `[^\s\S]` matches nothing.
+    starts = new RegExp(branches.length > 0 ? branches.join('|') : '[^\\s\\S]', 'g');
     termStartsCache.set(root, starts);
   }
   return starts;
@@ -643,26 +671,50 @@ const QUOTED = /"[^"\n]{0,200}"|“[^”\n]{0,200}”/g;
 const AS_DEFINED_HINT = /as\s+(?:such\s+term\s+is\s+|each\s+is\s+|is\s+)?(?:defined|described|set\s+forth)/;
 
 /**
+ * The next UTF-16 unit of a class in one text, for queries at ascending offsets: the regex engine
+ * finds it much faster than a loop over the characters, and a found place is kept while the
+ * queries have not passed it, so no part of the text is searched twice. `unitClass` is a global
+ * regex matching exactly one unit (so `test` tells where, without a match array).
+ */
+class NextUnit {
+  private found = -1;
+  private searchedFrom = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly text: string,
+    private readonly unitClass: RegExp,
+  ) {}
+
+  /** Offset of the first unit of the class at or after `from` (the text's length when none). */
+  at(from: number): number {
+    if (from < this.searchedFrom || from > this.found) {
+      this.unitClass.lastIndex = from;
+      this.found = this.unitClass.test(this.text) ? this.unitClass.lastIndex - 1 : this.text.length;
+      this.searchedFrom = from;
+    }
+    return this.found;
+  }
+}
+
+/** A capital A–Z or any non-ASCII unit: what a title-case word starts with. */
+const CAPITAL_OR_OTHER = /[A-Z\u0080-\uffff]/g;
+const DIGIT = /[0-9]/g;
+
+/**
  * Whether text[from, end) has a capital A–Z, or any non-ASCII character, outside the blocked
  * ranges. A title-case word starts with one, so a sentence without one after its first character
  * gives `collectRuns` nothing to find: a run needs an unblocked title-case word that is not the
  * sentence's first token (that one alone is dropped as sentence-initial).
  */
-function hasFreeCapital(text: string, from: number, end: number, blocked: RangeSet): boolean {
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (((c >= 65 && c <= 90) || c >= 128) && !blocked.overlaps(i, i + 1)) return true;
-  }
+function hasFreeCapital(capitals: NextUnit, from: number, end: number, blocked: RangeSet): boolean {
+  for (let i = capitals.at(from); i < end; i = capitals.at(i + 1))
+    if (!blocked.overlaps(i, i + 1)) return true;
   return false;
 }
 
 /** Whether text[start, end) contains an ASCII digit (`\d`, also under the `u` flag). */
-function hasDigit(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
+function hasDigit(digits: NextUnit, start: number, end: number): boolean {
+  return digits.at(start) < end;
 }
 
 interface PlainOccurrence {
@@ -714,10 +766,11 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   const found: BlockCandidates = { occurrences: [], leads: [], definedElsewhere: [] };
   // A signature or notice line needs a colon: most blocks skip the regex.
   if (headingLike(text) || (text.includes(':') && SIGNATURE.test(text))) return found;
-  // Blocked-out regions: term uses and quoted text.
-  const blocked: Range[] = termMatches.map((m) => ({ start: m.start, end: m.end }));
+  // Blocked-out regions: term uses (each match is its own range) and quoted text.
+  let blocked: Range[] = termMatches;
   // Most blocks have no quotes: skip the regex (and its matchAll clone) for them.
   if (text.includes('"') || text.includes('“')) {
+    blocked = [...termMatches];
     for (const m of text.matchAll(QUOTED)) blocked.push({ start: m.index, end: m.index + m[0].length });
   }
   const blockedSet = new RangeSet(blocked);
@@ -725,14 +778,16 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   const definedElsewhere = new Set<string>();
   // A sentence can only say "as defined" when its block does (the test below without its `\b`).
   const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
+  const capitals = new NextUnit(text, CAPITAL_OR_OTHER);
+  const digits = new NextUnit(text, DIGIT);
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
   for (const sentence of sentences) {
     const { start, end } = sentence;
     // Half the sentences have no capital but in term uses, quotes and their first word: no run.
-    const mayHoldRun = hasFreeCapital(text, start + 1, end, blockedSet);
+    const mayHoldRun = hasFreeCapital(capitals, start + 1, end, blockedSet);
     if (!mayHoldRun && !mayDefineElsewhere) continue;
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
-    if (end - start < 400 && hasDigit(text, start, end) && ADDRESS.test(text.slice(start, end))) continue;
+    if (end - start < 400 && hasDigit(digits, start, end) && ADDRESS.test(text.slice(start, end))) continue;
     if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
     if (mayHoldRun) collectRuns(text, sentence, blockedSet, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.

@@ -23,12 +23,21 @@ export function lastStartingAtOrBefore<T extends { range: Range }>(
   return found;
 }
 
+/** Whether each range starts at or after the start of the one before it. */
+function startsAscend(ranges: Range[]): boolean {
+  for (let i = 1; i < ranges.length; i++) {
+    if ((ranges[i] as Range).start < (ranges[i - 1] as Range).start) return false;
+  }
+  return true;
+}
+
 /** Sorted, merged ranges for fast "is this inside any of them" checks. */
 export class RangeSet {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   constructor(ranges: Range[]) {
-    const sorted = [...ranges].sort((a, b) => a.start - b.start);
+    // Most callers pass ranges in text order already: those need no sorted copy.
+    const sorted = startsAscend(ranges) ? ranges : [...ranges].sort((a, b) => a.start - b.start);
     for (const r of sorted) {
       const last = this.ends.length - 1;
       if (last >= 0 && r.start <= (this.ends[last] as number)) {
