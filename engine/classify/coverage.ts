@@ -1,5 +1,6 @@
 import { allSections } from '../model/build.js';
 import type { ContractModel, Definition, Paragraph, Range, Section, Sentence } from '../model/types.js';
+import { indexOfLastStartingAtOrBefore } from '../text/ranges.js';
 import { sentenceWords } from './clauses.js';
 import type { Grant } from './grants.js';
 import type { AgreementProfile } from './profile.js';
@@ -301,14 +302,7 @@ function sentenceStartingAt(
   offset: number,
 ): { paragraph: number; sentence: number } | undefined {
   const { paragraphs } = model;
-  let low = 0;
-  let high = paragraphs.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((paragraphs[mid] as Paragraph).range.start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  for (let pi = low - 1; pi >= 0; pi--) {
+  for (let pi = indexOfLastStartingAtOrBefore(paragraphs, offset); pi >= 0; pi--) {
     const p = paragraphs[pi] as Paragraph;
     for (let si = p.sentences.length - 1; si >= 0; si--)
       if ((p.sentences[si] as Sentence).range.start === offset) return { paragraph: pi, sentence: si };

@@ -1,6 +1,7 @@
 import { allSections } from '../model/build.js';
 import type { ContractModel, Range } from '../model/types.js';
 import { TextMemo } from '../text/memo.js';
+import { indexOfLastStartingAtOrBefore } from '../text/ranges.js';
 import { sentenceWords } from './clauses.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
 import { collapsedSentences } from './sentence-text.js';
@@ -480,14 +481,8 @@ function sectionTitles(model: ContractModel): (paragraph: number) => string {
 
 /** Index of the last sentence that starts at `start` (sentences are in document order), or -1. */
 function sentenceIndexAt(sentences: PlainSentence[], start: number): number {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sentences[mid] as PlainSentence).range.start <= start) low = mid + 1;
-    else high = mid;
-  }
-  return low > 0 && (sentences[low - 1] as PlainSentence).range.start === start ? low - 1 : -1;
+  const last = indexOfLastStartingAtOrBefore(sentences, start);
+  return last >= 0 && (sentences[last] as PlainSentence).range.start === start ? last : -1;
 }
 
 function endingOf(

@@ -9,18 +9,19 @@ export function lastStartingAtOrBefore<T extends { range: Range }>(
   items: readonly T[],
   offset: number,
 ): T | undefined {
+  return items[indexOfLastStartingAtOrBefore(items, offset)];
+}
+
+/** The index of lastStartingAtOrBefore's item, or -1. */
+export function indexOfLastStartingAtOrBefore(items: readonly { range: Range }[], offset: number): number {
   let low = 0;
-  let high = items.length - 1;
-  let found: T | undefined;
-  while (low <= high) {
+  let high = items.length;
+  while (low < high) {
     const mid = (low + high) >> 1;
-    const item = items[mid] as T;
-    if (item.range.start <= offset) {
-      found = item;
-      low = mid + 1;
-    } else high = mid - 1;
+    if ((items[mid] as { range: Range }).range.start <= offset) low = mid + 1;
+    else high = mid;
   }
-  return found;
+  return low - 1;
 }
 
 /** Whether each range starts at or after the start of the one before it. */
