@@ -1,4 +1,5 @@
 import type { PhrasingContent, Strong, Text } from 'mdast';
+import { classifyCharacter } from 'micromark-util-classify-character';
 import type { Point } from 'unist';
 
 /**
@@ -23,45 +24,91 @@ export interface Segment {
  * destination ("](") here, since a text with definitions never takes this path; an `&` only when it
  * forms an entity.
  */
-const OTHER_INLINE_SYNTAX = /[_`<>\\|~]|\]\(|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
+const OTHER_INLINE_SYNTAX = /[`<\\|~]|\]\(|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
 
 /** What may follow a closing `**` so that it closes and cannot open (right-flanking only). */
 const AFTER_CLOSER = /[ .,;:!?)'"’”\]]/;
 
 const ASTERISK = 42;
+const UNDERSCORE = 95;
 const SPACE = 32;
+/** classifyCharacter's class of Unicode punctuation (1 is whitespace, undefined anything else). */
+const PUNCTUATION = 2;
 
 /**
- * Whether a line is plain for the fast path: no inline syntax except simple strong pairs.
- * `mayOpenAtStart`: a `**` may open at the line's start (the first line of a paragraph or heading;
- * on a continuation line the line ending before it would belong to the text).
- * `literalAsterisks`: the paragraph has a single run of asterisks (see isLoneAsteriskRun).
+ * Whether a line is plain for the fast path: no inline syntax except simple strong pairs and
+ * literal asterisks or underscores. `mayOpenAtStart`: a `**` may open at the line's start (the
+ * first line of a paragraph or heading; on a continuation line the line ending before it would
+ * belong to the text). `literal`: which delimiters cannot form emphasis in the whole paragraph
+ * (see literalDelimiters).
  */
 export function isPlainInline(
   text: string,
   start: number,
   end: number,
   mayOpenAtStart: boolean,
-  literalAsterisks = false,
+  literal: LiteralDelimiters = NONE_LITERAL,
 ): boolean {
   const content = text.slice(start, end);
   if (OTHER_INLINE_SYNTAX.test(content)) return false;
-  return literalAsterisks || strongPairs(text, start, end, mayOpenAtStart) !== undefined;
+  if (!literal.underscore && content.includes('_')) return false;
+  return literal.asterisk || strongPairs(text, start, end, mayOpenAtStart) !== undefined;
 }
 
+/** Whether each emphasis delimiter of a paragraph is sure to stay literal text. */
+export interface LiteralDelimiters {
+  asterisk: boolean;
+  underscore: boolean;
+}
+
+const NONE_LITERAL: LiteralDelimiters = { asterisk: false, underscore: false };
+
 /**
- * Whether the asterisks of a paragraph's text form one run, not at a line's start: emphasis needs
- * an opening and a closing run, so a lone run — "[***]", a redaction in a filed agreement — is
- * literal text (and no list marker or thematic break, which need a line's start).
+ * Which delimiters of a paragraph's text are literal: emphasis needs a run of `*` (or `_`) that
+ * can open before a run of the same character that can close, and a run's ability to open or
+ * close depends only on the characters on either side of it (CommonMark's flanking rules, here
+ * exactly as micromark's attention tokenizer applies them). With no such pair every run is text —
+ * "[***]" redactions, "By: ______" signature blanks, "NAME_OF_PARTY". A run at a line's start
+ * could be a list marker or a thematic break instead, so it leaves the paragraph to the parser.
  */
-export function isLoneAsteriskRun(paragraph: string): boolean {
-  const first = paragraph.indexOf('*');
-  if (first < 0) return false;
-  let end = first;
-  while (paragraph.charCodeAt(end) === ASTERISK) end++;
-  if (paragraph.indexOf('*', end) >= 0) return false;
-  const lineStart = paragraph.lastIndexOf('\n', first - 1) + 1;
-  return paragraph.slice(lineStart, first).trim() !== '';
+export function literalDelimiters(paragraph: string): LiteralDelimiters {
+  return {
+    asterisk: cannotEmphasise(paragraph, ASTERISK),
+    underscore: cannotEmphasise(paragraph, UNDERSCORE),
+  };
+}
+
+function cannotEmphasise(paragraph: string, marker: number): boolean {
+  const char = String.fromCharCode(marker);
+  let runStart = paragraph.indexOf(char);
+  let opener = false;
+  while (runStart >= 0) {
+    let runEnd = runStart;
+    while (paragraph.charCodeAt(runEnd) === marker) runEnd++;
+    if (startsLine(paragraph, runStart)) return false;
+    const before = classifyCharacter(runStart > 0 ? paragraph.charCodeAt(runStart - 1) : null);
+    const after = classifyCharacter(runEnd < paragraph.length ? paragraph.charCodeAt(runEnd) : null);
+    const leftFlanking = !after || (after === PUNCTUATION && before !== undefined);
+    const rightFlanking = !before || (before === PUNCTUATION && after !== undefined);
+    const opens =
+      marker === ASTERISK ? leftFlanking : leftFlanking && (before !== undefined || !rightFlanking);
+    const closes =
+      marker === ASTERISK ? rightFlanking : rightFlanking && (after !== undefined || !leftFlanking);
+    if (closes && opener) return false;
+    opener ||= opens;
+    runStart = paragraph.indexOf(char, runEnd);
+  }
+  return true;
+}
+
+/** Whether only spaces or tabs stand between the line's start and `at`. */
+function startsLine(paragraph: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const code = paragraph.charCodeAt(k);
+    if (code === 10) return true;
+    if (code !== SPACE && code !== 9) return false;
+  }
+  return true;
 }
 
 /**
