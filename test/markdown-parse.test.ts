@@ -111,6 +111,11 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       '\n\n10.  x',
       '\n\n  ',
       '\n\n\t',
+      // Definitions and near misses ("[***]: Depomed has …" defines nothing).
+      '[x]: y z',
+      '[x]:\n/y',
+      ' "t"',
+      '[***]:',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
@@ -119,6 +124,34 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       }),
       { numRuns: Number(process.env.PARSE_RUNS ?? 4000) },
     );
+  });
+});
+
+describe('emphasis built by the fast path', () => {
+  it('pairs runs of * and _ as micromark does', () => {
+    // Paragraphs of words, punctuation and runs: what the flanking rules, the rule of three and
+    // runs used up in parts decide. Each starts with a word so that it stays a paragraph.
+    const piece = fc.constantFrom('*', '**', '***', '_', '__', 'a', 'B', ' ', '.', '"', '[', ']', '\n', '\na');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = `Word ${pieces.join('')}\n\nNext.\n`;
+        expect(parseMarkdown(text)).toEqual(reference.parse(text));
+      }),
+      { numRuns: Number(process.env.PARSE_RUNS ?? 4000) },
+    );
+  });
+
+  it('takes the fast path for redactions and defined terms', () => {
+    const texts = [
+      'The fee is [***] per unit and [***] per year.\n',
+      '**"Licensed Patents"** means the patents of *Schedule A*.\n',
+      'Name: ____________ Date: __________\n',
+      '1. [***] of [***]\n\n2. _Term_ and __more__\n\nText.\n',
+    ];
+    for (const text of texts) {
+      expect(parseMarkdown(text), text).toEqual(reference.parse(text));
+      expect(parseAroundPlainParagraphs(text, parseWithRemark), text).toBeDefined();
+    }
   });
 });
 

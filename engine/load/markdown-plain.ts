@@ -1,6 +1,6 @@
 import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
-import { isPlainInline, literalDelimiters, plainPhrasing, type Segment } from './markdown-plain-inline.js';
+import { isPlainInline, plainPhrasing, type Segment } from './markdown-plain-inline.js';
 
 /**
  * A faster parse for agreements that are mostly plain prose. A block of lines between blank
@@ -214,9 +214,13 @@ function mayReachAcrossBlankLines(text: string): boolean {
 
 /**
  * Where a link or footnote definition could be: "[label]:" at the start of a line (after container
- * markers), the label without unescaped brackets and at most 999 characters, as CommonMark allows.
+ * markers), the label without unescaped brackets and at most 999 characters, as CommonMark allows;
+ * for a link, followed by a destination (on that line or the next) that ends its line or is
+ * followed by a title's opening quote or parenthesis. "[***]: Depomed has …", a redacted
+ * heading, defines nothing: text after a destination that is no title undoes the definition.
  */
-const MAY_DEFINE = /^[ \t>*+\-\d.)]*\[(?:[^[\]\\]|\\.){0,999}\]:/m;
+const MAY_DEFINE =
+  /^[ \t>*+\-\d.)]*\[(?:\^(?:[^[\]\\]|\\.){0,999}\]:|(?:[^[\]\\]|\\.){0,999}\]:[ \t]*\n?[ \t]*(?:<[^>\n]*>|[^\s<]\S*)(?:[ \t]*$|[ \t]+["'(]))/m;
 /**
  * Fenced code and HTML blocks run past blank lines until their own end (also when opened inside a
  * list item or quote, after its markers).
@@ -261,7 +265,7 @@ const BLOCK_START = /^[ \t]*(?:[-+=#>:]|\d{1,9}[.)](?:[ \t]|$))/;
  * What a plain paragraph's first line may start with: no space and no character that can start a
  * block (heading, quote, list, thematic break, table, fence, HTML), except `**` opening strong text.
  */
-const PLAIN_START = /^(?:[^\s#>\-+*=_~`<|:\\]|\*\*[^\s*])/u;
+const PLAIN_START = /^(?:[^\s#>\-+*=_~`<|:\\]|[*_]+[^\s*_])/u;
 
 interface Line {
   start: number;
@@ -301,7 +305,6 @@ function isPlainBlock(
   /** The first line starts with a list marker that cannot start a list there. */
   markerIsText = false,
 ): boolean {
-  const literal = literalDelimiters(text.slice((lines[first] as Line).start, (lines[last] as Line).end));
   for (let k = first; k <= last; k++) {
     const line = lines[k] as Line;
     const content = text.slice(line.start, line.end);
@@ -312,7 +315,8 @@ function isPlainBlock(
     // Trailing spaces or tabs (hard breaks, stripped whitespace): leave to the parser.
     const lastCode = content.charCodeAt(content.length - 1);
     if (lastCode === 32 || lastCode === 9) return false;
-    if (!isPlainInline(text, line.start + indentOf(content), line.end, k === first, literal)) {
+    const indent = indentOf(content);
+    if (!isPlainInline(text, line.start + indent, line.end, k > first && indent > 0)) {
       return false;
     }
   }
@@ -387,10 +391,8 @@ function orderedItem(lines: Line[], first: number, last: number, text: string): 
   );
   if (!marker) return undefined;
   const contentStart = firstLine.start + marker[0].length;
-  const lastLine = lines[last] as Line;
   const content = text.slice(contentStart, firstLine.end);
   if (!PLAIN_START.test(content) || BLOCK_START.test(content)) return undefined;
-  const literal = literalDelimiters(text.slice(contentStart, lastLine.end));
   for (let k = first; k <= last; k++) {
     const line = lines[k] as Line;
     const lineText = text.slice(line.start, line.end);
@@ -398,7 +400,7 @@ function orderedItem(lines: Line[], first: number, last: number, text: string): 
     const lastCode = lineText.charCodeAt(lineText.length - 1);
     if (lastCode === 32 || lastCode === 9) return undefined;
     const start = k === first ? contentStart : line.start + indentOf(lineText);
-    if (!isPlainInline(text, start, line.end, k === first, literal)) return undefined;
+    if (!isPlainInline(text, start, line.end, k > first && start > line.start)) return undefined;
   }
   return { first, last, number: marker[1] as string, delimiter: marker[2] as string, contentStart };
 }
@@ -466,8 +468,7 @@ function plainHeading(line: Line, lineIndex: number, text: string): Heading | un
   const lastCode = text.charCodeAt(line.end - 1);
   if (start >= line.end || text.charCodeAt(start) === 9) return undefined;
   if (lastCode === 35 || lastCode === 32 || lastCode === 9) return undefined;
-  if (!isPlainInline(text, start, line.end, true, literalDelimiters(text.slice(start, line.end))))
-    return undefined;
+  if (!isPlainInline(text, start, line.end)) return undefined;
   const segment = { line: lineIndex, lineStart: line.start, start, end: line.end };
   return {
     type: 'heading',
