@@ -131,7 +131,22 @@ describe('emphasis built by the fast path', () => {
   it('pairs runs of * and _ as micromark does', () => {
     // Paragraphs of words, punctuation and runs: what the flanking rules, the rule of three and
     // runs used up in parts decide. Each starts with a word so that it stays a paragraph.
-    const piece = fc.constantFrom('*', '**', '***', '_', '__', 'a', 'B', ' ', '.', '"', '[', ']', '\n', '\na');
+    const piece = fc.constantFrom(
+      '*',
+      '**',
+      '***',
+      '_',
+      '__',
+      'a',
+      'B',
+      ' ',
+      '.',
+      '"',
+      '[',
+      ']',
+      '\n',
+      '\na',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
         const text = `Word ${pieces.join('')}\n\nNext.\n`;
