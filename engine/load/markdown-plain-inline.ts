@@ -80,10 +80,21 @@ type Item = Run | Group;
 /** The runs of `*` and `_` in the lines, in order. */
 function delimiterRuns(text: string, segments: Segment[]): Run[] {
   const runs: Run[] = [];
+  // Searched in the paragraph alone: a search in the whole text would run on to the next
+  // asterisk anywhere, once per paragraph.
+  const from = (segments[0] as Segment).start;
+  const paragraph = text.slice(from, (segments[segments.length - 1] as Segment).end);
+  const nextOf = (char: string, at: number) => {
+    const found = paragraph.indexOf(char, at - from);
+    return found < 0 ? Number.POSITIVE_INFINITY : found + from;
+  };
+  let asterisk = nextOf('*', from);
+  let underscore = nextOf('_', from);
   for (const segment of segments) {
-    for (let at = segment.start; at < segment.end; at++) {
+    for (;;) {
+      const at = Math.min(asterisk, underscore);
+      if (at >= segment.end) break;
       const marker = text.charCodeAt(at);
-      if (marker !== ASTERISK && marker !== UNDERSCORE) continue;
       let end = at;
       while (end < segment.end && text.charCodeAt(end) === marker) end++;
       // A line's edges are a line ending or the paragraph's edge: whitespace either way.
@@ -100,7 +111,8 @@ function delimiterRuns(text: string, segments: Segment[]): Run[] {
         close: marker === ASTERISK ? close : close && (after !== undefined || !open),
         live: true,
       });
-      at = end - 1;
+      if (marker === ASTERISK) asterisk = nextOf('*', end);
+      else underscore = nextOf('_', end);
     }
   }
   return runs;
