@@ -17,16 +17,20 @@ export function decodeText(bytes: Uint8Array, path: string): string {
   const kind = sniffBinary(bytes);
   if (kind) throw new LoadError('binary', path, `binary data, not text (${kind})`);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const bad = firstInvalidUtf8(bytes, start);
-  if (bad >= 0) {
-    throw new LoadError(
-      'invalid-encoding',
-      path,
-      `not valid UTF-8 (invalid byte 0x${(bytes[bad] as number).toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8`,
-    );
+  try {
+    // The native decoder checks the bytes; only a file it refuses is searched for the bad byte.
+    return STRICT_UTF8.decode(bytes.subarray(start));
+  } catch {
+    const bad = firstInvalidUtf8(bytes, start);
+    const where =
+      bad >= 0
+        ? `invalid byte 0x${(bytes[bad] as number).toString(16).padStart(2, '0')} at offset ${bad}`
+        : 'invalid bytes';
+    throw new LoadError('invalid-encoding', path, `not valid UTF-8 (${where}); save it as UTF-8`);
   }
-  return new TextDecoder('utf-8').decode(bytes.subarray(start));
 }
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 const MAGIC: [string, number[]][] = [
   ['a zip archive; is it a .docx named wrongly?', [0x50, 0x4b, 0x03, 0x04]],

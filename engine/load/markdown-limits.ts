@@ -28,7 +28,11 @@ export interface MarkdownShape {
 
 /** Throws a `too-complex` LoadError, naming what was found, when the text exceeds a limit. */
 export function checkMarkdownShape(text: string, path: string): void {
-  const shape = measureMarkdownShape(text);
+  // Fewer markers in the whole text than a paragraph may hold: no need to count per paragraph.
+  const inline =
+    countOf(text, '*') + countOf(text, '_') + countOf(text, '~') > MAX_EMPHASIS_RUNS_PER_PARAGRAPH ||
+    countOf(text, '[') > MAX_BRACKETS_PER_PARAGRAPH;
+  const shape = measureMarkdownShape(text, inline);
   const n = (value: number) => value.toLocaleString('en-US');
   if (shape.nesting > MAX_NESTING)
     throw new LoadError(
@@ -59,12 +63,12 @@ const NEWLINE = 10;
 const CR = 13;
 
 /**
- * One pass over the lines. Nesting is an upper bound of CommonMark's: open list items are a stack
+ * One pass over the lines (`countInline`: count emphasis markers and brackets too). Nesting is an upper bound of CommonMark's: open list items are a stack
  * of content columns; a line closes the items whose content column lies right of its indent, then
  * opens one item per list marker it starts with ("- - - x" opens three). Block quote markers on a
  * line add their count. Paragraphs end at blank lines.
  */
-export function measureMarkdownShape(text: string): MarkdownShape {
+export function measureMarkdownShape(text: string, countInline = true): MarkdownShape {
   const shape: MarkdownShape = {
     nesting: 0,
     nestingLine: 0,
@@ -126,7 +130,7 @@ export function measureMarkdownShape(text: string): MarkdownShape {
         shape.nestingLine = line;
       }
       let previous = -1;
-      for (let k = p; k < end; k++) {
+      for (let k = countInline ? p : end; k < end; k++) {
         const code = text.charCodeAt(k);
         if ((code === 42 /* * */ || code === 95 /* _ */ || code === 126) /* ~ */ && code !== previous)
           emphasis++;
@@ -145,6 +149,12 @@ export function measureMarkdownShape(text: string): MarkdownShape {
     i = end + 1;
   }
   return shape;
+}
+
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count++;
+  return count;
 }
 
 /** The width of a list marker at `p` ("-", "*", "+", or up to nine digits and "." or ")"), else 0. */

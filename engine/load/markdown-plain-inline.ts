@@ -1,11 +1,14 @@
-import type { PhrasingContent, Strong, Text } from 'mdast';
+import type { PhrasingContent, Text } from 'mdast';
+import { classifyCharacter } from 'micromark-util-classify-character';
 import type { Point } from 'unist';
 
 /**
- * The inline side of the plain-prose fast path (markdown-plain.ts): text, and strong emphasis
- * written the simplest way — `**Obligation 1.**`, `**"Licensed Patents"**` — which agreements use
- * for headings and defined terms. Anything else that could start inline syntax is left to the
- * parser. Checked against micromark with the rest of the fast path (test/markdown-parse.test.ts).
+ * The inline side of the plain-prose fast path (markdown-plain.ts): text, emphasis and strong
+ * emphasis. Agreements use `**Obligation 1.**` and `**"Licensed Patents"**` for headings and
+ * defined terms, and filed agreements redact with `[***]`, which CommonMark pairs into emphasis
+ * when a paragraph holds two or more — slow going for micromark (a redacted schedule takes
+ * seconds), quick here. Anything else that could start inline syntax is left to the parser.
+ * Checked against micromark with the rest of the fast path (test/markdown-parse.test.ts).
  */
 
 /** One line of a paragraph: from its first character after indentation to its end. */
@@ -19,139 +22,209 @@ export interface Segment {
 }
 
 /**
- * Characters that may start inline syntax, other than `*`: brackets only make a link with a
- * destination ("](") here, since a text with definitions never takes this path; an `&` only when it
- * forms an entity.
+ * Characters that may start inline syntax, other than `*` and `_`: brackets only make a link with
+ * a destination ("](") here, since a text with definitions never takes this path; an `&` only when
+ * it forms an entity.
  */
-const OTHER_INLINE_SYNTAX = /[_`<>\\|~]|\]\(|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
-
-/** What may follow a closing `**` so that it closes and cannot open (right-flanking only). */
-const AFTER_CLOSER = /[ .,;:!?)'"’”\]]/;
+const OTHER_INLINE_SYNTAX = /[`<\\|~]|\]\(|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
 
 const ASTERISK = 42;
+const UNDERSCORE = 95;
 const SPACE = 32;
+const TAB = 9;
+const WHITESPACE = 1;
+/** classifyCharacter's class of Unicode punctuation (1 is whitespace, undefined anything else). */
+const PUNCTUATION = 2;
 
 /**
- * Whether a line is plain for the fast path: no inline syntax except simple strong pairs.
- * `mayOpenAtStart`: a `**` may open at the line's start (the first line of a paragraph or heading;
- * on a continuation line the line ending before it would belong to the text).
- * `literalAsterisks`: the paragraph has a single run of asterisks (see isLoneAsteriskRun).
+ * Whether a line's content (from `start`, after its indentation, to `end`) is plain for the fast
+ * path: no inline syntax but emphasis, and no run of `*` or `_` at its start that could be read
+ * as a list marker or a thematic break, or whose position micromark counts differently
+ * (`indented`: the line has indentation before `start` and is not the block's first line).
  */
-export function isPlainInline(
-  text: string,
-  start: number,
-  end: number,
-  mayOpenAtStart: boolean,
-  literalAsterisks = false,
-): boolean {
-  const content = text.slice(start, end);
-  if (OTHER_INLINE_SYNTAX.test(content)) return false;
-  return literalAsterisks || strongPairs(text, start, end, mayOpenAtStart) !== undefined;
+export function isPlainInline(text: string, start: number, end: number, indented = false): boolean {
+  if (OTHER_INLINE_SYNTAX.test(text.slice(start, end))) return false;
+  const first = text.charCodeAt(start);
+  if (first !== ASTERISK && first !== UNDERSCORE) return true;
+  if (indented) return false;
+  let after = start;
+  while (text.charCodeAt(after) === ASTERISK || text.charCodeAt(after) === UNDERSCORE) after++;
+  const next = text.charCodeAt(after);
+  return after < end && next !== SPACE && next !== TAB;
 }
 
-/**
- * Whether the asterisks of a paragraph's text form one run, not at a line's start: emphasis needs
- * an opening and a closing run, so a lone run — "[***]", a redaction in a filed agreement — is
- * literal text (and no list marker or thematic break, which need a line's start).
- */
-export function isLoneAsteriskRun(paragraph: string): boolean {
-  const first = paragraph.indexOf('*');
-  if (first < 0) return false;
-  let end = first;
-  while (paragraph.charCodeAt(end) === ASTERISK) end++;
-  if (paragraph.indexOf('*', end) >= 0) return false;
-  const lineStart = paragraph.lastIndexOf('\n', first - 1) + 1;
-  return paragraph.slice(lineStart, first).trim() !== '';
+/** A run of `*` or `_`, as micromark's attention tokenizer classifies it. */
+interface Run {
+  kind: 'run';
+  marker: number;
+  /** What is left of the run: offsets, shrinking as emphasis takes its characters. */
+  start: number;
+  end: number;
+  open: boolean;
+  close: boolean;
+  /** False once the run is inside emphasis, where it can pair with nothing outside. */
+  live: boolean;
 }
 
-/**
- * The `**…**` pairs of a line as [start, end) offsets, or undefined when an asterisk is used any
- * other way. A pair opens after a space (or at the line's start) before a non-space, closes after
- * a non-space before a space, punctuation or the end, holds no asterisk and stays on the line:
- * then CommonMark's flanking rules make it strong emphasis and nothing else.
- */
-export function strongPairs(
-  text: string,
-  start: number,
-  end: number,
-  mayOpenAtStart: boolean,
-): [number, number][] | undefined {
-  const pairs: [number, number][] = [];
-  let open = text.indexOf('*', start);
-  while (open >= 0 && open < end) {
-    if (text.charCodeAt(open + 1) !== ASTERISK) return undefined;
-    const opensHere = open === start ? mayOpenAtStart : text.charCodeAt(open - 1) === SPACE;
-    const first = text.charCodeAt(open + 2);
-    if (!opensHere || open + 2 >= end || first === ASTERISK || isWhitespace(first)) return undefined;
-    const close = text.indexOf('*', open + 2);
-    if (close < 0 || close + 1 >= end || text.charCodeAt(close + 1) !== ASTERISK) return undefined;
-    if (isWhitespace(text.charCodeAt(close - 1))) return undefined;
-    if (close + 2 < end && !AFTER_CLOSER.test(text.charAt(close + 2))) return undefined;
-    pairs.push([open, close + 2]);
-    open = text.indexOf('*', close + 2);
+/** Emphasis or strong emphasis: from its opening sequence's start to its closing sequence's end. */
+interface Group {
+  kind: 'group';
+  type: 'emphasis' | 'strong';
+  start: number;
+  end: number;
+  children: Item[];
+}
+
+type Item = Run | Group;
+
+/** The runs of `*` and `_` in the lines, in order. */
+function delimiterRuns(text: string, segments: Segment[]): Run[] {
+  const runs: Run[] = [];
+  // Searched in the paragraph alone: a search in the whole text would run on to the next
+  // asterisk anywhere, once per paragraph.
+  const from = (segments[0] as Segment).start;
+  const paragraph = text.slice(from, (segments[segments.length - 1] as Segment).end);
+  const nextOf = (char: string, at: number) => {
+    const found = paragraph.indexOf(char, at - from);
+    return found < 0 ? Number.POSITIVE_INFINITY : found + from;
+  };
+  let asterisk = nextOf('*', from);
+  let underscore = nextOf('_', from);
+  for (const segment of segments) {
+    for (;;) {
+      const at = Math.min(asterisk, underscore);
+      if (at >= segment.end) break;
+      const marker = text.charCodeAt(at);
+      let end = at;
+      while (end < segment.end && text.charCodeAt(end) === marker) end++;
+      // A line's edges are a line ending or the paragraph's edge: whitespace either way.
+      const before = at === segment.start ? WHITESPACE : classifyCharacter(text.charCodeAt(at - 1));
+      const after = end === segment.end ? WHITESPACE : classifyCharacter(text.charCodeAt(end));
+      const open = !after || (after === PUNCTUATION && before !== undefined);
+      const close = !before || (before === PUNCTUATION && after !== undefined);
+      runs.push({
+        kind: 'run',
+        marker,
+        start: at,
+        end,
+        open: marker === ASTERISK ? open : open && (before !== undefined || !close),
+        close: marker === ASTERISK ? close : close && (after !== undefined || !open),
+        live: true,
+      });
+      if (marker === ASTERISK) asterisk = nextOf('*', end);
+      else underscore = nextOf('_', end);
+    }
   }
-  return pairs;
-}
-
-function isWhitespace(code: number): boolean {
-  return code === SPACE || code === 9 || code === 10;
+  return runs;
 }
 
 /**
- * The phrasing content of plain lines: text nodes (lines joined by a newline, without their
- * indentation) around strong nodes, with micromark's positions.
+ * Pairs the runs into emphasis as micromark's resolveAllAttention does: each closing run, left to
+ * right, takes the nearest open run of its marker before it (CommonMark's rule of three on the
+ * runs' remaining lengths), two characters from each when both have two, else one; what lies
+ * between becomes the emphasis' content, and a closing run with characters left is tried again.
+ */
+function pairRuns(items: Item[]): Item[] {
+  for (let index = 0; index < items.length; index++) {
+    const closer = items[index] as Item;
+    if (closer.kind !== 'run' || !closer.live || !closer.close) continue;
+    for (let open = index - 1; open >= 0; open--) {
+      const opener = items[open] as Item;
+      if (opener.kind !== 'run' || !opener.live || !opener.open || opener.marker !== closer.marker) continue;
+      const openLength = opener.end - opener.start;
+      const closeLength = closer.end - closer.start;
+      if ((opener.close || closer.open) && closeLength % 3 !== 0 && (openLength + closeLength) % 3 === 0) {
+        continue;
+      }
+      const use = openLength > 1 && closeLength > 1 ? 2 : 1;
+      const inside = pairRuns(items.slice(open + 1, index));
+      for (const item of inside) if (item.kind === 'run') item.live = false;
+      opener.end -= use;
+      closer.start += use;
+      const group: Group = {
+        kind: 'group',
+        type: use > 1 ? 'strong' : 'emphasis',
+        start: opener.end,
+        end: closer.start,
+        children: inside,
+      };
+      const replacement: Item[] = [];
+      if (opener.end > opener.start) replacement.push(opener);
+      replacement.push(group);
+      const closerLeft = closer.end > closer.start;
+      if (closerLeft) replacement.push(closer);
+      items.splice(open, index - open + 1, ...replacement);
+      index = open + replacement.length - (closerLeft ? 2 : 1);
+      break;
+    }
+  }
+  return items;
+}
+
+/**
+ * The phrasing content of plain lines, with micromark's positions: text (lines joined by a line
+ * ending, without their indentation) around emphasis and strong emphasis. Runs that pair with
+ * nothing are text.
  */
 export function plainPhrasing(text: string, segments: Segment[]): PhrasingContent[] {
+  const first = segments[0] as Segment;
+  const last = segments[segments.length - 1] as Segment;
+  return phrasing(text, segments, pairRuns(delimiterRuns(text, segments)), first.start, last.end);
+}
+
+function phrasing(
+  text: string,
+  segments: Segment[],
+  items: Item[],
+  from: number,
+  to: number,
+): PhrasingContent[] {
   const nodes: PhrasingContent[] = [];
-  let value = '';
-  let from: Point | undefined;
-  const pointAt = (segment: Segment, offset: number): Point => ({
-    line: segment.line + 1,
-    column: offset - segment.lineStart + 1,
-    offset,
-  });
-  const flushText = (to: Point) => {
-    if (from) nodes.push(textNode(value, from, to));
-    value = '';
-    from = undefined;
-  };
-  let previous: Segment | undefined;
-  for (const [index, segment] of segments.entries()) {
-    if (previous) {
-      // The line ending belongs to the text; it starts there when a pair ended the line before.
-      if (!from) from = pointAt(previous, previous.end);
-      value += '\n';
-    }
-    let at = segment.start;
-    for (const [open, close] of strongPairs(text, segment.start, segment.end, index === 0) ?? []) {
-      if (open > at) {
-        from ??= pointAt(segment, at);
-        value += text.slice(at, open);
-      }
-      flushText(pointAt(segment, open));
-      const inner = textNode(
-        text.slice(open + 2, close - 2),
-        pointAt(segment, open + 2),
-        pointAt(segment, close - 2),
-      );
-      const strong: Strong = {
-        type: 'strong',
-        children: [inner],
-        position: { start: pointAt(segment, open), end: pointAt(segment, close) },
-      };
-      nodes.push(strong);
-      at = close;
-    }
-    if (segment.end > at) {
-      from ??= pointAt(segment, at);
-      value += text.slice(at, segment.end);
-    }
-    previous = segment;
+  let cursor = from;
+  for (const item of items) {
+    if (item.kind !== 'group') continue;
+    if (item.start > cursor) nodes.push(textNode(text, segments, cursor, item.start));
+    const use = item.type === 'strong' ? 2 : 1;
+    const children = phrasing(text, segments, item.children, item.start + use, item.end - use);
+    const position = { start: pointAt(segments, item.start), end: pointAt(segments, item.end) };
+    nodes.push(
+      item.type === 'strong'
+        ? { type: 'strong', children, position }
+        : { type: 'emphasis', children, position },
+    );
+    cursor = item.end;
   }
-  if (previous) flushText(pointAt(previous, previous.end));
+  if (to > cursor) nodes.push(textNode(text, segments, cursor, to));
   return nodes;
 }
 
-function textNode(value: string, start: Point, end: Point): Text {
-  return { type: 'text', value, position: { start, end } };
+/** The text from `from` to `to`: each line's content, a line ending between lines. */
+function textNode(text: string, segments: Segment[], from: number, to: number): Text {
+  let value = '';
+  let start: Point | undefined;
+  let previous: Segment | undefined;
+  for (const segment of segments) {
+    if (previous && from <= previous.end && to >= segment.start) {
+      start ??= pointOf(previous, previous.end);
+      value += '\n';
+    }
+    const low = Math.max(from, segment.start);
+    const high = Math.min(to, segment.end);
+    if (low < high) {
+      start ??= pointOf(segment, low);
+      value += text.slice(low, high);
+    }
+    previous = segment;
+  }
+  return { type: 'text', value, position: { start: start as Point, end: pointAt(segments, to) } };
+}
+
+/** The point of an offset inside a line's content or at its end. */
+function pointAt(segments: Segment[], offset: number): Point {
+  for (const segment of segments) if (offset <= segment.end) return pointOf(segment, offset);
+  return pointOf(segments[segments.length - 1] as Segment, offset);
+}
+
+function pointOf(segment: Segment, offset: number): Point {
+  return { line: segment.line + 1, column: offset - segment.lineStart + 1, offset };
 }

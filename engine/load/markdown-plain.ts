@@ -1,6 +1,6 @@
 import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
-import { isLoneAsteriskRun, isPlainInline, plainPhrasing, type Segment } from './markdown-plain-inline.js';
+import { isPlainInline, plainPhrasing, type Segment } from './markdown-plain-inline.js';
 
 /**
  * A faster parse for agreements that are mostly plain prose. A block of lines between blank
@@ -38,9 +38,12 @@ export function parseAroundPlainParagraphs(
     regionFirst = -1;
   };
   let i = 0;
-  // After a plain paragraph (or at the start) nothing is open, so 1–3 spaces before a paragraph
-  // are only indentation; after a region they might continue one of its list items.
-  let afterPlain = true;
+  // How far a block must be indented to continue something a region left open: a list item (its
+  // content column) or indented code (four columns). Nothing is open at the start or after a plain
+  // block; there 1–3 spaces before a paragraph are only indentation, and four make code.
+  let openIndent = Number.POSITIVE_INFINITY;
+  /** The smallest content column of the list items the pending region may open. */
+  let regionListIndent = Number.POSITIVE_INFINITY;
   while (i < lines.length) {
     if (isBlank(lines[i] as Line, text)) {
       i++;
@@ -48,30 +51,48 @@ export function parseAroundPlainParagraphs(
     }
     let j = i;
     while (j + 1 < lines.length && !isBlank(lines[j + 1] as Line, text)) j++;
-    afterPlain = regionFirst < 0 && afterPlain;
-    const codeEnd = afterPlain ? indentedCodeEnd(lines, i, j, text) : -1;
+    const nothingOpen = openIndent === Number.POSITIVE_INFINITY;
+    const codeEnd = nothingOpen ? indentedCodeEnd(lines, i, j, text) : -1;
     if (codeEnd >= 0) {
+      endRegion((lines[i] as Line).start);
       parts.push(indentedCode(lines, i, codeEnd, text));
       plainCount++;
-      i = codeEnd + 1;
+      i = nextNonBlank(lines, codeEnd + 1, text);
+      // indentedCodeEnd checked that an item after the code is such a paragraph.
+      if (i < lines.length && LIST_ITEM_START.test(lineText(lines[i] as Line, text))) {
+        const last = blockEndFrom(lines, i, text);
+        parts.push(plainParagraph(lines, i, last, text));
+        plainCount++;
+        i = last + 1;
+      }
       continue;
     }
-    const list = afterPlain ? orderedList(lines, i, j, text) : undefined;
+    const list = nothingOpen ? orderedList(lines, i, j, text) : undefined;
     if (list) {
+      endRegion((lines[i] as Line).start);
       parts.push(list.node);
       plainCount++;
       i = list.last + 1;
       continue;
     }
     const heading = i === j ? plainHeading(lines[i] as Line, i, text) : undefined;
-    if (heading || isPlainBlock(lines, i, j, text, afterPlain)) {
+    if (heading || isPlainBlock(lines, i, j, text, Math.max(0, Math.min(3, openIndent - 1)))) {
       endRegion((lines[i] as Line).start);
       parts.push(heading ?? plainParagraph(lines, i, j, text));
       plainCount++;
-      afterPlain = true;
+      openIndent = Number.POSITIVE_INFINITY;
     } else {
-      if (regionFirst < 0) regionFirst = i;
-      afterPlain = false;
+      if (regionFirst < 0) {
+        regionFirst = i;
+        regionListIndent = Number.POSITIVE_INFINITY;
+      }
+      regionListIndent = Math.min(regionListIndent, listContentIndent(lines, i, j, text));
+      // Indented code runs on into the next indented block; a quote, a paragraph or a table ends
+      // at a blank line (and a list only with its items: regionListIndent).
+      openIndent = Math.min(
+        regionListIndent,
+        mayBeIndentedCode(lines[i] as Line, text) ? 4 : Number.POSITIVE_INFINITY,
+      );
     }
     i = j + 1;
   }
@@ -193,18 +214,58 @@ function mayReachAcrossBlankLines(text: string): boolean {
 
 /**
  * Where a link or footnote definition could be: "[label]:" at the start of a line (after container
- * markers), the label without unescaped brackets and at most 999 characters, as CommonMark allows.
+ * markers), the label without unescaped brackets and at most 999 characters, as CommonMark allows;
+ * for a link, followed by a destination (on that line or the next) that ends its line or is
+ * followed by a title's opening quote or parenthesis. "[***]: Depomed has …", a redacted
+ * heading, defines nothing: text after a destination that is no title undoes the definition.
  */
-const MAY_DEFINE = /^[ \t>*+\-\d.)]*\[(?:[^[\]\\]|\\.){0,999}\]:/m;
+const MAY_DEFINE =
+  /^[ \t>*+\-\d.)]*\[(?:\^(?:[^[\]\\]|\\.){0,999}\]:|(?:[^[\]\\]|\\.){0,999}\]:[ \t]*\n?[ \t]*(?:<[^>\n]*>|[^\s<]\S*)(?:[ \t]*$|[ \t]+["'(]))/m;
 /**
  * Fenced code and HTML blocks run past blank lines until their own end (also when opened inside a
  * list item or quote, after its markers).
  */
 const REACHES_ACROSS_BLANK_LINES = /^[ \t>*+\-\d.)]*(?:`{3}|~{3}|<)/m;
+/** A line that may start a list item (of any number, empty or not), also inside quotes. */
+const LIST_ITEM_START = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** A list item's start: its indentation and marker. */
+const LIST_ITEM_MARKER = /^([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * The smallest column a later block must be indented to to continue a list item started in the
+ * block `first`..`last` (at least the marker's width and a space past its indentation; 0 when
+ * tabs make columns uncertain), or infinity when no line starts an item. A quote's line ("> 1.
+ * x") opens nothing that lasts past a blank line.
+ */
+function listContentIndent(lines: Line[], first: number, last: number, text: string): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (let k = first; k <= last; k++) {
+    const line = lines[k] as Line;
+    const marker = LIST_ITEM_MARKER.exec(text.slice(line.start, Math.min(line.end, line.start + 64)));
+    if (!marker) continue;
+    const indent = marker[1] as string;
+    least = Math.min(least, indent.includes('\t') ? 0 : indent.length + (marker[2] as string).length + 1);
+  }
+  return least;
+}
+
+/** Whether a block starting with this line may be indented code: four columns, or a tab. */
+function mayBeIndentedCode(line: Line, text: string): boolean {
+  for (let k = line.start; k < line.start + 4 && k < line.end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 9) return true;
+    if (code !== 32) return false;
+  }
+  return line.end - line.start >= 4;
+}
+
 /** A line that starts or interrupts a block, after any indentation (":" opens a table delimiter row). */
 const BLOCK_START = /^[ \t]*(?:[-+=#>:]|\d{1,9}[.)](?:[ \t]|$))/;
-/** What a plain paragraph's first line may start with. */
-const PLAIN_START = /^(?:[\p{L}\p{N}("']|\*\*[^\s*])/u;
+/**
+ * What a plain paragraph's first line may start with: no space and no character that can start a
+ * block (heading, quote, list, thematic break, table, fence, HTML), except `**` opening strong text.
+ */
+const PLAIN_START = /^(?:[^\s#>\-+*=_~`<|:\\]|[*_]+[^\s*_])/u;
 
 interface Line {
   start: number;
@@ -234,19 +295,28 @@ function isBlank(line: Line, text: string): boolean {
   return true;
 }
 
-function isPlainBlock(lines: Line[], first: number, last: number, text: string, indentOk: boolean): boolean {
-  const literalAsterisks = isLoneAsteriskRun(
-    text.slice((lines[first] as Line).start, (lines[last] as Line).end),
-  );
+/** Whether the block is a plain paragraph; its first line may be indented by up to `maxIndent` spaces. */
+function isPlainBlock(
+  lines: Line[],
+  first: number,
+  last: number,
+  text: string,
+  maxIndent: number,
+  /** The first line starts with a list marker that cannot start a list there. */
+  markerIsText = false,
+): boolean {
   for (let k = first; k <= last; k++) {
     const line = lines[k] as Line;
     const content = text.slice(line.start, line.end);
-    if (k === first && !PLAIN_START.test(indentOk ? content.replace(/^ {1,3}/, '') : content)) return false;
-    if (BLOCK_START.test(content)) return false;
+    if (k === first && !PLAIN_START.test(content.slice(Math.min(leadingSpaces(content), maxIndent)))) {
+      return false;
+    }
+    if (!(markerIsText && k === first) && BLOCK_START.test(content)) return false;
     // Trailing spaces or tabs (hard breaks, stripped whitespace): leave to the parser.
     const lastCode = content.charCodeAt(content.length - 1);
     if (lastCode === 32 || lastCode === 9) return false;
-    if (!isPlainInline(text, line.start + indentOf(content), line.end, k === first, literalAsterisks)) {
+    const indent = indentOf(content);
+    if (!isPlainInline(text, line.start + indent, line.end, k > first && indent > 0)) {
       return false;
     }
   }
@@ -291,7 +361,7 @@ function orderedList(
       const code = text.charCodeAt(line.start);
       if (code === 32 || code === 9) return undefined;
       const heading = next === blockEnd && plainHeading(line, next, text) !== undefined;
-      if (!heading && !isPlainBlock(lines, next, blockEnd, text, false)) return undefined;
+      if (!heading && !isPlainBlock(lines, next, blockEnd, text, 0)) return undefined;
       break;
     }
     if (item.delimiter !== firstItem.delimiter) return undefined;
@@ -321,10 +391,8 @@ function orderedItem(lines: Line[], first: number, last: number, text: string): 
   );
   if (!marker) return undefined;
   const contentStart = firstLine.start + marker[0].length;
-  const lastLine = lines[last] as Line;
   const content = text.slice(contentStart, firstLine.end);
   if (!PLAIN_START.test(content) || BLOCK_START.test(content)) return undefined;
-  const literalAsterisks = isLoneAsteriskRun(text.slice(contentStart, lastLine.end));
   for (let k = first; k <= last; k++) {
     const line = lines[k] as Line;
     const lineText = text.slice(line.start, line.end);
@@ -332,7 +400,7 @@ function orderedItem(lines: Line[], first: number, last: number, text: string): 
     const lastCode = lineText.charCodeAt(lineText.length - 1);
     if (lastCode === 32 || lastCode === 9) return undefined;
     const start = k === first ? contentStart : line.start + indentOf(lineText);
-    if (!isPlainInline(text, start, line.end, k === first, literalAsterisks)) return undefined;
+    if (!isPlainInline(text, start, line.end, k > first && start > line.start)) return undefined;
   }
   return { first, last, number: marker[1] as string, delimiter: marker[2] as string, contentStart };
 }
@@ -376,6 +444,13 @@ function blockEndFrom(lines: Line[], first: number, text: string): number {
   return end;
 }
 
+/** Spaces (not tabs) a line starts with. */
+function leadingSpaces(content: string): number {
+  let count = 0;
+  while (content.charCodeAt(count) === 32) count++;
+  return count;
+}
+
 /** Spaces and tabs a line starts with. */
 function indentOf(content: string): number {
   let indent = 0;
@@ -393,7 +468,7 @@ function plainHeading(line: Line, lineIndex: number, text: string): Heading | un
   const lastCode = text.charCodeAt(line.end - 1);
   if (start >= line.end || text.charCodeAt(start) === 9) return undefined;
   if (lastCode === 35 || lastCode === 32 || lastCode === 9) return undefined;
-  if (!isPlainInline(text, start, line.end, true)) return undefined;
+  if (!isPlainInline(text, start, line.end)) return undefined;
   const segment = { line: lineIndex, lineStart: line.start, start, end: line.end };
   return {
     type: 'heading',
@@ -439,14 +514,32 @@ function indentedCodeEnd(lines: Line[], first: number, last: number, text: strin
     if (text.slice(line.start, line.end).includes('\t')) return -1;
     if (k > end && line.end - line.start >= 4) end = k;
   }
-  // micromark reads the block after indented code as if it might interrupt a paragraph ("11. x"
-  // starts no list there), so build the code only when plain prose or the end follows it.
+  // A block that only starts indented continues the code with its first lines.
   if (after < lines.length) {
-    let afterEnd = after;
-    while (afterEnd + 1 < lines.length && !isBlank(lines[afterEnd + 1] as Line, text)) afterEnd++;
-    if (!isPlainBlock(lines, after, afterEnd, text, false)) return -1;
+    const next = lines[after] as Line;
+    if (mayBeIndentedCode(next, text)) return -1;
+    if (LIST_ITEM_START.test(lineText(next, text)) && !isParagraphAfterCode(lines, after, text)) return -1;
   }
   return end;
+}
+
+/**
+ * micromark reads the block after indented code as if it might interrupt a paragraph, where only
+ * a list numbered "1" may start: "11.  INSURANCE" after code is a paragraph, and agreements
+ * converted to text repeat that pattern (a page number, a numbered heading). Whether the block at
+ * `first` is such a paragraph, and plain (so this parse can build it).
+ */
+function isParagraphAfterCode(lines: Line[], first: number, text: string): boolean {
+  const number = NUMBERED_START.exec(lineText(lines[first] as Line, text));
+  if (!number || number[1] === '1') return false;
+  return isPlainBlock(lines, first, blockEndFrom(lines, first, text), text, 3, true);
+}
+
+/** An ordered item's start with text after it ("11.  INSURANCE"): indentation, number, delimiter. */
+const NUMBERED_START = /^ {0,3}(\d{1,9})[.)] +[^ \t]/;
+
+function lineText(line: Line, text: string): string {
+  return text.slice(line.start, line.end);
 }
 
 function nextNonBlank(lines: Line[], from: number, text: string): number {
