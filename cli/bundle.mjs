@@ -5,7 +5,7 @@
  *   one pool module), with the dependencies inside. A process then loads a few files instead of
  *   some 400 modules: about 250 ms less CPU per lint process and per worker thread (a Word file's
  *   lint, whole process, 2.0x -> 1.8x mammoth's alone, bench/docx-process.mjs).
- * - the lint worker as one CommonJS file, lint-worker-<hash>.cjs, which worker.js (worker-entry.ts)
+ * - the lint worker as one CommonJS file, lint-worker-<hash>.cjs, which worker.cjs (worker-entry.ts)
  *   runs with a V8 code cache (code-cache.ts): ES modules cannot use one in Node 20.
  * piscina stays outside: it starts its own worker script from its package.
  */
@@ -32,6 +32,17 @@ const common = {
 };
 
 /**
+ * For a CommonJS output: a CommonJS file has no import.meta, its URL comes from its file name.
+ * Strict as the ES modules it is made of (the banner comes before esbuild's own "use strict",
+ * which then is no longer a directive).
+ */
+const commonJs = {
+  format: 'cjs',
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "'use strict'; const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+/**
  * The lint worker as one CommonJS file named by its content's hash, which keys its code cache: a
  * rebuild never meets the cache of another build.
  */
@@ -42,13 +53,8 @@ async function buildLintWorker() {
     outdir: 'dist/cli',
     entryNames: 'lint-worker-[hash]',
     outExtension: { '.js': '.cjs' },
-    format: 'cjs',
     metafile: true,
-    // A CommonJS file has no import.meta: its URL comes from its file name. Strict as the ES
-    // modules it is made of (the banner comes before esbuild's own "use strict", which then is
-    // no longer a directive).
-    define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: "'use strict'; const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...commonJs,
   });
   const file = Object.keys(metafile.outputs).find((name) => name.endsWith('.cjs'));
   return basename(file);
@@ -61,20 +67,22 @@ await Promise.all([
     entryPoints: ['cli/prestart.ts', 'cli/main.ts', 'cli/annotate-worker.ts'],
     outdir: 'dist/cli',
     outbase: 'cli',
-    // Chunks sit beside the entries: modules find their workers with new URL('./worker.js', import.meta.url).
+    // Chunks sit beside the entries: modules find their workers with new URL('./worker.cjs', import.meta.url).
     chunkNames: 'chunk-[hash]',
     splitting: true,
     format: 'esm',
+    define: { BUNDLED_LINT_WORKER: JSON.stringify('./worker.cjs') },
     // CommonJS dependencies bundled into ES modules get a real `require`.
     banner: {
       js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
     },
   }),
+  // CommonJS too: piscina then loads it without starting the ES module loader in the thread.
   build({
     ...common,
     entryPoints: ['cli/worker-entry.ts'],
-    outfile: 'dist/cli/worker.js',
-    format: 'esm',
-    define: { LINT_WORKER_BUNDLE: JSON.stringify(lintWorker) },
+    outfile: 'dist/cli/worker.cjs',
+    ...commonJs,
+    define: { ...commonJs.define, LINT_WORKER_BUNDLE: JSON.stringify(lintWorker) },
   }),
 ]);

@@ -5,7 +5,7 @@ import type { LintTask } from './lint-task.js';
 import type * as LintWorker from './worker.js';
 
 /**
- * The lint worker of the bundled command line (cli/bundle.mjs writes it as dist/cli/worker.js):
+ * The lint worker of the bundled command line (cli/bundle.mjs writes it as dist/cli/worker.cjs):
  * worker.ts and everything it needs, bundled as CommonJS, run with a code cache (code-cache.ts).
  * A process that lints one file spends most of its time compiling otherwise.
  */
