@@ -9,7 +9,7 @@
  *   runs with a V8 code cache (code-cache.ts): ES modules cannot use one in Node 20.
  * piscina stays outside: it starts its own worker script from its package.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -17,7 +17,7 @@ const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist/cli');
 
 // Chunk and worker names change with their content: those of earlier builds would pile up.
-for (const name of readdirSync(outdir)) {
+for (const name of existsSync(outdir) ? readdirSync(outdir) : []) {
   if (name.startsWith('chunk-') || name.startsWith('lint-worker-')) rmSync(join(outdir, name));
 }
 

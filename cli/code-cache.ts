@@ -1,4 +1,13 @@
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -32,6 +41,9 @@ const CACHE_SETTING = 'CONTRACT_LINT_CODE_CACHE';
 const TAG = Buffer.from('clv8');
 const HEADER_BYTES = 12;
 
+/** Caches written longer ago than this are removed when a new one is written (earlier builds'). */
+const KEEP_MS = 7 * 24 * 3600 * 1000;
+
 /** Runs `file` (CommonJS) as `require` would, with the cache of `variant` in `folder` (if any). */
 export function loadCachedBundle<T>(
   file: string,
@@ -59,6 +71,7 @@ export function loadCachedBundle<T>(
       if (!unsaved || !cacheFile) return;
       unsaved = false;
       writeCache(cacheFile, script.createCachedData());
+      removeOldCaches(dirname(cacheFile));
     },
   };
 }
@@ -120,6 +133,25 @@ function writeCache(file: string, payload: Buffer): void {
       rmSync(partial, { force: true });
     } catch {
       // Nothing was written, or it cannot be removed either: the next run compiles, as without.
+    }
+  }
+}
+
+/** Every build leaves its caches behind: those written over a week ago go (one still in use is written again by its next run). */
+function removeOldCaches(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.endsWith('.v8cache') && !name.endsWith('.tmp')) continue;
+    const file = join(folder, name);
+    try {
+      if (Date.now() - statSync(file).mtimeMs > KEEP_MS) rmSync(file, { force: true });
+    } catch {
+      // Removed by another process meanwhile.
     }
   }
 }

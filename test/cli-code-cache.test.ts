@@ -1,4 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +104,25 @@ describe('loadCachedBundle', () => {
       expect(load.exports.answer(3)).toBe(7);
       expect(load.fromCache).toBe(false);
     }
+  });
+
+  it('writing a cache removes those written over a week ago (earlier builds)', () => {
+    const cache = folder('old-builds');
+    mkdirSync(cache, { mode: 0o700 });
+    const old = join(cache, 'bundle-old.cjs-text-v20.0.0-x64.v8cache');
+    const recent = join(cache, 'bundle-recent.cjs-text-v20.0.0-x64.v8cache');
+    const unrelated = join(cache, 'notes.txt');
+    for (const file of [old, recent, unrelated]) writeFileSync(file, 'x');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(old, eightDaysAgo, eightDaysAgo);
+    utimesSync(unrelated, eightDaysAgo, eightDaysAgo);
+    loadCachedBundle(bundle, 'text', cache).saveCache();
+    expect(readdirSync(cache).sort()).toEqual(
+      [
+        `bundle-abc123.cjs-text-${process.version}-${process.arch}.v8cache`,
+        'bundle-recent.cjs-text-v20.0.0-x64.v8cache',
+        'notes.txt',
+      ].sort(),
+    );
   });
 });
