@@ -137,7 +137,10 @@ function writeCache(file: string, payload: Buffer): void {
   }
 }
 
-/** Every build leaves its caches behind: those written over a week ago go (one still in use is written again by its next run). */
+/**
+ * Every build leaves its caches behind: those written over a week ago go (one still in use is
+ * written again by its next run).
+ */
 function removeOldCaches(folder: string): void {
   let names: string[];
   try {

@@ -4,11 +4,10 @@ import { codeCacheFolder, loadCachedBundle } from './code-cache.js';
 import type { LintTask } from './lint-task.js';
 import type * as LintWorker from './worker.js';
 
-/**
- * The lint worker of the bundled command line (cli/bundle.mjs writes it as dist/cli/worker.cjs):
- * worker.ts and everything it needs, bundled as CommonJS, run with a code cache (code-cache.ts).
- * A process that lints one file spends most of its time compiling otherwise.
- */
+// The lint worker of the bundled command line (cli/bundle.mjs writes it as dist/cli/worker.cjs):
+// worker.ts and everything it needs, bundled as CommonJS, run with a code cache (code-cache.ts).
+// A process that lints one file spends most of its time compiling otherwise.
+
 /** The bundle's file name, lint-worker-<content hash>.cjs (set by cli/bundle.mjs). */
 declare const LINT_WORKER_BUNDLE: string;
 
@@ -24,7 +23,10 @@ const bundle = loadCachedBundle<typeof LintWorker>(
 // reports this thread ready and waits for a task (blocking the event loop).
 if (preloadWord) void bundle.exports.preloadWordReader();
 
-/** Piscina worker: one task per file. The first one's compiled code is then cached (in a Word run, the first Word file's). */
+/**
+ * Piscina worker: one task per file. The first one's compiled code is then cached (in a Word
+ * run, the first Word file's).
+ */
 export default async function lintInWorker(task: LintTask) {
   const report = await bundle.exports.default(task);
   if (!preloadWord || report.format === 'docx') bundle.saveCache();
