@@ -6,7 +6,8 @@
  *   some 400 modules: about 250 ms less CPU per lint process and per worker thread (a Word file's
  *   lint, whole process, 2.0x -> 1.8x mammoth's alone, bench/docx-process.mjs).
  * - the lint worker as one CommonJS file, lint-worker-<hash>.cjs, which worker.cjs (worker-entry.ts)
- *   runs with a V8 code cache (code-cache.ts): ES modules cannot use one in Node 20.
+ *   runs with a V8 code cache (code-cache.ts): ES modules cannot use one in Node 20. Loading it and
+ *   linting one 17 KB Word agreement on one thread: about 400 -> 325 ms CPU.
  * piscina stays outside: it starts its own worker script from its package.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
