@@ -4,8 +4,14 @@ import type { LintTask } from './lint-task.js';
 import type { FileReport } from './report.js';
 import { runInPool } from './task-pool.js';
 
-/** The lint worker thread's module (see worker.ts). */
-export const LINT_WORKER = new URL('./worker.js', import.meta.url);
+/** Set by cli/bundle.mjs: the bundled command line's lint worker (worker-entry.ts). */
+declare const BUNDLED_LINT_WORKER: string | undefined;
+
+/** The lint worker thread's module: worker.ts, or in the bundled command line its loader. */
+export const LINT_WORKER = new URL(
+  typeof BUNDLED_LINT_WORKER === 'string' ? BUNDLED_LINT_WORKER : './worker.js',
+  import.meta.url,
+);
 
 /**
  * Lints the tasks on all cores (see task-pool.ts) and hands each report to `onReport` in task
