@@ -34,15 +34,15 @@ function startLane(worker: URL, threads: number, memoryMb: number, workerData?: 
 }
 
 /**
- * Starts one worker thread for `worker` now, before the command line is parsed and the files are
+ * Starts worker threads for `worker` now (one, or `threads`), before the command line is parsed and the files are
  * found: its boot and engine load (a third of a second) then overlap the main thread's own start,
  * which matters most when one file is linted. runInPool takes it over when the job matches (same
  * worker, same heap); otherwise, or when nothing runs, it is stopped. `workerData` reaches the
  * worker (node:worker_threads).
  */
-export function prestartWorker(worker: URL, memoryMb: number, workerData?: unknown): void {
+export function prestartWorker(worker: URL, memoryMb: number, workerData?: unknown, threads = 1): void {
   void discardPrestartedWorker();
-  prestarted = { lane: startLane(worker, 1, memoryMb, workerData), worker: worker.href, memoryMb };
+  prestarted = { lane: startLane(worker, threads, memoryMb, workerData), worker: worker.href, memoryMb };
 }
 
 /** Stops the prestarted worker if no run took it over. */
