@@ -4,6 +4,7 @@ import { indexOfLastStartingAtOrBefore } from '../text/ranges.js';
 import { sentenceWords } from './clauses.js';
 import type { Grant } from './grants.js';
 import type { AgreementProfile } from './profile.js';
+import { spacesToOne } from './sentence-text.js';
 import { SENTENCE_WORD } from './sentence-words.js';
 import { sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
@@ -95,7 +96,7 @@ export function coverageSpans(
       return;
     p.sentences.forEach((s, si) => {
       if (((words[first + si] as number) & SENTENCE_WORD.grant) === 0) return;
-      const text = s.text.replace(/\s+/g, ' ');
+      const text = spacesToOne(s.text);
       if (!LIMITS_A_LICENCE.test(text)) return;
       add({
         paragraph: pi,

@@ -4,7 +4,7 @@ import { TextMemo } from '../text/memo.js';
 import { indexOfLastStartingAtOrBefore } from '../text/ranges.js';
 import { sentenceWords } from './clauses.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
-import { collapsedSentences } from './sentence-text.js';
+import { collapsedSentences, spacesToOne } from './sentence-text.js';
 import { SENTENCE_WORD, SENTENCE_WORDS_SPACED, scanSentenceWords } from './sentence-words.js';
 import { type Sides, sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
@@ -215,7 +215,7 @@ function headText(model: ContractModel): string {
   if (model.title) parts.push(model.title);
   let chars = 0;
   for (const p of model.paragraphs.slice(0, 40)) {
-    parts.push(p.text.replace(/\s+/g, ' '));
+    parts.push(spacesToOne(p.text));
     chars += p.text.length;
     if (chars > 6000) break;
   }
