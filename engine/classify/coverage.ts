@@ -1,5 +1,6 @@
 import { allSections } from '../model/build.js';
 import type { ContractModel, Definition, Paragraph, Range, Section, Sentence } from '../model/types.js';
+import { isJsSpace } from '../text/chars.js';
 import { indexOfLastStartingAtOrBefore } from '../text/ranges.js';
 import { sentenceWords } from './clauses.js';
 import type { Grant } from './grants.js';
@@ -326,7 +327,7 @@ function collapsedOffsets(original: string): (offset: number) => number {
   const map: number[] = [];
   let inSpace = false;
   for (let i = 0; i < original.length; i++) {
-    const space = /\s/.test(original[i] as string);
+    const space = isJsSpace(original.charCodeAt(i));
     if (space && inSpace) continue;
     map.push(i);
     inSpace = space;
