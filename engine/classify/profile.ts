@@ -621,8 +621,9 @@ function masterAgreement(sentences: PlainSentence[], head: string): MasterAgreem
     evidence: [],
   };
   for (const s of sentences) {
-    // Keyword tests first: three long patterns per sentence are the cost here.
-    const agreement = s.text.includes('Agreement');
+    // Keyword tests first: three long patterns per sentence are the cost here. The first two
+    // need a word of the `master` group (a no-break-space mask has more words, never fewer).
+    const agreement = (s.words & SENTENCE_WORD.master) !== 0 && s.text.includes('Agreement');
     let m =
       agreement && !out.termsByReference && /apitali/.test(s.text) ? TERMS_BY_REFERENCE.exec(s.text) : null;
     if (m && !out.termsByReference) {
