@@ -174,7 +174,11 @@ const NO_CLAUSE: readonly SentenceReading[] = Array.from(
   (_, words) => Object.freeze({ types: NO_TYPES, words }),
 );
 
-/** `flat.slice(flatStart, flatStart + text.length)` is `text`: the copy the scanner reads. */
+/**
+ * `flat.slice(flatStart, flatStart + text.length)` is `text`: the copy the scanner and the
+ * patterns read. A sentence is often a concatenation, which a pattern would first copy into a
+ * flat string of its own; a slice of the flat copy costs no copy.
+ */
 function readSentence(
   text: string,
   definitional: boolean,
@@ -186,11 +190,12 @@ function readSentence(
   return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
     scanner.scanRange(flat, flatStart, flatStart + text.length, triggered);
     const words = wordsOf(triggered, firstWordGroup);
+    const subject = flat.slice(flatStart, flatStart + text.length);
     let types: ClauseType[] | undefined;
     for (const entry of patterns) {
       if (entry.rules.length === 0) continue;
       if (definitional && !entry.inDefinitions) continue;
-      if (!matchesAny(entry.rules, text, triggered)) continue;
+      if (!matchesAny(entry.rules, subject, triggered)) continue;
       if (types) types.push(entry.type);
       else types = [entry.type];
     }
