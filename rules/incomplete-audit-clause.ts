@@ -1,3 +1,4 @@
+import { spacesToOne } from '../engine/classify/sentence-text.js';
 import type { Rule } from '../engine/lint/rule.js';
 
 /** What a complete audit clause settles, with the words that show it is settled. */
@@ -70,7 +71,7 @@ inspection).`,
       if (paragraphs.has(i) || (p.sectionId !== undefined && sections.has(p.sectionId)))
         evidence.push(p.text);
     });
-    const text = evidence.join('\n').replace(/\s+/g, ' ');
+    const text = spacesToOne(evidence.join('\n'));
     const missing = ELEMENTS.filter((e) => !e.pattern.test(text)).map((e) => e.name);
     if (missing.length === 0) return;
     const first = audit.find((h) => h.source === 'sentence') ?? audit[0];

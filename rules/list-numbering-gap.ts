@@ -247,6 +247,8 @@ function unreadCounts(siblings: readonly Section[]): Uint32Array {
 }
 
 function checkPair(prev: Numbered, n: Numbered, report: (r: RuleReport) => void): void {
+  // In sequence, or a list starting again: the common case, decided before any message is built.
+  if (n.ordinal !== prev.ordinal && n.ordinal <= prev.ordinal + 1) return;
   const kind = kindWord(n.section);
   const data = { kind, kindLower: kind.toLowerCase(), number: display(n), previous: display(prev) };
   const range = n.section.headingRange;
@@ -255,7 +257,6 @@ function checkPair(prev: Numbered, n: Numbered, report: (r: RuleReport) => void)
     report({ messageId: 'repeat', data, range, related });
     return;
   }
-  if (n.ordinal <= prev.ordinal + 1) return; // in sequence, or a list starting again
   // The "missing" number sits one level down (a "(c)" read as the roman numeral 100 and nested): not missing.
   const nested = descendantNumbers(prev.section);
   for (let o = prev.ordinal + 1; o < n.ordinal; o++) {

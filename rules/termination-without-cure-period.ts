@@ -1,4 +1,5 @@
 import type { TerminationRight } from '../engine/classify/profile.js';
+import { spacesToOne } from '../engine/classify/sentence-text.js';
 import type { Rule } from '../engine/lint/rule.js';
 import type { ContractModel } from '../engine/model/types.js';
 
@@ -93,7 +94,7 @@ function neighbourhood(model: ContractModel, right: TerminationRight): { sentenc
   if (previous && (!/[.;:!?)]\s*$/.test(previous.text) || /^\s*[a-z]/.test(paragraph.text)))
     parts.unshift(previous.text);
   if (next && (!/[.;:!?)]\s*$/.test(paragraph.text) || /^\s*[a-z]/.test(next.text))) parts.push(next.text);
-  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  const flat = spacesToOne;
   return {
     sentence: flat(paragraph.sentences[i]?.text ?? right.evidence.text),
     around: flat(parts.join(' ')),
@@ -101,5 +102,5 @@ function neighbourhood(model: ContractModel, right: TerminationRight): { sentenc
 }
 
 function collapse(text: string): string {
-  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return /\s\s|[\t\n\r]/.test(text) ? spacesToOne(text) : text;
 }

@@ -33,6 +33,16 @@ interface PhraseMatcher {
   anywhere: RegExp;
 }
 
+/**
+ * Where `words` can first match in `view`: the first place a phrase stands at all (`words` tests
+ * the word boundaries at every character before it, which costs more than finding the phrase),
+ * or -1 when no phrase does and `words` cannot match.
+ */
+function firstCandidate(matcher: PhraseMatcher, view: string): number {
+  const m = matcher.anywhere.exec(view);
+  return m === null ? -1 : m.index;
+}
+
 /** The last matcher built, by its phrases: options rarely change between lints, and compiling costs. */
 let lastMatcher: { key: string; matcher: PhraseMatcher | null } | undefined;
 
@@ -107,10 +117,12 @@ export const vagueDeadline: Rule<VagueDeadlineOptions> = {
       if (!matcher.anywhere.test(textView.slice(paragraph.range.start, paragraph.range.end))) continue;
       for (const sentence of paragraph.sentences) {
         const view = textView.slice(sentence.range.start, sentence.range.end);
-        re.lastIndex = 0;
+        const from = firstCandidate(matcher, view);
+        if (from < 0) continue;
+        re.lastIndex = from;
         if (!re.test(view)) continue;
         if (PERIOD.test(sentence.text) || PERIOD.test(view)) continue;
-        re.lastIndex = 0;
+        re.lastIndex = from;
         for (let m = re.exec(view); m !== null; m = re.exec(view)) {
           const start = sentence.range.start + m.index;
           report({

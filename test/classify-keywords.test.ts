@@ -48,6 +48,24 @@ describe('KeywordScanner', () => {
     for (const text of texts) expect(scan(sets, text)).toEqual(oracle(sets, text));
   });
 
+  it('scans a range of a text as it scans the slice, keywords cut by the range ends included', () => {
+    const sets = [['not to '], ['grant'], ['to s']];
+    const scanner = new KeywordScanner(sets);
+    const text = 'grant\nshall not to sue\ngra';
+    for (const [start, end] of [
+      [0, 5],
+      [6, 22],
+      [7, 22],
+      [6, 19],
+      [0, text.length],
+      [23, text.length],
+    ] as const) {
+      const found = new Uint8Array(sets.length).fill(1);
+      scanner.scanRange(text, start, end, found);
+      expect([...found], `${start}-${end}`).toEqual(scan(sets, text.slice(start, end)));
+    }
+  });
+
   it('refuses keywords it cannot match case-insensitively', () => {
     expect(() => new KeywordScanner([['Term']])).toThrow(/lower-case ASCII/);
     expect(() => new KeywordScanner([['tér']])).toThrow(/lower-case ASCII/);

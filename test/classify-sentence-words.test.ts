@@ -13,6 +13,7 @@ const GROUP_REGEXES = {
   omitted: /omitted|supplementally/i,
   exclusiv: /exclusiv/i,
   blanket: /exclusive|nothing/i,
+  master: /apitali|subject |ancillary to|entered into |delivered pursuant to|governed by the terms of/i,
 } as const;
 
 const TEXT = [
@@ -27,6 +28,8 @@ const TEXT = [
   'Plain sentence. Another one with licen and enhancement and modification.',
   '',
   'Schedules have been OMITTED. Nothing here is Exclusive. Exclusivity: [ ] Yes [ ] No.',
+  '',
+  'Capitalized terms have the meanings given in the Purchase Agreement. This Agreement is SUBJECT to it.',
   '',
 ].join('\n');
 

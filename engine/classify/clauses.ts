@@ -63,6 +63,11 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
   // --- Paragraphs and sentences ---------------------------------------------------------------
   const isDefinition = definitionSentenceTest(model.definitions);
   const collapsed = collapsedSentences(model);
+  const sentenceTexts = collapsed.map(clauseText);
+  // The scanner reads the sentences as ranges of one flat copy (see `scanRange`); the separator
+  // is no keyword's character, and each range is scanned on its own anyway.
+  const flat = sentenceTexts.join('\n');
+  let flatStart = 0;
   let next = 0;
   for (let index = 0; index < paragraphCount; index++) {
     const paragraph = model.paragraphs[index];
@@ -75,19 +80,19 @@ export function classifyClauses(model: ContractModel): ClauseIndex {
     }
     // EDGAR text keeps the PDF's runs of spaces and line breaks inside sentences; the patterns
     // read a no-break space as a space too.
-    const texts = paragraph.sentences.map((_, i) => clauseText(collapsed[next + i] as string));
     const first = next;
     next += paragraph.sentences.length;
-    const defining = paragraph.sentences.map((s, i) => isDefinition(s.range, texts[i] ?? ''));
+    const defining = paragraph.sentences.map((s, i) => isDefinition(s.range, sentenceTexts[first + i] ?? ''));
     // In a definitions section, every sentence of a paragraph that defines a term belongs to the
     // definition ("… The Term includes renewals."); a paragraph there that defines nothing (a
     // missed heading let the section run on) is read like any other.
     const glossary = (info?.effective.includes('definitions') ?? false) && defining.some(Boolean);
     for (let i = 0; i < paragraph.sentences.length; i++) {
       const sentence = paragraph.sentences[i] as Sentence;
-      const text = texts[i] ?? '';
+      const text = sentenceTexts[first + i] ?? '';
       const definitional = glossary || (defining[i] ?? false);
-      const reading = readSentence(text, definitional, compiledPatterns, triggered);
+      const reading = readSentence(text, definitional, compiledPatterns, triggered, flat, flatStart);
+      flatStart += text.length + 1;
       // A copy with its no-break spaces read as spaces: its words are not exactly the sentence's.
       words[first + i] =
         text === collapsed[first + i] ? reading.words : reading.words | SENTENCE_WORDS_SPACED;
@@ -169,20 +174,28 @@ const NO_CLAUSE: readonly SentenceReading[] = Array.from(
   (_, words) => Object.freeze({ types: NO_TYPES, words }),
 );
 
+/**
+ * `flat.slice(flatStart, flatStart + text.length)` is `text`: the copy the scanner and the
+ * patterns read. A sentence is often a concatenation, which a pattern would first copy into a
+ * flat string of its own; a slice of the flat copy costs no copy.
+ */
 function readSentence(
   text: string,
   definitional: boolean,
   { patterns, scanner, firstWordGroup }: Compiled,
   triggered: Uint8Array,
+  flat: string,
+  flatStart: number,
 ): SentenceReading {
   return (definitional ? definitionalSentenceMemo : sentenceMemo).get(text, () => {
-    scanner.scan(text, triggered);
+    scanner.scanRange(flat, flatStart, flatStart + text.length, triggered);
     const words = wordsOf(triggered, firstWordGroup);
+    const subject = flat.slice(flatStart, flatStart + text.length);
     let types: ClauseType[] | undefined;
     for (const entry of patterns) {
       if (entry.rules.length === 0) continue;
       if (definitional && !entry.inDefinitions) continue;
-      if (!matchesAny(entry.rules, text, triggered)) continue;
+      if (!matchesAny(entry.rules, subject, triggered)) continue;
       if (types) types.push(entry.type);
       else types = [entry.type];
     }

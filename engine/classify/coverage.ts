@@ -1,9 +1,11 @@
 import { allSections } from '../model/build.js';
 import type { ContractModel, Definition, Paragraph, Range, Section, Sentence } from '../model/types.js';
+import { isJsSpace } from '../text/chars.js';
 import { indexOfLastStartingAtOrBefore } from '../text/ranges.js';
 import { sentenceWords } from './clauses.js';
 import type { Grant } from './grants.js';
 import type { AgreementProfile } from './profile.js';
+import { spacesToOne } from './sentence-text.js';
 import { SENTENCE_WORD } from './sentence-words.js';
 import { sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
@@ -95,7 +97,7 @@ export function coverageSpans(
       return;
     p.sentences.forEach((s, si) => {
       if (((words[first + si] as number) & SENTENCE_WORD.grant) === 0) return;
-      const text = s.text.replace(/\s+/g, ' ');
+      const text = spacesToOne(s.text);
       if (!LIMITS_A_LICENCE.test(text)) return;
       add({
         paragraph: pi,
@@ -325,7 +327,7 @@ function collapsedOffsets(original: string): (offset: number) => number {
   const map: number[] = [];
   let inSpace = false;
   for (let i = 0; i < original.length; i++) {
-    const space = /\s/.test(original[i] as string);
+    const space = isJsSpace(original.charCodeAt(i));
     if (space && inSpace) continue;
     map.push(i);
     inSpace = space;

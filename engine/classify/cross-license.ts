@@ -1,6 +1,7 @@
 import type { ContractModel } from '../model/types.js';
 import { type Grant, readGrants } from './grants.js';
 import { profileAgreement } from './profile.js';
+import { spacesToOne } from './sentence-text.js';
 import type { ClauseIndex } from './types.js';
 
 /**
@@ -42,13 +43,13 @@ export function hasExclusivity(model: ContractModel, clauses: ClauseIndex): bool
     const paragraph = model.paragraphs[h.paragraph];
     if (!paragraph) continue;
     if (h.source === 'heading') {
-      const body = paragraph.text.replace(/\s+/g, ' ');
+      const body = spacesToOne(paragraph.text);
       if (COMMITMENT_WORDS.test(body.replace(/\bexclusivity\b/gi, '')) && !NOT_A_COMMITMENT.test(body))
         return true;
       continue;
     }
     const s = paragraph.sentences.find((x) => x.range.start === h.range.start);
-    if (s && !NOT_A_COMMITMENT.test(s.text.replace(/\s+/g, ' '))) return true;
+    if (s && !NOT_A_COMMITMENT.test(spacesToOne(s.text))) return true;
   }
   return grantsExclusively(model, clauses);
 }

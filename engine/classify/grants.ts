@@ -1,5 +1,6 @@
 import type { ContractModel, Definition, Range, Sentence } from '../model/types.js';
 import { sentenceWords } from './clauses.js';
+import { spacesToOne } from './sentence-text.js';
 import { SENTENCE_WORD } from './sentence-words.js';
 import { type SideMention, sidesOf } from './sides.js';
 
@@ -118,10 +119,10 @@ export function readGrants(model: ContractModel): Grant[] {
       const sentence = paragraph.sentences[i] as Sentence;
       if (((words[first + i] as number) & SENTENCE_WORD.grant) === 0 || !CHEAP.test(sentence.text)) continue;
       if (insideDefinition(sentence.range) || DEFINING.test(sentence.text)) continue;
-      const text = sentence.text.replace(/\s+/g, ' ');
+      const text = spacesToOne(sentence.text);
       // Party mentions are looked for only in sentences that turn out to hold a grant.
       for (const parsed of parseSentence(text, () => sides.mentions(text))) {
-        context ??= paragraph.text.replace(/\s+/g, ' ');
+        context ??= spacesToOne(paragraph.text);
         const grant = describe(index, sentence, text, parsed, context, definitions);
         grant.named = {
           grantor: grant.grantor !== undefined && (grant.mutual || sides.sideOf(grant.grantor) !== undefined),

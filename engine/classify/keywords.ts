@@ -107,10 +107,19 @@ export class KeywordScanner {
 
   /** Sets `found[id]` to 1 for every set the text has a keyword of, and to 0 for the others. */
   scan(text: string, found: Uint8Array): void {
+    this.scanRange(text, 0, text.length, found);
+  }
+
+  /**
+   * `scan` of `text.slice(start, end)` without the slice. A sentence is usually a slice or a
+   * concatenation of other strings, which every `charCodeAt` has to look through: scanning the
+   * sentences as ranges of one flat string (their `join`) reads each character at its address.
+   */
+  scanRange(text: string, start: number, end: number, found: Uint8Array): void {
     found.fill(0);
     const { classOf, next, ends } = this.automaton;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
       state = code < 128 ? (next[state + (classOf[code] as number)] as number) : 0;
       if (state < 0) {

@@ -4,7 +4,7 @@ import { TextMemo } from '../text/memo.js';
 import { indexOfLastStartingAtOrBefore } from '../text/ranges.js';
 import { sentenceWords } from './clauses.js';
 import { type Grant, type LicensedSubject, operativeGrants, readGrants } from './grants.js';
-import { collapsedSentences } from './sentence-text.js';
+import { collapsedSentences, spacesToOne } from './sentence-text.js';
 import { SENTENCE_WORD, SENTENCE_WORDS_SPACED, scanSentenceWords } from './sentence-words.js';
 import { type Sides, sidesOf } from './sides.js';
 import type { ClauseIndex } from './types.js';
@@ -215,7 +215,7 @@ function headText(model: ContractModel): string {
   if (model.title) parts.push(model.title);
   let chars = 0;
   for (const p of model.paragraphs.slice(0, 40)) {
-    parts.push(p.text.replace(/\s+/g, ' '));
+    parts.push(spacesToOne(p.text));
     chars += p.text.length;
     if (chars > 6000) break;
   }
@@ -621,8 +621,9 @@ function masterAgreement(sentences: PlainSentence[], head: string): MasterAgreem
     evidence: [],
   };
   for (const s of sentences) {
-    // Keyword tests first: three long patterns per sentence are the cost here.
-    const agreement = s.text.includes('Agreement');
+    // Keyword tests first: three long patterns per sentence are the cost here. The first two
+    // need a word of the `master` group (a no-break-space mask has more words, never fewer).
+    const agreement = (s.words & SENTENCE_WORD.master) !== 0 && s.text.includes('Agreement');
     let m =
       agreement && !out.termsByReference && /apitali/.test(s.text) ? TERMS_BY_REFERENCE.exec(s.text) : null;
     if (m && !out.termsByReference) {

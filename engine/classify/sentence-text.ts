@@ -26,5 +26,14 @@ export function collapseSpaces(text: string): string {
   return /\s\s|[\t\n\r]/.test(text) ? text.replace(SPACE_TO_COLLAPSE, ' ') : text;
 }
 
+/**
+ * `text.replace(/\s+/g, ' ')`: every whitespace run to one space. The runs replaced are only those
+ * that change (see `collapseSpaces`), not every gap between two words, so a text with nothing to
+ * change costs a pass of the pattern and comes back as it is, without a copy.
+ */
+export function spacesToOne(text: string): string {
+  return text.replace(SPACE_TO_COLLAPSE, ' ');
+}
+
 /** Two or more whitespace characters, or one that is not a space. */
 const SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;

@@ -42,6 +42,18 @@ export const SENTENCE_WORD_GROUPS = {
   exclusiv: ['exclusiv'],
   /** `/exclusive|nothing/i`: every blanket exclusivity statement has one (ambiguous-exclusivity). */
   blanket: ['exclusive', 'nothing'],
+  /**
+   * What the master-agreement patterns need (profile): "Capitalized terms … have the meanings …"
+   * and "subject to", "ancillary to", "entered into", "delivered pursuant to", "governed by the terms of".
+   */
+  master: [
+    'apitali',
+    'subject ',
+    'ancillary to',
+    'entered into ',
+    'delivered pursuant to',
+    'governed by the terms of',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SentenceWordGroup = keyof typeof SENTENCE_WORD_GROUPS;

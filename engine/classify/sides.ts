@@ -1,5 +1,6 @@
 import type { ContractModel } from '../model/types.js';
 import { escapeRegExp } from '../text/regexp.js';
+import { spacesToOne } from './sentence-text.js';
 
 /**
  * The sides of an agreement: who may grant and receive rights. A side is one party, or several
@@ -108,7 +109,7 @@ function buildSides(model: ContractModel): Sides {
   if (model.parties.length < 2) {
     const opening = model.paragraphs
       .slice(0, 20)
-      .map((p) => p.text.replace(/\s+/g, ' '))
+      .map((p) => spacesToOne(p.text))
       .join('\n');
     for (const m of opening.matchAll(ENTITY_WITH_SHORT_NAME)) {
       const [, name, short] = m as unknown as [string, string, string];
@@ -152,7 +153,7 @@ function buildSides(model: ContractModel): Sides {
   const opening = () => {
     openingText ??= model.paragraphs
       .slice(0, 40)
-      .map((p) => p.text.replace(/\s+/g, ' '))
+      .map((p) => spacesToOne(p.text))
       .join('\n');
     return openingText;
   };
@@ -207,7 +208,7 @@ function buildSides(model: ContractModel): Sides {
   for (const d of model.definitions) {
     // The group word first: collapsing every definition's whitespace would cost more than the pattern.
     if (!AFFILIATES_WORD.test(d.definitionText)) continue;
-    const m = PARTY_WITH_AFFILIATES.exec(d.definitionText.replace(/\s+/g, ' '));
+    const m = PARTY_WITH_AFFILIATES.exec(spacesToOne(d.definitionText));
     if (m?.[1] && known().includes(m[1]) && !known().includes(d.term)) alias(find(m[1]), d.term);
   }
 

@@ -1,5 +1,6 @@
 import { sentenceWords } from '../../engine/classify/clauses.js';
 import { isOwnRoyaltySentence } from '../../engine/classify/profile.js';
+import { spacesToOne } from '../../engine/classify/sentence-text.js';
 import { SENTENCE_WORD } from '../../engine/classify/sentence-words.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import { sentences } from '../support/sentences.js';
@@ -56,9 +57,7 @@ but then the schedule must be attached: a royalty pointing at a missing schedule
     const payable = hits.filter((h) => {
       const p = model.paragraphs[h.paragraph];
       const s = p?.sentences.find((x) => x.range.start === h.range.start);
-      return (
-        s !== undefined && !NOT_PAYABLE.test(s.text) && isOwnRoyaltySentence(s.text.replace(/\s+/g, ' '))
-      );
+      return s !== undefined && !NOT_PAYABLE.test(s.text) && isOwnRoyaltySentence(spacesToOne(s.text));
     });
     // "The revenue share for the Program is stated in Exhibit B" — and Exhibit B is not attached,
     // and no rate is given anywhere else (a rate in the text makes it a broken reference only).

@@ -1,5 +1,6 @@
 import type { Grant } from '../../engine/classify/grants.js';
 import { profileAgreement } from '../../engine/classify/profile.js';
+import { spacesToOne } from '../../engine/classify/sentence-text.js';
 import type { ClauseIndex } from '../../engine/classify/types.js';
 import type { ContractModel, Range } from '../../engine/model/types.js';
 import { exclusiveGrants } from '../support/profile.js';
@@ -36,7 +37,7 @@ function someScopeStatement(
     if (!labels.includes('license-grant') && !labels.includes(type)) continue;
     for (const s of p.sentences) {
       if (grantStarts.has(s.range.start) || inDefinition(s.range.start)) continue;
-      if (pattern.test(s.text.replace(/\s+/g, ' '))) return true;
+      if (pattern.test(spacesToOne(s.text))) return true;
     }
   }
   return false;

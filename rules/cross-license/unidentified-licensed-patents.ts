@@ -1,3 +1,4 @@
+import { spacesToOne } from '../../engine/classify/sentence-text.js';
 import type { Rule } from '../../engine/lint/rule.js';
 import type { ContractModel, Definition, Range } from '../../engine/model/types.js';
 import { licenceGrants } from '../support/profile.js';
@@ -127,7 +128,7 @@ function wholeDefinition(model: ContractModel, d: Definition): string {
   const p = model.paragraphs.find(
     (x) => x.range.start <= d.definitionRange.start && d.definitionRange.start < x.range.end,
   );
-  if (!p) return d.definitionText.replace(/\s+/g, ' ');
+  if (!p) return spacesToOne(d.definitionText);
   const next = model.definitions
     .filter(
       (o) =>
@@ -141,5 +142,5 @@ function wholeDefinition(model: ContractModel, d: Definition): string {
     .filter((s) => s.range.start >= d.definitionRange.start && (!next || s.range.start < next.range.start))
     .map((s) => s.text)
     .join(' ');
-  return `${d.definitionText} ${rest}`.replace(/\s+/g, ' ');
+  return spacesToOne(`${d.definitionText} ${rest}`);
 }
