@@ -6,10 +6,9 @@ import { setFlagsFromString } from 'node:v8';
 // used. Measured on 233 CUAD contracts: 5.4 s → 4.0 s wall, 9.5 s → 6.9 s CPU. Set before the
 // engine is loaded, so it applies to all of it (and to the worker threads, which share the flags).
 setFlagsFromString('--interrupt-budget=1000000');
-// A regular expression is compiled to machine code at once rather than first to bytecode and
-// again on its second use: the rules' hundreds of patterns are each compiled once. One Word
-// agreement (17 KB), one thread: 286 → 225 ms CPU; 233 CUAD contracts: the same (6.47 s CPU).
-setFlagsFromString('--no-regexp-tier-up');
+// Not --no-regexp-tier-up (regular expressions straight to machine code; 286 → 225 ms CPU for one
+// small Word agreement): set at run time it crashed V8 with a segmentation fault in about one
+// process in thirty-five.
 
 // The lint worker boots while this thread loads and runs the command line (see prestart.ts).
 const { prestartLintWorker, discardPrestartedWorker } = await import('../dist/cli/prestart.js');
