@@ -116,6 +116,9 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       '[x]:\n/y',
       ' "t"',
       '[***]:',
+      '\n\n<http://x.y/a?b=1>',
+      '<a href="x">',
+      '\n\n</p>',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {

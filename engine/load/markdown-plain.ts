@@ -223,9 +223,10 @@ const MAY_DEFINE =
   /^[ \t>*+\-\d.)]*\[(?:\^(?:[^[\]\\]|\\.){0,999}\]:|(?:[^[\]\\]|\\.){0,999}\]:[ \t]*\n?[ \t]*(?:<[^>\n]*>|[^\s<]\S*)(?:[ \t]*$|[ \t]+["'(]))/m;
 /**
  * Fenced code and HTML blocks run past blank lines until their own end (also when opened inside a
- * list item or quote, after its markers).
+ * list item or quote, after its markers). HTML blocks start with a tag name, "</", "<!" or "<?";
+ * a line that starts with an autolink ("<http://…>") opens none.
  */
-const REACHES_ACROSS_BLANK_LINES = /^[ \t>*+\-\d.)]*(?:`{3}|~{3}|<)/m;
+const REACHES_ACROSS_BLANK_LINES = /^[ \t>*+\-\d.)]*(?:`{3}|~{3}|<(?:[!?/]|[A-Za-z][A-Za-z\d-]*(?:[\s/>]|$)))/m;
 /** A line that may start a list item (of any number, empty or not), also inside quotes. */
 const LIST_ITEM_START = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 /** A list item's start: its indentation and marker. */
