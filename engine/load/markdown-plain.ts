@@ -226,7 +226,8 @@ const MAY_DEFINE =
  * list item or quote, after its markers). HTML blocks start with a tag name, "</", "<!" or "<?";
  * a line that starts with an autolink ("<http://…>") opens none.
  */
-const REACHES_ACROSS_BLANK_LINES = /^[ \t>*+\-\d.)]*(?:`{3}|~{3}|<(?:[!?/]|[A-Za-z][A-Za-z\d-]*(?:[\s/>]|$)))/m;
+const REACHES_ACROSS_BLANK_LINES =
+  /^[ \t>*+\-\d.)]*(?:`{3}|~{3}|<(?:[!?/]|[A-Za-z][A-Za-z\d-]*(?:[\s/>]|$)))/m;
 /** A line that may start a list item (of any number, empty or not), also inside quotes. */
 const LIST_ITEM_START = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 /** A list item's start: its indentation and marker. */
