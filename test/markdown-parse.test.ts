@@ -119,6 +119,13 @@ describe('parseMarkdown leaves out only extensions that cannot fire', () => {
       '\n\n<http://x.y/a?b=1>',
       '<a href="x">',
       '\n\n</p>',
+      // Escapes and hard breaks ("1\\. Term" in Word agreements' text views).
+      '\\.',
+      '\\(',
+      '\\*',
+      '\\\n',
+      '\\',
+      '1\\. ',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
@@ -149,6 +156,8 @@ describe('emphasis built by the fast path', () => {
       ']',
       '\n',
       '\na',
+      '\\.',
+      '\\\n',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {

@@ -26,12 +26,21 @@ export interface Segment {
  * a destination ("](") here, since a text with definitions never takes this path; an `&` only when
  * it forms an entity.
  */
-const OTHER_INLINE_SYNTAX = /[`<\\|~]|\]\(|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
+const OTHER_INLINE_SYNTAX = /[`<|~]|\]\(|&(?:#\d+|#[xX][\da-fA-F]+|[A-Za-z][A-Za-z\d]*);/;
+/**
+ * A backslash this path reads: one escaping ASCII punctuation other than `*`, `_` and `\` (which
+ * would change what emphasis pairs: left to the parser), or one ending a line (a hard break, when
+ * another line follows). Word agreements' text views are full of them: "1\. Definitions".
+ */
+const PLAIN_ESCAPE = /\\(?:[!-)+-/:-@[\]^`{-~]|$)/y;
+/** An escape's backslash, for the text's value: "\." is ".". */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
 const ASTERISK = 42;
 const UNDERSCORE = 95;
 const SPACE = 32;
 const TAB = 9;
+const BACKSLASH = 92;
 const WHITESPACE = 1;
 /** classifyCharacter's class of Unicode punctuation (1 is whitespace, undefined anything else). */
 const PUNCTUATION = 2;
@@ -42,8 +51,19 @@ const PUNCTUATION = 2;
  * as a list marker or a thematic break, or whose position micromark counts differently
  * (`indented`: the line has indentation before `start` and is not the block's first line).
  */
-export function isPlainInline(text: string, start: number, end: number, indented = false): boolean {
-  if (OTHER_INLINE_SYNTAX.test(text.slice(start, end))) return false;
+export function isPlainInline(
+  text: string,
+  start: number,
+  end: number,
+  indented = false,
+  lastLine = true,
+): boolean {
+  const content = text.slice(start, end);
+  if (OTHER_INLINE_SYNTAX.test(content)) return false;
+  for (let at = content.indexOf('\\'); at >= 0; at = content.indexOf('\\', at + 2)) {
+    PLAIN_ESCAPE.lastIndex = at;
+    if (!PLAIN_ESCAPE.test(content) || (lastLine && at === content.length - 1)) return false;
+  }
   const first = text.charCodeAt(start);
   if (first !== ASTERISK && first !== UNDERSCORE) return true;
   if (indented) return false;
@@ -183,7 +203,7 @@ function phrasing(
   let cursor = from;
   for (const item of items) {
     if (item.kind !== 'group') continue;
-    if (item.start > cursor) nodes.push(textNode(text, segments, cursor, item.start));
+    if (item.start > cursor) nodes.push(...textAndBreaks(text, segments, cursor, item.start));
     const use = item.type === 'strong' ? 2 : 1;
     const children = phrasing(text, segments, item.children, item.start + use, item.end - use);
     const position = { start: pointAt(segments, item.start), end: pointAt(segments, item.end) };
@@ -194,29 +214,65 @@ function phrasing(
     );
     cursor = item.end;
   }
-  if (to > cursor) nodes.push(textNode(text, segments, cursor, to));
+  if (to > cursor) nodes.push(...textAndBreaks(text, segments, cursor, to));
   return nodes;
 }
 
-/** The text from `from` to `to`: each line's content, a line ending between lines. */
-function textNode(text: string, segments: Segment[], from: number, to: number): Text {
+/**
+ * The text from `from` to `to`, with a break node for each line that ends in a backslash: from
+ * the backslash to the next line's start (the text after it starts past the indentation).
+ */
+function textAndBreaks(text: string, segments: Segment[], from: number, to: number): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let cursor = from;
+  for (const [index, segment] of segments.entries()) {
+    const next = segments[index + 1];
+    const backslash = segment.end - 1;
+    if (!next || backslash < cursor || next.lineStart > to || text.charCodeAt(backslash) !== BACKSLASH)
+      continue;
+    const before = textNode(text, segments, cursor, backslash);
+    if (before) nodes.push(before);
+    nodes.push({
+      type: 'break',
+      position: { start: pointOf(segment, backslash), end: pointOf(next, next.lineStart) },
+    });
+    cursor = next.lineStart;
+  }
+  const after = textNode(text, segments, cursor, to);
+  if (after) nodes.push(after);
+  return nodes;
+}
+
+/**
+ * The text from `from` to `to`: each line's content, a line ending between lines; undefined when
+ * the range holds no text (only indentation).
+ */
+function textNode(text: string, segments: Segment[], from: number, to: number): Text | undefined {
   let value = '';
   let start: Point | undefined;
   let previous: Segment | undefined;
+  /** The line the text ends at the start of, when it ends with a line ending. */
+  let endsAtLineOf: Segment | undefined;
   for (const segment of segments) {
     if (previous && from <= previous.end && to >= segment.start) {
       start ??= pointOf(previous, previous.end);
       value += '\n';
+      endsAtLineOf = segment;
     }
     const low = Math.max(from, segment.start);
     const high = Math.min(to, segment.end);
     if (low < high) {
       start ??= pointOf(segment, low);
-      value += text.slice(low, high);
+      const piece = text.slice(low, high);
+      value += piece.includes('\\') ? piece.replace(ESCAPE, '$1') : piece;
+      endsAtLineOf = undefined;
     }
     previous = segment;
   }
-  return { type: 'text', value, position: { start: start as Point, end: pointAt(segments, to) } };
+  if (!start) return undefined;
+  // A line's indentation is no text: a text ending with a line ending ends at the next line's start.
+  const end = endsAtLineOf ? pointOf(endsAtLineOf, endsAtLineOf.lineStart) : pointAt(segments, to);
+  return { type: 'text', value, position: { start, end } };
 }
 
 /** The point of an offset inside a line's content or at its end. */

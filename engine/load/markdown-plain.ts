@@ -318,7 +318,7 @@ function isPlainBlock(
     const lastCode = content.charCodeAt(content.length - 1);
     if (lastCode === 32 || lastCode === 9) return false;
     const indent = indentOf(content);
-    if (!isPlainInline(text, line.start + indent, line.end, k > first && indent > 0)) {
+    if (!isPlainInline(text, line.start + indent, line.end, k > first && indent > 0, k === last)) {
       return false;
     }
   }
@@ -402,7 +402,7 @@ function orderedItem(lines: Line[], first: number, last: number, text: string): 
     const lastCode = lineText.charCodeAt(lineText.length - 1);
     if (lastCode === 32 || lastCode === 9) return undefined;
     const start = k === first ? contentStart : line.start + indentOf(lineText);
-    if (!isPlainInline(text, start, line.end, k > first && start > line.start)) return undefined;
+    if (!isPlainInline(text, start, line.end, k > first && start > line.start, k === last)) return undefined;
   }
   return { first, last, number: marker[1] as string, delimiter: marker[2] as string, contentStart };
 }
