@@ -780,6 +780,7 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
   const capitals = new NextUnit(text, CAPITAL_OR_OTHER);
   const digits = new NextUnit(text, DIGIT);
+  const marks = new NextUnit(text, RUN_MARK);
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
   for (const sentence of sentences) {
     const { start, end } = sentence;
@@ -789,7 +790,7 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
     if (end - start < 400 && hasDigit(digits, start, end) && ADDRESS.test(text.slice(start, end))) continue;
     if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
-    if (mayHoldRun) collectRuns(text, sentence, blockedSet, found.occurrences, leads);
+    if (mayHoldRun) collectRuns(text, sentence, blockedSet, marks, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.
     if (mayDefineElsewhere) {
       const sText = text.slice(start, end);
@@ -1010,57 +1011,78 @@ function tokenText(text: string, i: number): string {
   return text.slice(tokStarts[i], tokEnds[i]);
 }
 
-function collectRuns(
-  text: string,
-  sentence: Range,
-  blocked: RangeSet,
-  out: PlainOccurrence[],
-  leads: Set<string>,
-): void {
+/** The end of the token starting at `at`: TOKEN is `[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|\S`. */
+function tokenEnd(text: string, at: number): number {
+  const textLength = text.length;
+  const cp = text.codePointAt(at) as number;
+  let end = at + (cp > 0xffff ? 2 : 1);
+  if (!isLetterOrDigit(cp)) return end;
+  while (end < textLength) {
+    const u = text.charCodeAt(end);
+    // ASCII fast path; other units go through the code-point test as before.
+    if (u < 128) {
+      if (
+        (u >= 97 && u <= 122) ||
+        (u >= 65 && u <= 90) ||
+        (u >= 48 && u <= 57) ||
+        u === 39 ||
+        u === 46 ||
+        u === 38 ||
+        u === 45
+      )
+        end++;
+      else break;
+      continue;
+    }
+    const c = text.codePointAt(end) as number;
+    if (c === 0x2019 || isLetterOrDigit(c)) end += c > 0xffff ? 2 : 1;
+    else break;
+  }
+  return end;
+}
+
+/**
+ * Units that can matter to a run: the first unit of a title-case or reference word (A–Z, any
+ * non-ASCII), the clause openers ":" ";" (and the dashes, non-ASCII) and the brackets of a list
+ * marker "(a)". Words between them that hold none ("shall not be liable to the") only end a run.
+ */
+const RUN_MARK = /[A-Z:;()\u0080-\uffff]/g;
+
+function isRunMark(code: number): boolean {
+  return code >= 128 || (code >= 65 && code <= 90) || code === 58 || code === 59 || code === 40 || code === 41;
+}
+
+function recordToken(text: string, n: number, start: number, end: number, initial: boolean): void {
+  if (n === tokStarts.length) growTokens();
+  tokStarts[n] = start;
+  tokEnds[n] = end;
+  let flags = initial ? INITIAL : 0;
+  if (initial && n > 0) {
+    // lead: the previous token is a number ("1.52") or a closing bracket ("(a)").
+    const prevTok = tokenText(text, n - 1);
+    if (LEAD_NUMBER.test(prevTok) || prevTok === ')') flags |= LEAD;
+  }
+  tokFlags[n] = flags;
+}
+
+/**
+ * Reads a sentence's tokens into the token buffers and returns how many. Outside a clause opening,
+ * a stretch of whitespace-separated chunks without a `RUN_MARK` unit is passed over: its words
+ * cannot start or continue a run and leave the sentence mid-clause, so of them only the first
+ * (which ends a run) and the last (the word before the next run) are kept. A chunk is read whole,
+ * so its tokens are the ones a scan from the sentence start would find.
+ */
+function tokenize(text: string, sentence: Range, marks: NextUnit): number {
   let n = 0;
   let initial = true;
   const textLength = text.length;
   let at = sentence.start;
   for (;;) {
-    // TOKEN (`[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|\S`) by hand: skip whitespace, then one token.
     while (at < textLength && isJsSpace(text.charCodeAt(at))) at++;
     if (at >= textLength || at >= sentence.end) break;
     const tokStart = at;
-    const cp = text.codePointAt(at) as number;
-    at += cp > 0xffff ? 2 : 1;
-    if (isLetterOrDigit(cp)) {
-      while (at < textLength) {
-        const u = text.charCodeAt(at);
-        // ASCII fast path; other units go through the code-point test as before.
-        if (u < 128) {
-          if (
-            (u >= 97 && u <= 122) ||
-            (u >= 65 && u <= 90) ||
-            (u >= 48 && u <= 57) ||
-            u === 39 ||
-            u === 46 ||
-            u === 38 ||
-            u === 45
-          )
-            at++;
-          else break;
-          continue;
-        }
-        const c = text.codePointAt(at) as number;
-        if (c === 0x2019 || isLetterOrDigit(c)) at += c > 0xffff ? 2 : 1;
-        else break;
-      }
-    }
-    if (n === tokStarts.length) growTokens();
-    tokStarts[n] = tokStart;
-    tokEnds[n] = at;
-    let flags = initial ? INITIAL : 0;
-    if (initial && n > 0) {
-      // lead: the previous token is a number ("1.52") or a closing bracket ("(a)").
-      const prevTok = tokenText(text, n - 1);
-      if (LEAD_NUMBER.test(prevTok) || prevTok === ')') flags |= LEAD;
-    }
-    tokFlags[n] = flags;
+    at = tokenEnd(text, at);
+    recordToken(text, n, tokStart, at, initial);
     n++;
     const len = at - tokStart;
     const c0 = text.charCodeAt(tokStart);
@@ -1080,7 +1102,37 @@ function collectRuns(
     ) {
       // still in the leading enumerator ("1.1", "(a)", "IV.")
     } else initial = false;
+    if (initial || isRunMark(c0)) continue;
+    // Mid-clause after a word that ends any run: go to the chunk holding the next mark.
+    const mark = marks.at(at);
+    if (mark >= textLength) break;
+    let chunk = mark;
+    while (chunk > at && !isJsSpace(text.charCodeAt(chunk - 1))) chunk--;
+    if (chunk >= sentence.end) break;
+    let lastEnd = chunk;
+    while (lastEnd > at && isJsSpace(text.charCodeAt(lastEnd - 1))) lastEnd--;
+    if (lastEnd > at) {
+      // Words were passed over: keep the last, the word before the chunk.
+      let lastStart = lastEnd;
+      while (lastStart > at && !isJsSpace(text.charCodeAt(lastStart - 1))) lastStart--;
+      for (let end = tokenEnd(text, lastStart); end < lastEnd; end = tokenEnd(text, end)) lastStart = end;
+      recordToken(text, n, lastStart, lastEnd, false);
+      n++;
+    }
+    at = chunk;
   }
+  return n;
+}
+
+function collectRuns(
+  text: string,
+  sentence: Range,
+  blocked: RangeSet,
+  marks: NextUnit,
+  out: PlainOccurrence[],
+  leads: Set<string>,
+): void {
+  const n = tokenize(text, sentence, marks);
 
   let run: Token[] = [];
   let before: string | undefined;
