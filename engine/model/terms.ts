@@ -1049,7 +1049,9 @@ function tokenEnd(text: string, at: number): number {
 const RUN_MARK = /[A-Z:;()\u0080-\uffff]/g;
 
 function isRunMark(code: number): boolean {
-  return code >= 128 || (code >= 65 && code <= 90) || code === 58 || code === 59 || code === 40 || code === 41;
+  return (
+    code >= 128 || (code >= 65 && code <= 90) || code === 58 || code === 59 || code === 40 || code === 41
+  );
 }
 
 function recordToken(text: string, n: number, start: number, end: number, initial: boolean): void {
