@@ -15,15 +15,27 @@ import type { Block, CandidateTerm, Definition, Range, TermUse, TermUseForm } fr
  * possessive ("'s", "’s", or a bare apostrophe after a plural).
  */
 
+/**
+ * A node of the term trie. Its children are kept in two small arrays rather than a Map: below the
+ * first characters most nodes have one child, and the walk looks one up at every character.
+ */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** The children's characters (code points; a space of the key as 32), and the children. */
+  codes: number[];
+  children: TrieNode[];
   /** Term ending here, and whether this key is the term itself or its "-ies" plural. */
-  term?: string;
-  form?: TermUseForm;
+  term: string | undefined;
+  form: TermUseForm;
 }
 
 function newNode(): TrieNode {
-  return { next: new Map() };
+  return { codes: [], children: [], term: undefined, form: 'exact' };
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  const codes = node.codes;
+  for (let k = 0; k < codes.length; k++) if (codes[k] === code) return node.children[k];
+  return undefined;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -42,17 +54,20 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && isWordCode(ch.charCodeAt(0));
 }
 
-function isSpaceChar(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
+/** ' ', '\t', '\n', '\r' or NO-BREAK SPACE: what a space of a key matches (a run of them). */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 }
 
 function insert(root: TrieNode, key: string, term: string, form: TermUseForm): void {
   let node = root;
   for (const ch of key.replace(/\s+/g, ' ')) {
-    let child = node.next.get(ch);
+    const code = ch.codePointAt(0) as number;
+    let child = childOf(node, code);
     if (!child) {
       child = newNode();
-      node.next.set(ch, child);
+      node.codes.push(code);
+      node.children.push(child);
     }
     node = child;
   }
@@ -123,7 +138,7 @@ function matchAt(root: TrieNode, text: string, start: number): Match | null {
   let bestEnd = -1;
   while (node) {
     if (node.term !== undefined && i > start) {
-      const end = suffixEnd(text, i, node.form ?? 'exact');
+      const end = suffixEnd(text, i, node.form);
       if (end >= 0) {
         bestTerm = node.term;
         bestForm = suffixForm;
@@ -131,13 +146,14 @@ function matchAt(root: TrieNode, text: string, start: number): Match | null {
       }
     }
     if (i >= text.length) break;
-    const ch = text[i] as string;
-    if (isSpaceChar(ch)) {
-      node = node.next.get(' ');
+    // One UTF-16 unit: a key's character beyond the BMP (two units) is never matched.
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      node = childOf(node, 32);
       i++;
-      while (i < text.length && isSpaceChar(text[i])) i++;
+      while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
     } else {
-      node = node.next.get(ch);
+      node = childOf(node, code);
       i++;
     }
   }
@@ -173,33 +189,34 @@ export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
 const termStartsCache = new WeakMap<TrieNode, RegExp>();
 
 /** `\uXXXX` for one UTF-16 unit, for a regex without the `u` flag. */
-function unitEscape(unit: string): string {
-  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+function unitEscape(unit: number): string {
+  return `\\u${unit.toString(16).padStart(4, '0')}`;
 }
 
 /**
  * A regex for the UTF-16 units where a key of the trie can start: the first unit of a key,
- * followed by its second (a space of the key by any of `isSpaceChar`). The regex engine skips to
+ * followed by its second (a space of the key by any of `isSpaceCode`). The regex engine skips to
  * the next such place far faster than a loop over the characters, and the second unit spares
  * the walk most capitals ("As", "Any" where only "Agreement" is a term).
  */
 function termStarts(root: TrieNode): RegExp {
   let starts = termStartsCache.get(root);
   if (!starts) {
-    // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
+    // Keys are code points; the walk reads one UTF-16 unit at a time, so only one-unit keys can match.
     const branches: string[] = [];
-    for (const [first, node] of root.next) {
-      if (first.length !== 1) continue;
+    root.children.forEach((node, k) => {
+      const first = root.codes[k] as number;
+      if (first > 0xffff) return;
       // A one-character term needs no second unit.
       if (node.term !== undefined) {
         branches.push(unitEscape(first));
-        continue;
+        return;
       }
-      const seconds = [...node.next.keys()].filter((ch) => ch.length === 1);
-      if (seconds.length === 0) continue;
-      const units = seconds.flatMap((ch) => (ch === ' ' ? [' ', '\t', '\n', '\r', '\u00a0'] : [ch]));
+      const seconds = node.codes.filter((code) => code <= 0xffff);
+      if (seconds.length === 0) return;
+      const units = seconds.flatMap((code) => (code === 32 ? [32, 9, 10, 13, 0xa0] : [code]));
       branches.push(`${unitEscape(first)}(?=[${units.map(unitEscape).join('')}])`);
-    }
+    });
     // Without the `u` flag the units are single UTF-16 units; `[^\s\S]` matches nothing.
     starts = new RegExp(branches.length > 0 ? branches.join('|') : '[^\\s\\S]', 'g');
     termStartsCache.set(root, starts);
