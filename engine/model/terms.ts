@@ -718,6 +718,20 @@ const CAPITAL_OR_OTHER = /[A-Z\u0080-\uffff]/g;
 const DIGIT = /[0-9]/g;
 
 /**
+ * Units that can matter to a run: the first unit of a title-case or reference word (A–Z, any
+ * non-ASCII), the clause openers ":" ";" (and the dashes, non-ASCII) and the brackets of a list
+ * marker "(a)". Words between them that hold none ("shall not be liable to the") only end a run.
+ */
+const RUN_MARK = /[A-Z:;()\u0080-\uffff]/g;
+
+/** `RUN_MARK` for one UTF-16 unit. */
+function isRunMark(code: number): boolean {
+  return (
+    code >= 128 || (code >= 65 && code <= 90) || code === 58 || code === 59 || code === 40 || code === 41
+  );
+}
+
+/**
  * Whether text[from, end) has a capital A–Z, or any non-ASCII character, outside the blocked
  * ranges. A title-case word starts with one, so a sentence without one after its first character
  * gives `collectRuns` nothing to find: a run needs an unblocked title-case word that is not the
@@ -1058,19 +1072,6 @@ function tokenEnd(text: string, at: number): number {
   return end;
 }
 
-/**
- * Units that can matter to a run: the first unit of a title-case or reference word (A–Z, any
- * non-ASCII), the clause openers ":" ";" (and the dashes, non-ASCII) and the brackets of a list
- * marker "(a)". Words between them that hold none ("shall not be liable to the") only end a run.
- */
-const RUN_MARK = /[A-Z:;()\u0080-\uffff]/g;
-
-function isRunMark(code: number): boolean {
-  return (
-    code >= 128 || (code >= 65 && code <= 90) || code === 58 || code === 59 || code === 40 || code === 41
-  );
-}
-
 function recordToken(text: string, n: number, start: number, end: number, initial: boolean): void {
   if (n === tokStarts.length) growTokens();
   tokStarts[n] = start;
@@ -1085,11 +1086,12 @@ function recordToken(text: string, n: number, start: number, end: number, initia
 }
 
 /**
- * Reads a sentence's tokens into the token buffers and returns how many. Outside a clause opening,
- * a stretch of whitespace-separated chunks without a `RUN_MARK` unit is passed over: its words
- * cannot start or continue a run and leave the sentence mid-clause, so of them only the first
- * (which ends a run) and the last (the word before the next run) are kept. A chunk is read whole,
- * so its tokens are the ones a scan from the sentence start would find.
+ * Reads a sentence's tokens into the token buffers and returns how many. After a token without a
+ * `RUN_MARK` unit first, once past any clause opening, the words up to the next chunk (a run of
+ * non-whitespace) holding such a unit are passed over but for the last: none can be or join a run
+ * or open a clause, so the token read ends any run as they would, and the last is the word before
+ * a run that may start in the chunk ("the" in "the Licensed Product"). A chunk is read whole from
+ * its start, so its tokens are those a scan from the sentence start would find.
  */
 function tokenize(text: string, sentence: Range, marks: NextUnit): number {
   let n = 0;
