@@ -38,13 +38,20 @@ function wordsRe(phrase: string): string {
   return escapeRegExp(phrase).replace(/\s+/g, '\\s+');
 }
 
+/** The text of `labelText`, each whitespace run as one space, and its lower case when it is ASCII. */
+interface Labels {
+  text: string;
+  lower: string | undefined;
+}
+
 /** Text that labels things rather than uses terms: headings, section titles, table cells, the title. */
-function labelText(model: ContractModel): string {
+function labelText(model: ContractModel): Labels {
   const parts: string[] = [];
   if (model.title) parts.push(model.title);
   for (const s of allSections(model.sections)) parts.push(s.title);
   for (const p of model.paragraphs) if (p.kind === 'heading' || p.kind === 'tableCell') parts.push(p.text);
-  return parts.join('\n').replace(/\s+/g, ' ');
+  const text = parts.join('\n').replace(/\s+/g, ' ');
+  return { text, lower: isAscii(text) ? text.toLowerCase() : undefined };
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -120,17 +127,38 @@ function codePointAt(text: string, at: number): number {
  * way at a given start (words joined by `\s+`), so both lookarounds are checked by hand: the regex
  * without them compiles and runs much faster.
  */
-function containsWords(haystack: string, phrase: string): boolean {
+function containsWords(haystack: Labels, phrase: string): boolean {
+  if (haystack.lower !== undefined && isAscii(phrase)) return containsAsciiWords(haystack, phrase);
+  const text = haystack.text;
   const re = new RegExp(wordsRe(phrase), 'giu');
-  for (let m = re.exec(haystack); m !== null; m = re.exec(haystack)) {
-    if (
-      !isLetterOrDigit(codePointBefore(haystack, m.index)) &&
-      !isLetterOrDigit(codePointAt(haystack, m.index + m[0].length))
-    )
-      return true;
-    re.lastIndex = nextIndex(haystack, m.index);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (isWordBoundedAt(text, m.index, m.index + m[0].length)) return true;
+    re.lastIndex = nextIndex(text, m.index);
   }
   return false;
+}
+
+function isWordBoundedAt(text: string, start: number, end: number): boolean {
+  return !isLetterOrDigit(codePointBefore(text, start)) && !isLetterOrDigit(codePointAt(text, end));
+}
+
+/**
+ * `containsWords` for an ASCII phrase in ASCII labels, without compiling a regex per phrase: case
+ * folding is then lower-casing, and a whitespace run of the phrase (`\s+`) matches exactly the one
+ * space the labels have at each of their whitespace runs.
+ */
+function containsAsciiWords(haystack: Labels, phrase: string): boolean {
+  const lower = haystack.lower as string;
+  const needle = phrase.replace(/\s+/g, ' ').toLowerCase();
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+    if (isWordBoundedAt(haystack.text, at, at + needle.length)) return true;
+  }
+  return false;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 export const undefinedTerm: Rule<UndefinedTermOptions> = {

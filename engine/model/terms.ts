@@ -15,15 +15,27 @@ import type { Block, CandidateTerm, Definition, Range, TermUse, TermUseForm } fr
  * possessive ("'s", "’s", or a bare apostrophe after a plural).
  */
 
+/**
+ * A node of the term trie. Its children are kept in two small arrays rather than a Map: below the
+ * first characters most nodes have one child, and the walk looks one up at every character.
+ */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** The children's characters (code points; a space of the key as 32), and the children. */
+  codes: number[];
+  children: TrieNode[];
   /** Term ending here, and whether this key is the term itself or its "-ies" plural. */
-  term?: string;
-  form?: TermUseForm;
+  term: string | undefined;
+  form: TermUseForm;
 }
 
 function newNode(): TrieNode {
-  return { next: new Map() };
+  return { codes: [], children: [], term: undefined, form: 'exact' };
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  const codes = node.codes;
+  for (let k = 0; k < codes.length; k++) if (codes[k] === code) return node.children[k];
+  return undefined;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -42,17 +54,20 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && isWordCode(ch.charCodeAt(0));
 }
 
-function isSpaceChar(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
+/** ' ', '\t', '\n', '\r' or NO-BREAK SPACE: what a space of a key matches (a run of them). */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 }
 
 function insert(root: TrieNode, key: string, term: string, form: TermUseForm): void {
   let node = root;
   for (const ch of key.replace(/\s+/g, ' ')) {
-    let child = node.next.get(ch);
+    const code = ch.codePointAt(0) as number;
+    let child = childOf(node, code);
     if (!child) {
       child = newNode();
-      node.next.set(ch, child);
+      node.codes.push(code);
+      node.children.push(child);
     }
     node = child;
   }
@@ -123,7 +138,7 @@ function matchAt(root: TrieNode, text: string, start: number): Match | null {
   let bestEnd = -1;
   while (node) {
     if (node.term !== undefined && i > start) {
-      const end = suffixEnd(text, i, node.form ?? 'exact');
+      const end = suffixEnd(text, i, node.form);
       if (end >= 0) {
         bestTerm = node.term;
         bestForm = suffixForm;
@@ -131,13 +146,14 @@ function matchAt(root: TrieNode, text: string, start: number): Match | null {
       }
     }
     if (i >= text.length) break;
-    const ch = text[i] as string;
-    if (isSpaceChar(ch)) {
-      node = node.next.get(' ');
+    // One UTF-16 unit: a key's character beyond the BMP (two units) is never matched.
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      node = childOf(node, 32);
       i++;
-      while (i < text.length && isSpaceChar(text[i])) i++;
+      while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
     } else {
-      node = node.next.get(ch);
+      node = childOf(node, code);
       i++;
     }
   }
@@ -173,33 +189,34 @@ export function scanTerms(root: TrieNode, text: string): PlainMatch[] {
 const termStartsCache = new WeakMap<TrieNode, RegExp>();
 
 /** `\uXXXX` for one UTF-16 unit, for a regex without the `u` flag. */
-function unitEscape(unit: string): string {
-  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+function unitEscape(unit: number): string {
+  return `\\u${unit.toString(16).padStart(4, '0')}`;
 }
 
 /**
  * A regex for the UTF-16 units where a key of the trie can start: the first unit of a key,
- * followed by its second (a space of the key by any of `isSpaceChar`). The regex engine skips to
+ * followed by its second (a space of the key by any of `isSpaceCode`). The regex engine skips to
  * the next such place far faster than a loop over the characters, and the second unit spares
  * the walk most capitals ("As", "Any" where only "Agreement" is a term).
  */
 function termStarts(root: TrieNode): RegExp {
   let starts = termStartsCache.get(root);
   if (!starts) {
-    // Keys are code points; `text[i]` in the scan is one UTF-16 unit, so only one-unit keys can match.
+    // Keys are code points; the walk reads one UTF-16 unit at a time, so only one-unit keys can match.
     const branches: string[] = [];
-    for (const [first, node] of root.next) {
-      if (first.length !== 1) continue;
+    root.children.forEach((node, k) => {
+      const first = root.codes[k] as number;
+      if (first > 0xffff) return;
       // A one-character term needs no second unit.
       if (node.term !== undefined) {
         branches.push(unitEscape(first));
-        continue;
+        return;
       }
-      const seconds = [...node.next.keys()].filter((ch) => ch.length === 1);
-      if (seconds.length === 0) continue;
-      const units = seconds.flatMap((ch) => (ch === ' ' ? [' ', '\t', '\n', '\r', '\u00a0'] : [ch]));
+      const seconds = node.codes.filter((code) => code <= 0xffff);
+      if (seconds.length === 0) return;
+      const units = seconds.flatMap((code) => (code === 32 ? [32, 9, 10, 13, 0xa0] : [code]));
       branches.push(`${unitEscape(first)}(?=[${units.map(unitEscape).join('')}])`);
-    }
+    });
     // Without the `u` flag the units are single UTF-16 units; `[^\s\S]` matches nothing.
     starts = new RegExp(branches.length > 0 ? branches.join('|') : '[^\\s\\S]', 'g');
     termStartsCache.set(root, starts);
@@ -701,6 +718,20 @@ const CAPITAL_OR_OTHER = /[A-Z\u0080-\uffff]/g;
 const DIGIT = /[0-9]/g;
 
 /**
+ * Units that can matter to a run: the first unit of a title-case or reference word (A–Z, any
+ * non-ASCII), the clause openers ":" ";" (and the dashes, non-ASCII) and the brackets of a list
+ * marker "(a)". Words between them that hold none ("shall not be liable to the") only end a run.
+ */
+const RUN_MARK = /[A-Z:;()\u0080-\uffff]/g;
+
+/** `RUN_MARK` for one UTF-16 unit. */
+function isRunMark(code: number): boolean {
+  return (
+    code >= 128 || (code >= 65 && code <= 90) || code === 58 || code === 59 || code === 40 || code === 41
+  );
+}
+
+/**
  * Whether text[from, end) has a capital A–Z, or any non-ASCII character, outside the blocked
  * ranges. A title-case word starts with one, so a sentence without one after its first character
  * gives `collectRuns` nothing to find: a run needs an unblocked title-case word that is not the
@@ -780,6 +811,7 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
   const mayDefineElsewhere = AS_DEFINED_HINT.test(text);
   const capitals = new NextUnit(text, CAPITAL_OR_OTHER);
   const digits = new NextUnit(text, DIGIT);
+  const marks = new NextUnit(text, RUN_MARK);
   // Sentences are tested in place; a sentence is sliced only when a cheap check cannot decide.
   for (const sentence of sentences) {
     const { start, end } = sentence;
@@ -789,7 +821,7 @@ function blockCandidates(text: string, sentences: Range[], termMatches: PlainMat
     // ADDRESS needs a digit; HEADING-like needs ≤ 12 words.
     if (end - start < 400 && hasDigit(digits, start, end) && ADDRESS.test(text.slice(start, end))) continue;
     if (!moreWordsThan(text, 12, start, end) && headingLike(text.slice(start, end))) continue;
-    if (mayHoldRun) collectRuns(text, sentence, blockedSet, found.occurrences, leads);
+    if (mayHoldRun) collectRuns(text, sentence, blockedSet, marks, found.occurrences, leads);
     // "Work Product (as defined in …)": defined elsewhere.
     if (mayDefineElsewhere) {
       const sText = text.slice(start, end);
@@ -1010,57 +1042,68 @@ function tokenText(text: string, i: number): string {
   return text.slice(tokStarts[i], tokEnds[i]);
 }
 
-function collectRuns(
-  text: string,
-  sentence: Range,
-  blocked: RangeSet,
-  out: PlainOccurrence[],
-  leads: Set<string>,
-): void {
+/** The end of the token starting at `at`: TOKEN is `[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|\S`. */
+function tokenEnd(text: string, at: number): number {
+  const textLength = text.length;
+  const cp = text.codePointAt(at) as number;
+  let end = at + (cp > 0xffff ? 2 : 1);
+  if (!isLetterOrDigit(cp)) return end;
+  while (end < textLength) {
+    const u = text.charCodeAt(end);
+    // ASCII fast path; other units go through the code-point test as before.
+    if (u < 128) {
+      if (
+        (u >= 97 && u <= 122) ||
+        (u >= 65 && u <= 90) ||
+        (u >= 48 && u <= 57) ||
+        u === 39 ||
+        u === 46 ||
+        u === 38 ||
+        u === 45
+      )
+        end++;
+      else break;
+      continue;
+    }
+    const c = text.codePointAt(end) as number;
+    if (c === 0x2019 || isLetterOrDigit(c)) end += c > 0xffff ? 2 : 1;
+    else break;
+  }
+  return end;
+}
+
+function recordToken(text: string, n: number, start: number, end: number, initial: boolean): void {
+  if (n === tokStarts.length) growTokens();
+  tokStarts[n] = start;
+  tokEnds[n] = end;
+  let flags = initial ? INITIAL : 0;
+  if (initial && n > 0) {
+    // lead: the previous token is a number ("1.52") or a closing bracket ("(a)").
+    const prevTok = tokenText(text, n - 1);
+    if (LEAD_NUMBER.test(prevTok) || prevTok === ')') flags |= LEAD;
+  }
+  tokFlags[n] = flags;
+}
+
+/**
+ * Reads a sentence's tokens into the token buffers and returns how many. After a token without a
+ * `RUN_MARK` unit first, once past any clause opening, the words up to the next chunk (a run of
+ * non-whitespace) holding such a unit are passed over but for the last: none can be or join a run
+ * or open a clause, so the token read ends any run as they would, and the last is the word before
+ * a run that may start in the chunk ("the" in "the Licensed Product"). A chunk is read whole from
+ * its start, so its tokens are those a scan from the sentence start would find.
+ */
+function tokenize(text: string, sentence: Range, marks: NextUnit): number {
   let n = 0;
   let initial = true;
   const textLength = text.length;
   let at = sentence.start;
   for (;;) {
-    // TOKEN (`[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|\S`) by hand: skip whitespace, then one token.
     while (at < textLength && isJsSpace(text.charCodeAt(at))) at++;
     if (at >= textLength || at >= sentence.end) break;
     const tokStart = at;
-    const cp = text.codePointAt(at) as number;
-    at += cp > 0xffff ? 2 : 1;
-    if (isLetterOrDigit(cp)) {
-      while (at < textLength) {
-        const u = text.charCodeAt(at);
-        // ASCII fast path; other units go through the code-point test as before.
-        if (u < 128) {
-          if (
-            (u >= 97 && u <= 122) ||
-            (u >= 65 && u <= 90) ||
-            (u >= 48 && u <= 57) ||
-            u === 39 ||
-            u === 46 ||
-            u === 38 ||
-            u === 45
-          )
-            at++;
-          else break;
-          continue;
-        }
-        const c = text.codePointAt(at) as number;
-        if (c === 0x2019 || isLetterOrDigit(c)) at += c > 0xffff ? 2 : 1;
-        else break;
-      }
-    }
-    if (n === tokStarts.length) growTokens();
-    tokStarts[n] = tokStart;
-    tokEnds[n] = at;
-    let flags = initial ? INITIAL : 0;
-    if (initial && n > 0) {
-      // lead: the previous token is a number ("1.52") or a closing bracket ("(a)").
-      const prevTok = tokenText(text, n - 1);
-      if (LEAD_NUMBER.test(prevTok) || prevTok === ')') flags |= LEAD;
-    }
-    tokFlags[n] = flags;
+    at = tokenEnd(text, at);
+    recordToken(text, n, tokStart, at, initial);
     n++;
     const len = at - tokStart;
     const c0 = text.charCodeAt(tokStart);
@@ -1080,7 +1123,37 @@ function collectRuns(
     ) {
       // still in the leading enumerator ("1.1", "(a)", "IV.")
     } else initial = false;
+    if (initial || isRunMark(c0)) continue;
+    // Mid-clause after a word that ends any run: go to the chunk holding the next mark.
+    const mark = marks.at(at);
+    if (mark >= textLength) break;
+    let chunk = mark;
+    while (chunk > at && !isJsSpace(text.charCodeAt(chunk - 1))) chunk--;
+    if (chunk >= sentence.end) break;
+    let lastEnd = chunk;
+    while (lastEnd > at && isJsSpace(text.charCodeAt(lastEnd - 1))) lastEnd--;
+    if (lastEnd > at) {
+      // Words were passed over: keep the last, the word before the chunk.
+      let lastStart = lastEnd;
+      while (lastStart > at && !isJsSpace(text.charCodeAt(lastStart - 1))) lastStart--;
+      for (let end = tokenEnd(text, lastStart); end < lastEnd; end = tokenEnd(text, end)) lastStart = end;
+      recordToken(text, n, lastStart, lastEnd, false);
+      n++;
+    }
+    at = chunk;
   }
+  return n;
+}
+
+function collectRuns(
+  text: string,
+  sentence: Range,
+  blocked: RangeSet,
+  marks: NextUnit,
+  out: PlainOccurrence[],
+  leads: Set<string>,
+): void {
+  const n = tokenize(text, sentence, marks);
 
   let run: Token[] = [];
   let before: string | undefined;
