@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
+import { repoRoot, runCli } from './helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'contract-lint-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,6 +13,19 @@ describe('contract-lint CLI (as a process)', () => {
     const run = runCli(['--version']);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('runs as an executable, with the V8 flags of its first line', () => {
+    // As npm's bin link runs it: the first line (env -S node --no-regexp-tier-up …) starts node.
+    const bin = join(repoRoot, 'bin', 'contract-lint.js');
+    const result = spawnSync(bin, ['--format', 'json', join(repoRoot, 'fixtures')], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(result.stderr).toBe('');
+    expect([0, 1]).toContain(result.status);
+    expect(JSON.parse(result.stdout).length).toBeGreaterThan(5);
+    expect(runCli(['--format', 'json', join(repoRoot, 'fixtures')]).stdout).toBe(result.stdout);
   });
 
   it('--help lists the inspect command and the formats', () => {
