@@ -21,8 +21,10 @@ import { crc32 } from 'node:zlib';
  * V8's bytecode for the bundle, taken after a first task ran, so it holds the functions that task
  * needed too, not only the top level. It lives in a folder of the temporary directory that only
  * this user can write, keyed by the bundle's file name (which must name its content: a hash), the
- * Node version and a variant name: a rebuild, another Node or another kind of run gets its own
- * file. Processes that write the same cache at once each write a whole file and rename it into
+ * Node version, the V8 flags the process started with (V8 refuses a cache made under other flags)
+ * and a variant name: a rebuild, another Node, `node bin/contract-lint.js` beside the executable
+ * (whose first line adds flags) or another kind of run gets its own file rather than taking turns
+ * overwriting one. Processes that write the same cache at once each write a whole file and rename it into
  * place. Every cache failure — no folder, a read-only one, a file cut short or corrupt, one V8
  * refuses — only means compiling as without a cache; it never stops the run.
  */
@@ -52,8 +54,7 @@ export function loadCachedBundle<T>(
 ): CachedBundle<T> {
   const source = readFileSync(file, 'utf8');
   const usable = folder === undefined ? undefined : privateFolder(folder);
-  const cacheFile =
-    usable && join(usable, `${basename(file)}-${variant}-${process.version}-${process.arch}.v8cache`);
+  const cacheFile = usable && join(usable, cacheFileName(file, variant, process.execArgv));
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
   // The wrapper keeps the bundle's first line first, so stack traces keep their line numbers.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -74,6 +75,15 @@ export function loadCachedBundle<T>(
       removeOldCaches(dirname(cacheFile));
     },
   };
+}
+
+/**
+ * The cache's file name for a bundle, a variant and the command-line flags a process (or thread)
+ * runs under (named by their checksum).
+ */
+export function cacheFileName(bundle: string, variant: string, execArgv: readonly string[]): string {
+  const flags = crc32(execArgv.join('\0')).toString(36);
+  return `${basename(bundle)}-${variant}-${process.version}-${process.arch}-${flags}.v8cache`;
 }
 
 /** The folder for code caches (see CACHE_SETTING), or undefined when caching is off. */

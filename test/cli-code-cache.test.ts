@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCachedBundle } from '../cli/code-cache.js';
+import { cacheFileName, loadCachedBundle } from '../cli/code-cache.js';
 
 let dir: string;
 let bundle: string;
@@ -106,6 +106,15 @@ describe('loadCachedBundle', () => {
     }
   });
 
+  it('keeps the caches of runs under other V8 flags apart (V8 refuses a cache made under other flags)', () => {
+    const plain = cacheFileName(bundle, 'word', []);
+    const flagged = cacheFileName(bundle, 'word', ['--no-regexp-tier-up', '--single-threaded-gc']);
+    expect(plain).not.toBe(flagged);
+    expect(cacheFileName(bundle, 'word', ['--single-threaded-gc'])).not.toBe(flagged);
+    expect(cacheFileName(bundle, 'word', ['--no-regexp-tier-up', '--single-threaded-gc'])).toBe(flagged);
+    expect(flagged.startsWith('bundle-abc123.cjs-word-')).toBe(true);
+  });
+
   it('writing a cache removes those written over a week ago (earlier builds)', () => {
     const cache = folder('old-builds');
     mkdirSync(cache, { mode: 0o700 });
@@ -119,7 +128,7 @@ describe('loadCachedBundle', () => {
     loadCachedBundle(bundle, 'text', cache).saveCache();
     expect(readdirSync(cache).sort()).toEqual(
       [
-        `bundle-abc123.cjs-text-${process.version}-${process.arch}.v8cache`,
+        cacheFileName(bundle, 'text', process.execArgv),
         'bundle-recent.cjs-text-v20.0.0-x64.v8cache',
         'notes.txt',
       ].sort(),
