@@ -103,19 +103,48 @@ function tagDepthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
-/** Iterative so a hostile part cannot overflow the stack here. */
+/**
+ * Iterative so a hostile part cannot overflow the stack here, and without a list of pending
+ * nodes: a walk down first children and along siblings, back up through parents (a large body
+ * has 100,000 elements; a stack entry per element took a tenth of its parse).
+ */
 function depthOf(root: Element): number {
-  let max = 0;
-  const stack: Array<[Node, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [Node, number];
-    if (depth > max) max = depth;
-    if (max > MAX_XML_DEPTH) return max;
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+  let max = 1;
+  let depth = 1;
+  let node: Node = root;
+  for (;;) {
+    const child = firstElementChild(node);
+    if (child) {
+      node = child;
+      depth++;
+      if (depth > max) max = depth;
+      if (max > MAX_XML_DEPTH) return max;
+      continue;
+    }
+    // No element below: the next element sibling here or of the nearest ancestor that has one.
+    for (;;) {
+      if (node === root) return max;
+      const sibling = nextElementSibling(node);
+      if (sibling) {
+        node = sibling;
+        break;
+      }
+      node = node.parentNode as Node;
+      depth--;
     }
   }
-  return max;
+}
+
+function firstElementChild(node: Node): Node | null {
+  let child = node.firstChild;
+  while (child && child.nodeType !== ELEMENT_NODE) child = child.nextSibling;
+  return child;
+}
+
+function nextElementSibling(node: Node): Node | null {
+  let sibling = node.nextSibling;
+  while (sibling && sibling.nodeType !== ELEMENT_NODE) sibling = sibling.nextSibling;
+  return sibling;
 }
 
 export function isW(node: Node | null | undefined, localName: string): node is Element {
