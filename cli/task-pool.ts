@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import { OneThread, type TaskRunner } from './one-thread.js';
 
 export interface PoolJob<T, R> {
   /** The worker module (default export: task → result). */
@@ -12,17 +12,28 @@ export interface PoolJob<T, R> {
   failed: (task: T, error: unknown, seconds: number) => R;
 }
 
-/** Threads that take one task at a time; a pool keeps `threads` of them alive, replacing any stopped. */
+/** Threads that take one task at a time; a lane keeps `threads` of them alive, replacing any stopped. */
 interface Lane {
-  pool: Piscina;
+  runner: TaskRunner;
   threads: number;
   running: number;
 }
 
 /** One worker started before the tasks were known (see prestartWorker). */
-let prestarted: { lane: Lane; worker: string; memoryMb: number } | undefined;
+let prestarted: { lane: Promise<Lane>; worker: string; memoryMb: number } | undefined;
 
-function startLane(worker: URL, threads: number, memoryMb: number, workerData?: unknown): Lane {
+/**
+ * One thread is started at once (one-thread.ts); several are a piscina pool, whose modules are
+ * loaded only then. Either way the threads start before this returns its promise.
+ */
+async function startLane(
+  worker: URL,
+  threads: number,
+  memoryMb: number,
+  workerData?: unknown,
+): Promise<Lane> {
+  if (threads === 1) return { runner: new OneThread(worker, memoryMb, workerData), threads, running: 0 };
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: worker.href,
     maxThreads: threads,
@@ -30,7 +41,7 @@ function startLane(worker: URL, threads: number, memoryMb: number, workerData?: 
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     ...(workerData === undefined ? {} : { workerData }),
   });
-  return { pool, threads, running: 0 };
+  return { runner: pool, threads, running: 0 };
 }
 
 /**
@@ -49,10 +60,10 @@ export function prestartWorker(worker: URL, memoryMb: number, workerData?: unkno
 export async function discardPrestartedWorker(): Promise<void> {
   const unused = prestarted;
   prestarted = undefined;
-  await unused?.lane.pool.destroy();
+  await (await unused?.lane)?.runner.destroy();
 }
 
-function takePrestarted(job: { worker: URL; memoryMb: number }): Lane | undefined {
+function takePrestarted(job: { worker: URL; memoryMb: number }): Promise<Lane> | undefined {
   const candidate = prestarted;
   if (!candidate || candidate.worker !== job.worker.href || candidate.memoryMb !== job.memoryMb) return;
   prestarted = undefined;
@@ -77,9 +88,9 @@ export async function runInPool<T, R>(
   const threads = Math.max(1, Math.min(requested, availableParallelism(), tasks.length));
   const early = takePrestarted(job);
   await discardPrestartedWorker();
-  const lanes: Lane[] = early ? [early] : [];
-  const more = threads - (early?.threads ?? 0);
-  if (more > 0) lanes.push(startLane(job.worker, more, job.memoryMb));
+  const lanes: Lane[] = early ? [await early] : [];
+  const more = threads - (lanes[0]?.threads ?? 0);
+  if (more > 0) lanes.push(await startLane(job.worker, more, job.memoryMb));
 
   const ready = new Map<number, R>();
   let next = 0;
@@ -98,8 +109,9 @@ export async function runInPool<T, R>(
       const lane = lanes.find((l) => l.running < l.threads) as Lane;
       lane.running++;
       const seconds = job.seconds(task);
-      const tracked: Promise<void> = lane.pool
-        .run(task, { signal: AbortSignal.timeout(seconds * 1000) })
+      const tracked: Promise<void> = (
+        lane.runner.run(task, { signal: AbortSignal.timeout(seconds * 1000) }) as Promise<R>
+      )
         .catch((error: unknown) => job.failed(task, error, seconds))
         .then((result) => {
           ready.set(i, result);
@@ -114,6 +126,6 @@ export async function runInPool<T, R>(
     await Promise.all(inFlight);
     flush();
   } finally {
-    await Promise.all(lanes.map((lane) => lane.pool.destroy()));
+    await Promise.all(lanes.map((lane) => lane.runner.destroy()));
   }
 }
