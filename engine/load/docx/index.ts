@@ -27,7 +27,7 @@ export {
  */
 export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedDocument> {
   const zip = openZip(bytes, path);
-  const parts = readParts(zip, path);
+  const parts = readParts(zip, path, 'light');
   const model = readNumberingModel(parts.numbering, parts.styles);
   revertReviewRevisions(parts.document);
   const { paragraphs } = prepareBody(parts.document, model);

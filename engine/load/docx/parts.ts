@@ -1,6 +1,6 @@
 import type { Document } from '@xmldom/xmldom';
 import { LoadError } from '../errors.js';
-import { parseXml } from './xml.js';
+import { descendantsNamed, parseXml, type XmlTree } from './xml.js';
 import type { ZipArchive } from './zip.js';
 
 /**
@@ -25,13 +25,14 @@ export interface DocxParts {
 const REL_TYPES = ['styles', 'numbering', 'comments', 'footnotes', 'endnotes'] as const;
 type RelType = (typeof REL_TYPES)[number];
 
-export function readParts(zip: ZipArchive, path: string): DocxParts {
+/** `tree`: which DOM the parts become (see XmlTree); a lint reads the light one. */
+export function readParts(zip: ZipArchive, path: string, tree: XmlTree = 'xmldom'): DocxParts {
   const passThrough = new Map<string, Uint8Array>();
   const parsed = new Map<string, Document>();
   const readXml = (part: string): [Uint8Array, Document] | undefined => {
     const bytes = zip.read(part);
     if (!bytes) return undefined;
-    const document = parseXml(bytes, part, path);
+    const document = parseXml(bytes, part, path, tree);
     parsed.set(part, document);
     return [bytes, document];
   };
@@ -82,12 +83,10 @@ export function readParts(zip: ZipArchive, path: string): DocxParts {
 /** Targets of relationships of one type, as zip paths. */
 function relTargets(rels: Document, baseDir: string, type: string): string[] {
   const out: string[] = [];
-  const list = rels.getElementsByTagNameNS('*', 'Relationship');
-  for (let i = 0; i < list.length; i++) {
-    const rel = list.item(i);
-    const relType = rel?.getAttribute('Type') ?? '';
-    const target = rel?.getAttribute('Target');
-    if (!target || rel?.getAttribute('TargetMode') === 'External') continue;
+  for (const rel of descendantsNamed(rels, 'Relationship')) {
+    const relType = rel.getAttribute('Type') ?? '';
+    const target = rel.getAttribute('Target');
+    if (!target || rel.getAttribute('TargetMode') === 'External') continue;
     if (!relType.endsWith(`/${type}`)) continue;
     out.push(resolvePath(baseDir, target));
   }

@@ -22,7 +22,8 @@ export function revertReviewRevisions(doc: Document): void {
     for (const old of wDescendants(del, 'delText')) {
       const t = createW(old, 't');
       for (let i = 0; i < old.attributes.length; i++) {
-        const attr = old.attributes.item(i);
+        // By index: xmldom's attribute map and the light DOM's attribute list both allow it.
+        const attr = old.attributes[i];
         if (attr) t.setAttribute(attr.name, attr.value);
       }
       while (old.firstChild) t.appendChild(old.firstChild);

@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { LightDocument, type LightElement, parseLightXml } from '../engine/load/docx/light-dom.js';
+import { parseXml } from '../engine/load/docx/xml.js';
+import { LoadError } from '../engine/load/errors.js';
+
+/**
+ * The light DOM must hold what xmldom holds for every node the loader and mammoth read: names,
+ * namespaces, prefixes, attributes in order, text, CDATA, comments and processing instructions.
+ */
+
+interface DumpNode {
+  nodeType: number;
+  firstChild: DumpNode | null;
+  nextSibling: DumpNode | null;
+  tagName?: string;
+  namespaceURI?: string | null;
+  prefix?: string | null;
+  localName?: string;
+  attributes?: ArrayLike<{
+    name: string;
+    namespaceURI: string | null;
+    prefix: string | null;
+    localName: string;
+    value: string;
+  }>;
+  data?: string;
+  target?: string;
+}
+
+function dump(node: DumpNode, out: string[] = []): string[] {
+  if (node.nodeType === 1) {
+    const attributes = Array.from(node.attributes ?? [], (a) =>
+      [a.name, a.namespaceURI, a.prefix, a.localName, JSON.stringify(a.value)].join('|'),
+    );
+    out.push(
+      `<${node.tagName}|${node.namespaceURI}|${node.prefix}|${node.localName} ${attributes.join(' ')}>`,
+    );
+    for (let child = node.firstChild; child; child = child.nextSibling) dump(child, out);
+    out.push('</>');
+  } else if (node.nodeType === 7) out.push(`?${node.target} ${JSON.stringify(node.data)}`);
+  else out.push(`${node.nodeType} ${JSON.stringify(node.data)}`);
+  return out;
+}
+
+function viaXmldom(xml: string): string[] {
+  const doc = new DOMParser({
+    locator: false,
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(message);
+    },
+  }).parseFromString(xml, 'application/xml');
+  return dump(doc.documentElement as unknown as DumpNode);
+}
+
+function viaLight(xml: string): string[] {
+  return dump(parseLightXml(xml).documentElement as unknown as DumpNode);
+}
+
+describe('light DOM', () => {
+  const snippets = [
+    '<a x="1&#9;2&#10;3" y="a\tb\nc">t&amp;&lt;&gt;&quot;&apos;&#x41;&#65;&#x1F600;</a>',
+    '<a>line1\r\nline2\rline3</a>',
+    '<w:a xmlns:w="urn:w"><w:b w:v="1" v="2"/><c xmlns="urn:d"><e/></c><f/></w:a>',
+    '<a xmlns="urn:x"><b xmlns=""><c/></b><d/></a>',
+    '<w:a xmlns:w="urn:1"><w:b xmlns:w="urn:2"><w:c/></w:b><w:d/></w:a>',
+    '<a><![CDATA[x<y]]>text<!-- c --><?pi data?></a>',
+    '<a xml:space="preserve"> <b>  </b>\n</a>',
+  ];
+  for (const xml of snippets) {
+    it(`holds what xmldom holds: ${JSON.stringify(xml).slice(0, 60)}`, () => {
+      expect(viaLight(xml)).toEqual(viaXmldom(xml));
+    });
+  }
+
+  it('holds what xmldom holds for every XML part of the Word files here', () => {
+    const dirs = ['fixtures/docx', '../shared/corpus/agreements/docx'].filter((dir) => existsSync(dir));
+    let parts = 0;
+    for (const dir of dirs) {
+      for (const name of readdirSync(dir).filter((file) => file.endsWith('.docx'))) {
+        for (const [part, bytes] of Object.entries(unzipSync(readFileSync(join(dir, name))))) {
+          if (!/\.(xml|rels)$/.test(part)) continue;
+          const xml = strFromU8(bytes).replace(/^\uFEFF/, '');
+          expect(viaLight(xml), `${name} ${part}`).toEqual(viaXmldom(xml));
+          parts++;
+        }
+      }
+    }
+    expect(parts).toBeGreaterThan(50);
+  });
+
+  it('keeps sibling links right through edits', () => {
+    const doc = parseLightXml('<r><a/><b/><c/></r>');
+    const root = doc.documentElement as LightElement;
+    const [a, b, c] = root.childNodes as LightElement[];
+    const names = () => root.childNodes.map((node) => (node as LightElement).localName).join('');
+    root.insertBefore(c as LightElement, a as LightElement);
+    expect(names()).toBe('cab');
+    root.removeChild(a as LightElement);
+    expect(names()).toBe('cb');
+    const d = doc.createElementNS('urn:w', 'w:d');
+    root.replaceChild(d, b as LightElement);
+    expect(names()).toBe('cd');
+    root.appendChild(doc.createTextNode('x'));
+    expect(root.lastChild?.previousSibling).toBe(d);
+    expect(root.textContent).toBe('x');
+    expect([d.namespaceURI, d.prefix, d.localName]).toEqual(['urn:w', 'w', 'd']);
+    d.setAttributeNS('urn:w', 'w:val', '1');
+    d.setAttribute('xml:space', 'preserve');
+    expect(d.getAttributeNS('urn:w', 'val')).toBe('1');
+    expect(d.getAttribute('xml:space')).toBe('preserve');
+    expect(d.getAttributeNS('urn:w', 'missing')).toBeNull();
+    expect(doc).toBeInstanceOf(LightDocument);
+  });
+
+  it('refuses what is not well-formed, as the loader reports it', () => {
+    for (const xml of [
+      '<w:a xmlns:w="urn:w"><x:b/></w:a>',
+      '<a><b></a>',
+      '<a b="1" b="2"/>',
+      '<a>&bogus;</a>',
+    ]) {
+      const bytes = new TextEncoder().encode(xml);
+      expect(() => parseXml(bytes, 'word/document.xml', 'x.docx', 'light')).toThrow(LoadError);
+      expect(() => parseXml(bytes, 'word/document.xml', 'x.docx', 'xmldom')).toThrow(LoadError);
+    }
+  });
+
+  it('reads line ends as xmldom does', () => {
+    const bytes = new TextEncoder().encode('<a b="1\u20282">x\u0085y\r\u2029z</a>');
+    const light = parseXml(bytes, 'p.xml', 'x.docx', 'light');
+    const full = parseXml(bytes, 'p.xml', 'x.docx', 'xmldom');
+    expect(dump(light.documentElement as unknown as DumpNode)).toEqual(
+      dump(full.documentElement as unknown as DumpNode),
+    );
+  });
+});
