@@ -1,15 +1,15 @@
-import type { Document } from '@xmldom/xmldom';
-import mammothXmldom from 'mammoth/lib/xml/xmldom.js';
+import type { Document, Element, Node } from '@xmldom/xmldom';
+import mammothXml, { type MammothElement, type MammothNode } from 'mammoth/lib/xml/index.js';
 
 /**
  * Parts we parsed already, handed to mammoth without a zip and without a second parse. mammoth
  * opens its input as a package object (`exists(name)`, `read(name, encoding)`; its `file` input)
- * and parses every part it reads with `lib/xml/xmldom.js`. The package we give it holds a short
- * placeholder for each part, and this hook answers a placeholder with our parsed (and, for the
- * main document, rewritten) DOM. mammoth only reads the DOM (node types, names, namespaces,
- * attributes, text), which our xmldom gives as its own would. Any other string is parsed as
- * before. Saves serialising the rewritten document, zipping the parts and mammoth's unzip and
- * parse of every part.
+ * and reads every part through `lib/xml`'s readString, which parses the text and converts the DOM
+ * into mammoth's own element tree. The package we give it holds a short placeholder for each part,
+ * and this hook answers a placeholder with that tree, made from our parsed (and, for the main
+ * document, rewritten) DOM exactly as readString makes it from its own. Any other string is read
+ * as before. Saves serialising the rewritten document, zipping the parts, and mammoth's unzip,
+ * parse and conversion of every part.
  */
 const handedOver = new Map<string, Document>();
 let installed = false;
@@ -17,10 +17,41 @@ let counter = 0;
 
 function install(): void {
   if (installed) return;
-  const parse = mammothXmldom.parseFromString;
-  mammothXmldom.parseFromString = (xml: string, mimeType?: string) =>
-    handedOver.get(xml) ?? parse(xml, mimeType);
+  const readString = mammothXml.readString;
+  mammothXml.readString = (xml, namespaceMap) => {
+    const document = handedOver.get(xml);
+    if (!document?.documentElement) return readString(xml, namespaceMap);
+    return Promise.resolve(toMammothElement(document.documentElement, namespaceMap ?? {}));
+  };
   installed = true;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * As mammoth's lib/xml/reader.js converts a DOM element: a name from the namespace map, the
+ * attributes by converted name (a later one of the same name wins), and element and text
+ * children only (CDATA, comments and processing instructions are dropped).
+ */
+function toMammothElement(element: Element, namespaceMap: Record<string, string>): MammothElement {
+  const attributes: Record<string, string> = Object.create(null);
+  for (let i = 0; i < element.attributes.length; i++) {
+    const attribute = element.attributes[i] as Node & { value: string };
+    attributes[mammothName(attribute, namespaceMap)] = attribute.value;
+  }
+  const children: MammothNode[] = [];
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === ELEMENT_NODE) children.push(toMammothElement(child as Element, namespaceMap));
+    else if (child.nodeType === TEXT_NODE) children.push(mammothXml.text(child.nodeValue ?? ''));
+  }
+  return new mammothXml.Element(mammothName(element, namespaceMap), attributes, children);
+}
+
+function mammothName(node: Node, namespaceMap: Record<string, string>): string {
+  if (!node.namespaceURI) return node.localName ?? '';
+  const mapped = namespaceMap[node.namespaceURI];
+  return `${mapped ? `${mapped}:` : `{${node.namespaceURI}}`}${node.localName}`;
 }
 
 /** What mammoth reads a Word package through (the object its own unzip makes). */
