@@ -22,8 +22,17 @@ for (const name of existsSync(outdir) ? readdirSync(outdir) : []) {
   if (name.startsWith('chunk-') || name.startsWith('lint-worker-')) rmSync(join(outdir, name));
 }
 
+/** jszip, which only mammoth's own unzip uses (never called: see cli/no-jszip.cjs), stays out. */
+const withoutJszip = {
+  name: 'without-jszip',
+  setup(build) {
+    build.onResolve({ filter: /^jszip$/ }, () => ({ path: join(root, 'cli/no-jszip.cjs') }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
+  plugins: [withoutJszip],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { LightDocument, type LightElement, parseLightXml } from '../engine/load/docx/light-dom.js';
+import { LightDocument, type LightElement, lightTree, parseLightXml } from '../engine/load/docx/light-dom.js';
 import { parseXml } from '../engine/load/docx/xml.js';
+import { xmldomTree } from '../engine/load/docx/xmldom-tree.js';
 import { LoadError } from '../engine/load/errors.js';
 
 /**
@@ -124,15 +125,15 @@ describe('light DOM', () => {
       '<a>&bogus;</a>',
     ]) {
       const bytes = new TextEncoder().encode(xml);
-      expect(() => parseXml(bytes, 'word/document.xml', 'x.docx', 'light')).toThrow(LoadError);
-      expect(() => parseXml(bytes, 'word/document.xml', 'x.docx', 'xmldom')).toThrow(LoadError);
+      expect(() => parseXml(bytes, 'word/document.xml', 'x.docx', lightTree)).toThrow(LoadError);
+      expect(() => parseXml(bytes, 'word/document.xml', 'x.docx', xmldomTree)).toThrow(LoadError);
     }
   });
 
   it('reads line ends as xmldom does', () => {
     const bytes = new TextEncoder().encode('<a b="1\u20282">x\u0085y\r\u2029z</a>');
-    const light = parseXml(bytes, 'p.xml', 'x.docx', 'light');
-    const full = parseXml(bytes, 'p.xml', 'x.docx', 'xmldom');
+    const light = parseXml(bytes, 'p.xml', 'x.docx', lightTree);
+    const full = parseXml(bytes, 'p.xml', 'x.docx', xmldomTree);
     expect(dump(light.documentElement as unknown as DumpNode)).toEqual(
       dump(full.documentElement as unknown as DumpNode),
     );

@@ -1,6 +1,7 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { REVIEW_AUTHOR, REVIEW_INITIALS } from '../load/docx/review-author.js';
-import { createW, serializeXml, setWAttr, wDescendants } from '../load/docx/xml.js';
+import { createW, setWAttr, wDescendants } from '../load/docx/xml.js';
+import { serializeXml } from '../load/docx/xmldom-tree.js';
 import { setText } from './run-boundary.js';
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';

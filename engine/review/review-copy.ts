@@ -3,6 +3,7 @@ import type { Finding } from '../lint/types.js';
 import { bodyParagraphs } from '../load/docx/paragraphs.js';
 import { readParts } from '../load/docx/parts.js';
 import { createW, setWAttr } from '../load/docx/xml.js';
+import { xmldomTree } from '../load/docx/xmldom-tree.js';
 import { openZip } from '../load/docx/zip.js';
 import type { LoadedDocument } from '../model/types.js';
 import { type ClauseSuggestion, commentParagraphs } from './comment-text.js';
@@ -57,7 +58,7 @@ export function buildReviewCopy(
   options: ReviewOptions = {},
 ): ReviewCopy {
   const zip = openZip(original, doc.path);
-  const parts = readParts(zip, doc.path);
+  const parts = readParts(zip, doc.path, xmldomTree);
   const document = parts.document;
   // The loader reads a review copy without contract-lint's own marks; so does this.
   const previous = removePreviousReview(document, parts.comments);

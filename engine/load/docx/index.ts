@@ -3,6 +3,7 @@ import type { Block, LoadedDocument, WordParagraphSpan } from '../../model/types
 import { LoadError } from '../errors.js';
 import { markdownBlocks } from '../markdown.js';
 import { handOver } from './handover.js';
+import { lightTree } from './light-dom.js';
 import { stripMarkers } from './markers.js';
 import { readNumberingModel } from './numbering.js';
 import { prepareBody, readComments } from './paragraphs.js';
@@ -27,7 +28,7 @@ export {
  */
 export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedDocument> {
   const zip = openZip(bytes, path);
-  const parts = readParts(zip, path, 'light');
+  const parts = readParts(zip, path, lightTree);
   const model = readNumberingModel(parts.numbering, parts.styles);
   revertReviewRevisions(parts.document);
   const { paragraphs } = prepareBody(parts.document, model);

@@ -1,4 +1,5 @@
 import { parseXml as parseXmlTree, type XmlElement, XmlNode } from '@rgrove/parse-xml';
+import type { Document } from '@xmldom/xmldom';
 
 /**
  * A small DOM for the Word parts a lint reads: the part of the W3C DOM that the loader
@@ -194,6 +195,24 @@ export class LightDocument extends LightParent {
   createTextNode(data: string): LightCharacterData {
     return new LightCharacterData(TEXT_NODE, this, String(data));
   }
+}
+
+/**
+ * The light DOM for a part (see TreeParser in xml.ts), typed as the xmldom Document whose subset
+ * it implements, with line ends read as xmldom reads them.
+ */
+export function lightTree(text: string): Document {
+  return parseLightXml(normalizeLineEndings(text)) as unknown as Document;
+}
+
+/**
+ * Line ends as xmldom reads them (XML 1.1's list: CR LF, CR NEL, NEL, LINE SEPARATOR, PARAGRAPH
+ * SEPARATOR and a lone CR each become LF), so both trees hold the same text.
+ */
+function normalizeLineEndings(text: string): string {
+  return /[\r\u0085\u2028\u2029]/.test(text)
+    ? text.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028\u2029]/g, '\n')
+    : text;
 }
 
 /**

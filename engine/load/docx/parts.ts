@@ -1,6 +1,6 @@
 import type { Document } from '@xmldom/xmldom';
 import { LoadError } from '../errors.js';
-import { descendantsNamed, parseXml, type XmlTree } from './xml.js';
+import { descendantsNamed, parseXml, type TreeParser } from './xml.js';
 import type { ZipArchive } from './zip.js';
 
 /**
@@ -25,14 +25,14 @@ export interface DocxParts {
 const REL_TYPES = ['styles', 'numbering', 'comments', 'footnotes', 'endnotes'] as const;
 type RelType = (typeof REL_TYPES)[number];
 
-/** `tree`: which DOM the parts become (see XmlTree); a lint reads the light one. */
-export function readParts(zip: ZipArchive, path: string, tree: XmlTree = 'xmldom'): DocxParts {
+/** `parse`: which DOM the parts become (see TreeParser); a lint reads the light one. */
+export function readParts(zip: ZipArchive, path: string, parse: TreeParser): DocxParts {
   const passThrough = new Map<string, Uint8Array>();
   const parsed = new Map<string, Document>();
   const readXml = (part: string): [Uint8Array, Document] | undefined => {
     const bytes = zip.read(part);
     if (!bytes) return undefined;
-    const document = parseXml(bytes, part, path, tree);
+    const document = parseXml(bytes, part, path, parse);
     parsed.set(part, document);
     return [bytes, document];
   };

@@ -1,6 +1,5 @@
-import { DOMParser, type Document, type Element, type Node, XMLSerializer } from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { LoadError } from '../errors.js';
-import { parseLightXml } from './light-dom.js';
 
 /** Deepest element nesting accepted in a part (real documents stay well under 100). */
 export const MAX_XML_DEPTH = 256;
@@ -15,19 +14,20 @@ const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/200
 const ELEMENT_NODE = 1;
 
 /**
- * Which tree a part becomes: xmldom's full DOM, which the review copy edits and writes back
- * (engine/review), or the light DOM (light-dom.ts), which a lint reads in a third of the time.
- * The light DOM implements the part of the DOM that the loader and mammoth use and is typed as
- * xmldom's Document for them; code that needs more of the DOM must ask for xmldom.
+ * What a part's text becomes: xmldom's full DOM (xmldom-tree.ts), which the review copy edits and
+ * writes back, or the light DOM (light-dom.ts), which a lint reads in a third of the time. The
+ * light DOM implements the part of the DOM that the loader and mammoth use and is typed as
+ * xmldom's Document for them; code that needs more of the DOM must ask for xmldom's. Throws a
+ * plain Error when the text is not well-formed XML. Passed in, so that a lint never loads xmldom.
  */
-export type XmlTree = 'xmldom' | 'light';
+export type TreeParser = (text: string) => Document;
 
 /**
  * Decodes and parses one part. DTDs are refused outright (entity expansion and external entities
  * are the classic XML attacks); every parser complaint is fatal so a malformed part cannot slip
  * through as a half-read tree.
  */
-export function parseXml(bytes: Uint8Array, part: string, path: string, tree: XmlTree = 'xmldom'): Document {
+export function parseXml(bytes: Uint8Array, part: string, path: string, parse: TreeParser): Document {
   const text = decodeXml(bytes);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new LoadError(
@@ -43,10 +43,7 @@ export function parseXml(bytes: Uint8Array, part: string, path: string, tree: Xm
   }
   let doc: Document;
   try {
-    doc =
-      tree === 'light'
-        ? (parseLightXml(normalizeLineEndings(text)) as unknown as Document)
-        : parseWithXmldom(text);
+    doc = parse(text);
   } catch (error) {
     if (error instanceof RangeError)
       throw new LoadError('hostile-xml', path, `${part} is nested or repeated too deeply to read`);
@@ -58,30 +55,6 @@ export function parseXml(bytes: Uint8Array, part: string, path: string, tree: Xm
     throw new LoadError('hostile-xml', path, `${part} nests elements deeper than ${MAX_XML_DEPTH} levels`);
   }
   return doc;
-}
-
-function parseWithXmldom(text: string): Document {
-  return new DOMParser({
-    // Nothing reads line and column numbers: tracking them costs a tenth of the parse.
-    locator: false,
-    onError: (level, message) => {
-      if (level !== 'warning') throw new Error(message);
-    },
-  }).parseFromString(text, 'application/xml');
-}
-
-/**
- * Line ends as xmldom reads them (XML 1.1's list: CR LF, CR NEL, NEL, LINE SEPARATOR, PARAGRAPH
- * SEPARATOR and a lone CR each become LF), so both trees hold the same text.
- */
-function normalizeLineEndings(text: string): string {
-  return /[\r\u0085\u2028\u2029]/.test(text)
-    ? text.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028\u2029]/g, '\n')
-    : text;
-}
-
-export function serializeXml(doc: Document): string {
-  return new XMLSerializer().serializeToString(doc);
 }
 
 function decodeXml(bytes: Uint8Array): string {
