@@ -31,7 +31,9 @@ const UNUSED_BY_LINT = /^(jszip|xmlbuilder)$/;
 const withoutUnused = {
   name: 'without-unused',
   setup(build) {
-    build.onResolve({ filter: UNUSED_BY_LINT }, (args) => ({ path: join(root, `cli/stubs/${args.path}.cjs`) }));
+    build.onResolve({ filter: UNUSED_BY_LINT }, (args) => ({
+      path: join(root, `cli/stubs/${args.path}.cjs`),
+    }));
   },
 };
 
