@@ -1,4 +1,5 @@
 import type { ContractModel, Definition, Range, Sentence } from '../model/types.js';
+import { RangeSet } from '../text/ranges.js';
 import { sentenceWords } from './clauses.js';
 import { spacesToOne } from './sentence-text.js';
 import { SENTENCE_WORD } from './sentence-words.js';
@@ -696,20 +697,9 @@ function definitionIndex(definitions: Definition[]): DefinitionIndex {
 function definitionRanges(definitions: Definition[]): (range: Range) => boolean {
   const spans = definitions
     .filter((d) => d.style === 'means' || d.style === 'shall-mean' || d.style === 'bold')
-    .map((d) => d.definitionRange)
-    .sort((a, b) => a.start - b.start);
-  return (range) => {
-    let low = 0;
-    let high = spans.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const r = spans[mid] as Range;
-      if (r.end <= range.start) low = mid + 1;
-      else if (r.start > range.start) high = mid - 1;
-      else return true;
-    }
-    return false;
-  };
+    .map((d) => d.definitionRange);
+  const union = new RangeSet(spans);
+  return (range) => union.overlaps(range.start, range.start + 1);
 }
 
 /** What a scope text licenses, following defined terms one level into their definitions (two for "Licensed X"). */

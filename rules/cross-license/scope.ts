@@ -3,6 +3,7 @@ import { profileAgreement } from '../../engine/classify/profile.js';
 import { spacesToOne } from '../../engine/classify/sentence-text.js';
 import type { ClauseIndex } from '../../engine/classify/types.js';
 import type { ContractModel, Range } from '../../engine/model/types.js';
+import { RangeSet } from '../../engine/text/ranges.js';
 import { exclusiveGrants } from '../support/profile.js';
 
 /**
@@ -45,25 +46,8 @@ function someScopeStatement(
 
 /** A test for "the offset lies in one of the ranges", by binary search over their union. */
 function offsetTest(ranges: Range[]): (offset: number) => boolean {
-  const merged: Range[] = [];
-  for (const r of [...ranges].sort((x, y) => x.start - y.start)) {
-    if (r.end <= r.start) continue;
-    const last = merged[merged.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ start: r.start, end: r.end });
-  }
-  return (offset) => {
-    let low = 0;
-    let high = merged.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const r = merged[mid] as Range;
-      if (offset < r.start) high = mid - 1;
-      else if (offset >= r.end) low = mid + 1;
-      else return true;
-    }
-    return false;
-  };
+  const union = new RangeSet(ranges);
+  return (offset) => union.overlaps(offset, offset + 1);
 }
 
 export function fieldForAll(model: ContractModel, clauses: ClauseIndex): boolean {
