@@ -281,6 +281,13 @@ class TreeBuilder {
     );
     for (const name in attributes) {
       const attribute = this.resolve(name, false);
+      // Two prefixes bound to one namespace can name one attribute twice ("a:id" and "b:id"):
+      // not well-formed XML with namespaces (xmldom would keep the last silently).
+      if (
+        attribute.namespaceURI !== null &&
+        element.getAttributeNS(attribute.namespaceURI, attribute.localName) !== null
+      )
+        throw new Error(`the attribute {${attribute.namespaceURI}}${attribute.localName} is given twice`);
       element.attributes.push({
         name,
         namespaceURI: attribute.namespaceURI,
