@@ -3,7 +3,18 @@ import type { WordComment } from '../../model/types.js';
 import { markerFor } from './markers.js';
 import { NumberingCounter, type NumberingModel, type ParagraphNumber, paragraphNumPr } from './numbering.js';
 import { REVIEW_AUTHOR } from './review-author.js';
-import { createW, isMc, isW, setWAttr, wAttr, wChild, wChildren, wDescendants, wText } from './xml.js';
+import {
+  createW,
+  isMc,
+  isW,
+  setWAttr,
+  wAttr,
+  wChild,
+  wChildren,
+  wDescendants,
+  wDescendantsNamed,
+  wText,
+} from './xml.js';
 
 /**
  * Rewrites document.xml before mammoth sees it: every body paragraph gets an invisible index
@@ -18,7 +29,8 @@ export interface PreparedBody {
 }
 
 export function bodyParagraphs(doc: Document): Element[] {
-  const body = wDescendants(doc, 'body')[0];
+  // w:body is a child of w:document; a walk of the whole part finds it anywhere else.
+  const body = wChild(doc.documentElement ?? undefined, 'body') ?? wDescendants(doc, 'body')[0];
   return body ? wDescendants(body, 'p') : [];
 }
 
@@ -122,12 +134,13 @@ export function readComments(comments: Document | undefined, paragraphs: Element
   const refs = new Map<string, number>();
   const root = paragraphs[0]?.ownerDocument;
   if (root) {
+    const found = wDescendantsNamed(root, ['commentRangeStart', 'commentRangeEnd', 'commentReference']);
     for (const [name, target, forward] of [
       ['commentRangeStart', starts, true],
       ['commentRangeEnd', ends, false],
       ['commentReference', refs, false],
     ] as const) {
-      for (const el of wDescendants(root, name)) {
+      for (const el of found.get(name) ?? []) {
         const id = wAttr(el, 'id');
         const index = id === undefined ? undefined : anchorParagraph(el, indexOf, paragraphs, forward);
         if (id !== undefined && index !== undefined && !target.has(id)) target.set(id, index);

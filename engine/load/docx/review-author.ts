@@ -1,5 +1,5 @@
 import type { Document } from '@xmldom/xmldom';
-import { createW, wAttr, wDescendants } from './xml.js';
+import { createW, wAttr, wDescendants, wDescendantsNamed } from './xml.js';
 
 /**
  * The author name contract-lint writes on the comments and tracked changes of a review copy
@@ -14,10 +14,13 @@ export const REVIEW_INITIALS = 'CL';
  * review copy lints like the original until a person accepts the changes in Word.
  */
 export function revertReviewRevisions(doc: Document): void {
-  for (const ins of wDescendants(doc, 'ins')) {
+  // One walk for both; a deletion inside a removed insertion is then unwrapped where it went (out
+  // of the document), which changes nothing.
+  const found = wDescendantsNamed(doc, ['ins', 'del']);
+  for (const ins of found.get('ins') ?? []) {
     if (wAttr(ins, 'author') === REVIEW_AUTHOR) ins.parentNode?.removeChild(ins);
   }
-  for (const del of wDescendants(doc, 'del')) {
+  for (const del of found.get('del') ?? []) {
     if (wAttr(del, 'author') !== REVIEW_AUTHOR || !del.parentNode) continue;
     for (const old of wDescendants(del, 'delText')) {
       const t = createW(old, 't');

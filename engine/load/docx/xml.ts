@@ -212,6 +212,25 @@ export function wDescendants(root: Element | Document, localName: string): Eleme
   return out;
 }
 
+/**
+ * wDescendants for several local names in one walk (a walk of a large body is 100,000 nodes):
+ * each name's elements in document order.
+ */
+export function wDescendantsNamed<N extends string>(
+  root: Element | Document,
+  names: readonly N[],
+): Map<N, Element[]> {
+  const out = new Map<N, Element[]>(names.map((name) => [name, []]));
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE && W_NAMESPACES.has(node.namespaceURI ?? '')) {
+      out.get(node.localName as N)?.push(node as Element);
+    }
+    node = nextInDocumentOrder(node, root);
+  }
+  return out;
+}
+
 /** The node after `node` in a pre-order walk of `root`'s descendants, or null at the end. */
 function nextInDocumentOrder(node: Node, root: Node): Node | null {
   if (node.firstChild) return node.firstChild;
