@@ -14,8 +14,8 @@ setFlagsFromString('--interrupt-budget=1000000');
 //   once). One 17 KB Word agreement: 286 → 225 ms CPU.
 // - --single-threaded-gc: the lint threads already keep every core busy; V8's helper threads for
 //   garbage collection only compete with them. 233 CUAD contracts: 3.2–3.6 → 2.9–3.2 s wall,
-//   5.7–6.5 → 5.5–5.9 s CPU (4 alternating runs). A single Word file loses a little (about 0.1×
-//   of mammoth's time in bench/docx-process.mjs): it has a core to spare for the helpers.
+//   5.7–6.5 → 5.5–5.9 s CPU (4 alternating runs). A single Word file's thread takes 22 instead
+//   of 15 ms to shut down, but whole runs were no slower (11 Word files, 5 alternating runs).
 
 // The lint worker boots while this thread loads and runs the command line (see prestart.ts).
 const { prestartLintWorker, discardPrestartedWorker } = await import('../dist/cli/prestart.js');
