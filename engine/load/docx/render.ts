@@ -1,6 +1,7 @@
 import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
 import mammoth from 'mammoth';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, Text } from 'mdast';
+import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
@@ -15,7 +16,26 @@ import { relaxEscapes } from './relax-escapes.js';
  * it into Markdown a person can read. Images and empty anchors are dropped: they are not clause text.
  */
 
-const stringifyOptions: StringifyOptions = {
+/**
+ * remark-stringify's text handler, with the escaping step shown only the unsafe patterns whose
+ * character occurs in the text or the characters around it. A pattern matches at its character,
+ * so the others can never match: the output is the same, and the step does not run some forty
+ * regular expressions over every paragraph of a Word agreement (most of what writing its
+ * Markdown cost).
+ */
+export const textHandler: Handle = (node, parent, state, info) => {
+  const all = state.unsafe;
+  const around = `${info.before}${(node as Text).value}${info.after}`;
+  state.unsafe = all.filter((pattern) => around.includes(pattern.character));
+  try {
+    return defaultHandlers.text(node as Text, parent, state, info);
+  } finally {
+    state.unsafe = all;
+  }
+};
+
+export const stringifyOptions: StringifyOptions = {
+  handlers: { text: textHandler },
   bullet: '-',
   emphasis: '_',
   strong: '*',
