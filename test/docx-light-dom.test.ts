@@ -228,6 +228,17 @@ describe('light DOM', () => {
     }
   });
 
+  it('finds an attribute named twice among many, and reads an element with 200,000 attributes (a quadratic duplicate check would take minutes)', () => {
+    const many = Array.from({ length: 20 }, (_, i) => ` a:v${i}="${i}"`).join('');
+    const twice = `<a:r xmlns:a="urn:x" xmlns:b="urn:x"${many} b:v19="again"/>`;
+    expect(refusal(() => lightTree(twice))).toMatch(/\{urn:x\}v19 is given twice/);
+    expect(refusal(() => xmldomTree(twice))).toBe('');
+    const wide = `<a:r xmlns:a="urn:x"${Array.from({ length: 200_000 }, (_, i) => ` a:v${i}="${i}"`).join('')}/>`;
+    const root = lightTree(wide).documentElement as unknown as LightElement;
+    expect(root.attributes).toHaveLength(200_001);
+    expect(root.getAttributeNS('urn:x', 'v199999')).toBe('199999');
+  });
+
   it('reads line ends as xmldom does', () => {
     const bytes = new TextEncoder().encode('<a b="1\u20282">x\u0085y\r\u2029z</a>');
     const light = parseXml(bytes, 'p.xml', 'x.docx', lightTree);

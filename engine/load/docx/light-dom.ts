@@ -20,6 +20,8 @@ export const COMMENT_NODE = 8;
 export const DOCUMENT_NODE = 9;
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+/** Attributes on one element past which duplicates are found with a set (see TreeBuilder.element). */
+const MANY_ATTRIBUTES = 16;
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
 export class LightNode {
@@ -279,15 +281,29 @@ class TreeBuilder {
       resolved.prefix,
       resolved.localName,
     );
+    // Two prefixes bound to one namespace can name one attribute twice ("a:id" and "b:id"): not
+    // well-formed XML with namespaces (xmldom would keep the last silently). Word elements have a
+    // few attributes, looked through; a hostile one with thousands gets a set, so it stays linear.
+    let expandedNames: Set<string> | undefined;
     for (const name in attributes) {
       const attribute = this.resolve(name, false);
-      // Two prefixes bound to one namespace can name one attribute twice ("a:id" and "b:id"):
-      // not well-formed XML with namespaces (xmldom would keep the last silently).
-      if (
-        attribute.namespaceURI !== null &&
-        element.getAttributeNS(attribute.namespaceURI, attribute.localName) !== null
-      )
-        throw new Error(`the attribute {${attribute.namespaceURI}}${attribute.localName} is given twice`);
+      if (attribute.namespaceURI !== null) {
+        let twice: boolean;
+        if (element.attributes.length < MANY_ATTRIBUTES) {
+          twice = element.getAttributeNS(attribute.namespaceURI, attribute.localName) !== null;
+        } else {
+          expandedNames ??= new Set(
+            element.attributes
+              .filter((a) => a.namespaceURI !== null)
+              .map((a) => `${a.namespaceURI} ${a.localName}`),
+          );
+          const key = `${attribute.namespaceURI} ${attribute.localName}`;
+          twice = expandedNames.has(key);
+          expandedNames.add(key);
+        }
+        if (twice)
+          throw new Error(`the attribute {${attribute.namespaceURI}}${attribute.localName} is given twice`);
+      }
       element.attributes.push({
         name,
         namespaceURI: attribute.namespaceURI,
