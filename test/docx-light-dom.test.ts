@@ -194,8 +194,16 @@ describe('light DOM', () => {
   it('keeps sibling links right through edits', () => {
     const doc = parseLightXml('<r><a/><b/><c/></r>');
     const root = doc.documentElement as LightElement;
-    const [a, b, c] = root.childNodes as LightElement[];
-    const names = () => root.childNodes.map((node) => (node as LightElement).localName).join('');
+    const children = () => {
+      const out: LightElement[] = [];
+      for (let node = root.firstChild; node; node = node.nextSibling) out.push(node as LightElement);
+      return out;
+    };
+    const [a, b, c] = children();
+    const names = () =>
+      children()
+        .map((node) => node.localName)
+        .join('');
     root.insertBefore(c as LightElement, a as LightElement);
     expect(names()).toBe('cab');
     root.removeChild(a as LightElement);

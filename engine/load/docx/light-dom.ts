@@ -3,7 +3,7 @@ import type { Document } from '@xmldom/xmldom';
 
 /**
  * A small DOM for the Word parts a lint reads: the part of the W3C DOM that the loader
- * (xml.ts, paragraphs.ts, numbering.ts, review-author.ts) and mammoth's XML reader use — node
+ * (xml.ts, paragraphs.ts, numbering.ts, review-author.ts, handover.ts for mammoth) uses — node
  * types and names, namespaces, attributes, text, and the few edits the loader makes — and
  * nothing else. It is built from @rgrove/parse-xml's strict parse with namespaces resolved as
  * xmldom resolves them, and holds the same nodes xmldom would build (elements, text, CDATA,
@@ -61,13 +61,6 @@ export class LightCharacterData extends LightNode {
 
 export class LightParent extends LightNode {
   lastChild: LightNode | null = null;
-
-  /** The children as an array (a copy: edits to it do not reach the tree). */
-  get childNodes(): LightNode[] {
-    const out: LightNode[] = [];
-    for (let child = this.firstChild; child; child = child.nextSibling) out.push(child);
-    return out;
-  }
 
   override get textContent(): string {
     let text = '';

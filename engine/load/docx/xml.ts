@@ -198,18 +198,7 @@ export function wAttr(el: Element | undefined, localName: string): string | unde
  * about twice the time.
  */
 export function wDescendants(root: Element | Document, localName: string): Element[] {
-  const out: Element[] = [];
-  let node: Node | null = root.firstChild;
-  while (node) {
-    if (
-      node.nodeType === ELEMENT_NODE &&
-      node.localName === localName &&
-      W_NAMESPACES.has(node.namespaceURI ?? '')
-    )
-      out.push(node as Element);
-    node = nextInDocumentOrder(node, root);
-  }
-  return out;
+  return wDescendantsNamed(root, [localName]).get(localName) ?? [];
 }
 
 /**
