@@ -12,6 +12,8 @@ export interface Budget {
   seconds?: number;
   /** Heap per worker thread, in MB (--max-file-memory). */
   memoryMb: number;
+  /** The user set memoryMb: every file then runs in a worker, which alone can enforce it. */
+  memoryGiven?: boolean;
 }
 
 export function secondsFor(task: LintTask, budget: Budget): number {

@@ -19,7 +19,7 @@ const outdir = join(root, 'dist/cli');
 
 // Chunk and worker names change with their content: those of earlier builds would pile up.
 for (const name of existsSync(outdir) ? readdirSync(outdir) : []) {
-  if (name.startsWith('chunk-') || name.startsWith('lint-worker-')) rmSync(join(outdir, name));
+  if (/^(chunk|lint-worker|cli)-/.test(name)) rmSync(join(outdir, name));
 }
 
 /**
@@ -77,7 +77,26 @@ async function buildLintWorker() {
   return basename(file);
 }
 
-const lintWorker = await buildLintWorker();
+/**
+ * The whole command line as one CommonJS file, cli-<hash>.cjs, for a one-file run on the main
+ * thread (cli/this-thread.ts), which prestart.ts loads with a code cache.
+ */
+async function buildCommandLine() {
+  const { metafile } = await build({
+    ...common,
+    entryPoints: ['cli/main.ts'],
+    outdir: 'dist/cli',
+    entryNames: 'cli-[hash]',
+    outExtension: { '.js': '.cjs' },
+    metafile: true,
+    ...commonJs,
+    define: { ...commonJs.define, BUNDLED_LINT_WORKER: JSON.stringify('./worker.cjs') },
+  });
+  const file = Object.keys(metafile.outputs).find((name) => name.endsWith('.cjs'));
+  return basename(file);
+}
+
+const [lintWorker, commandLine] = await Promise.all([buildLintWorker(), buildCommandLine()]);
 await Promise.all([
   build({
     ...common,
@@ -88,7 +107,7 @@ await Promise.all([
     chunkNames: 'chunk-[hash]',
     splitting: true,
     format: 'esm',
-    define: { BUNDLED_LINT_WORKER: JSON.stringify('./worker.cjs') },
+    define: { BUNDLED_LINT_WORKER: JSON.stringify('./worker.cjs'), CLI_BUNDLE: JSON.stringify(commandLine) },
     // CommonJS dependencies bundled into ES modules get a real `require`.
     banner: {
       js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",

@@ -143,6 +143,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   await runTasks(tasks, onReport, options.threads, {
     ...(options.fileTimeout !== undefined ? { seconds: options.fileTimeout } : {}),
     memoryMb: options.maxFileMemory ?? DEFAULT_MEMORY_MB,
+    memoryGiven: options.maxFileMemory !== undefined,
   });
   progress.stop();
   out.write(formatter.finish());

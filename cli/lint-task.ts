@@ -1,5 +1,6 @@
 import type { EffectiveRule } from '../engine/config/resolve.js';
 import { type FileResult, lintDocument } from '../engine/lint/lint.js';
+import { type StepGuard, unguarded } from '../engine/load/budget.js';
 import { isLoadError, LoadError } from '../engine/load/errors.js';
 import { formatOf, loadBytes, loadFile } from '../engine/load/index.js';
 import type { LoadedDocument } from '../engine/model/types.js';
@@ -27,8 +28,11 @@ export interface LintTask {
 
 const EXCERPT_CONTEXT = 60;
 
-/** Loads, lints and reduces one file to its report. Never throws for a bad file. */
-export async function runLintTask(task: LintTask): Promise<FileReport> {
+/**
+ * Loads, lints and reduces one file to its report. Never throws for a bad file. `guard` runs the
+ * steps whose time can explode (see StepGuard); a LoadError from it (a deadline) is the file's error.
+ */
+export async function runLintTask(task: LintTask, guard: StepGuard = unguarded): Promise<FileReport> {
   const rules = task.rules.flatMap((s) => {
     const rule = catalog.rules.find((r) => r.id === s.id);
     return rule
@@ -39,9 +43,9 @@ export async function runLintTask(task: LintTask): Promise<FileReport> {
   try {
     if (task.bytes) {
       const format = formatOf(task.path) ?? 'markdown';
-      doc = await loadBytes(task.bytes, task.path, format);
+      doc = await loadBytes(task.bytes, task.path, format, guard);
     } else {
-      doc = await loadFile(task.path);
+      doc = await loadFile(task.path, guard);
     }
   } catch (error) {
     const loadError = isLoadError(error)
@@ -50,8 +54,10 @@ export async function runLintTask(task: LintTask): Promise<FileReport> {
     return { path: task.path, findings: [], error: { code: loadError.code, message: loadError.message } };
   }
   try {
-    return toReport(lintDocument(doc, rules), doc, task.countWords);
+    return guard(() => toReport(lintDocument(doc, rules), doc, task.countWords));
   } catch (error) {
+    if (isLoadError(error))
+      return { path: task.path, findings: [], error: { code: error.code, message: error.message } };
     // A bug in contract-lint must cost one file, not the batch.
     const message = error instanceof Error ? error.message : String(error);
     return {

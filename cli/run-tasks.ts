@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { type Budget, DEFAULT_MEMORY_MB, overBudgetReport, secondsFor } from './budget.js';
 import type { LintTask } from './lint-task.js';
 import type { FileReport } from './report.js';
-import { runInPool } from './task-pool.js';
+import { hasPrestartedWorker, runInPool } from './task-pool.js';
 
 /** Set by cli/bundle.mjs: the bundled command line's lint worker (worker-entry.ts). */
 declare const BUNDLED_LINT_WORKER: string | undefined;
@@ -19,12 +19,20 @@ export const LINT_WORKER = new URL(
  * only the reports that finished early, not the whole folder. A file over its time or memory
  * budget becomes an error report, and the batch goes on.
  */
-export function runTasks(
+export async function runTasks(
   tasks: LintTask[],
   onReport: (report: FileReport, index: number) => void,
   requested = availableParallelism(),
   budget: Budget = { memoryMb: DEFAULT_MEMORY_MB },
 ): Promise<void> {
+  // One file, no memory budget of the user's and no worker started for it: this thread, when the
+  // file's cost is bounded (this-thread.ts). Loaded only then: a batch never loads the engine here.
+  const [only] = tasks;
+  if (only && tasks.length === 1 && !budget.memoryGiven && !only.bytes && !hasPrestartedWorker()) {
+    const { lintInThisThread } = await import('./this-thread.js');
+    const report = await lintInThisThread(only, budget);
+    if (report) return onReport(report, 0);
+  }
   return runInPool(
     {
       worker: LINT_WORKER,

@@ -56,6 +56,11 @@ export function prestartWorker(worker: URL, memoryMb: number, workerData?: unkno
   prestarted = { lane: startLane(worker, threads, memoryMb, workerData), worker: worker.href, memoryMb };
 }
 
+/** Whether a worker was started ahead of the tasks (and not yet taken or stopped). */
+export function hasPrestartedWorker(): boolean {
+  return prestarted !== undefined;
+}
+
 /** Stops the prestarted worker if no run took it over. */
 export async function discardPrestartedWorker(): Promise<void> {
   const unused = prestarted;
@@ -72,9 +77,10 @@ function takePrestarted(job: { worker: URL; memoryMb: number }): Promise<Lane> |
 
 /**
  * Runs tasks in worker threads on all cores (lint and annotate) and hands each result to
- * `onResult` in task order, as soon as it and every result before it are ready. Every task runs
- * in a worker, even a single one, because only a thread can be stopped: a file over its time or
- * memory budget costs that file only, and every task ends in exactly one result. More threads
+ * `onResult` in task order, as soon as it and every result before it are ready. Every task given
+ * here runs in a worker, even a single one, because only a thread can be stopped: a file over its
+ * time or memory budget costs that file only, and every task ends in exactly one result. (A lone
+ * small file does not come here: cli/this-thread.ts.) More threads
  * than cores only add memory (each worker holds an engine): "--threads 64" on two cores runs two,
  * and never more than there are files.
  */

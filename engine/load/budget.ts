@@ -17,6 +17,17 @@ export const SECONDS_PER_100_KB = 2;
  */
 export const DEFAULT_MEMORY_MB = 1024;
 
+/**
+ * Runs one synchronous step of reading or linting a file. The steps whose time can grow faster
+ * than their input — parsing Markdown (micromark on deeply nested lists), the rules — go through
+ * it, so that a caller running them on its own thread can stop them at a deadline (the CLI's
+ * one-file run, cli/this-thread.ts); a worker thread is stopped from outside and needs none.
+ */
+export type StepGuard = <T>(step: () => T) => T;
+
+/** Runs the step as is. */
+export const unguarded: StepGuard = (step) => step();
+
 /** The time budget, in whole seconds, for a file of this size and format. */
 export function timeBudgetSeconds(bytes: number, format: SourceFormat | undefined): number {
   const per100Kb = format === 'docx' ? 4 * SECONDS_PER_100_KB : SECONDS_PER_100_KB;

@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../model/types.js';
+import { type StepGuard, unguarded } from './budget.js';
 import { decodeText } from './decode.js';
 import { LoadError } from './errors.js';
 import { describeFsError } from './fs-errors.js';
@@ -16,7 +17,7 @@ import {
 export { formatOf, MAX_DOCX_BYTES, MAX_TEXT_BYTES, SUPPORTED_EXTENSIONS } from './inputs.js';
 
 /** Reads and loads a file from disk. Never writes; throws only `LoadError`. */
-export async function loadFile(path: string): Promise<LoadedDocument> {
+export async function loadFile(path: string, guard: StepGuard = unguarded): Promise<LoadedDocument> {
   const format = formatOf(path);
   if (!format) {
     throw new LoadError(
@@ -26,7 +27,7 @@ export async function loadFile(path: string): Promise<LoadedDocument> {
     );
   }
   const bytes = await readCapped(path, format === 'docx' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES);
-  return loadBytes(bytes, path, format);
+  return loadBytes(bytes, path, format, guard);
 }
 
 /** Loads bytes already in memory (stdin, an editor buffer) as the given format. */
@@ -34,13 +35,14 @@ export async function loadBytes(
   bytes: Uint8Array,
   path: string,
   format: SourceFormat,
+  guard: StepGuard = unguarded,
 ): Promise<LoadedDocument> {
   if (format === 'docx') {
     if (bytes.length > MAX_DOCX_BYTES) throw tooLarge(path, bytes.length, MAX_DOCX_BYTES);
     if (bytes.length === 0) throw new LoadError('empty', path, 'the file is empty (0 bytes)');
     // Loaded on first use: a folder of text and Markdown never pays for the Word pipeline.
     const { loadDocx } = await import('./docx/index.js');
-    return loadDocx(bytes, path);
+    return loadDocx(bytes, path, guard);
   }
   if (bytes.length > MAX_TEXT_BYTES) throw tooLarge(path, bytes.length, MAX_TEXT_BYTES);
   const text = decodeText(bytes, path);
@@ -51,11 +53,13 @@ export async function loadBytes(
       import('./markdown.js'),
       import('./markdown-limits.js'),
     ]);
-    checkMarkdownShape(text, path);
-    return loadMarkdown(text, path);
+    return guard(() => {
+      checkMarkdownShape(text, path);
+      return loadMarkdown(text, path);
+    });
   }
   const { loadPlainText } = await import('./plaintext.js');
-  return loadPlainText(text, path);
+  return guard(() => loadPlainText(text, path));
 }
 
 /** Reads a file of at most `cap` bytes (checked before and while reading). Throws a `LoadError`. */

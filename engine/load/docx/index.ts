@@ -1,5 +1,6 @@
 import type { Document } from '@xmldom/xmldom';
 import type { Block, LoadedDocument, WordParagraphSpan } from '../../model/types.js';
+import { type StepGuard, unguarded } from '../budget.js';
 import { LoadError } from '../errors.js';
 import { markdownBlocks } from '../markdown.js';
 import { handOver } from './handover.js';
@@ -26,7 +27,11 @@ export {
  * written in; blocks, Word paragraph spans and comments all point into that one text.
  * Bad input always ends in a LoadError.
  */
-export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedDocument> {
+export async function loadDocx(
+  bytes: Uint8Array,
+  path: string,
+  guard: StepGuard = unguarded,
+): Promise<LoadedDocument> {
   const zip = openZip(bytes, path);
   const parts = readParts(zip, path, lightTree);
   const model = readNumberingModel(parts.numbering, parts.styles);
@@ -54,7 +59,7 @@ export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedD
 
   // Positions are computed on the final text only, after every marker is gone.
   const { text: textView, ends } = stripMarkers(marked);
-  const blocks = markdownBlocks(textView);
+  const blocks = guard(() => markdownBlocks(textView));
   const wordParagraphs = paragraphSpans(paragraphs.length, ends, blocks, textView);
   assignParagraphs(blocks, ends, paragraphs.length);
   return { path, format: 'docx', textView, blocks, wordParagraphs, comments };
