@@ -75,6 +75,16 @@ export class LightParent extends LightNode {
     return this.insertBefore(node, null);
   }
 
+  /** appendChild for a node that has no parent yet (the tree builder's): only the links to set. */
+  appendNew(node: LightNode): void {
+    const previous = this.lastChild;
+    node.parentNode = this;
+    node.previousSibling = previous;
+    if (previous) previous.nextSibling = node;
+    else this.firstChild = node;
+    this.lastChild = node;
+  }
+
   /** Moves `node` (from wherever it is) before `reference`, or to the end. */
   insertBefore<T extends LightNode>(node: T, reference: LightNode | null): T {
     if (reference && reference.parentNode !== this) throw new Error('the reference node is not a child');
@@ -306,7 +316,7 @@ class TreeBuilder {
       });
     }
     for (const child of source.children) {
-      if (child.type === XmlNode.TYPE_ELEMENT) element.appendChild(this.element(child as XmlElement));
+      if (child.type === XmlNode.TYPE_ELEMENT) element.appendNew(this.element(child as XmlElement));
       else this.leaf(element, child);
     }
     if (restore) {
@@ -358,7 +368,7 @@ class TreeBuilder {
     const leaf = node as unknown as { text?: string; content?: string; name?: string };
     switch (node.type) {
       case XmlNode.TYPE_TEXT:
-        parent.appendChild(new LightCharacterData(TEXT_NODE, this.doc, leaf.text ?? ''));
+        parent.appendNew(new LightCharacterData(TEXT_NODE, this.doc, leaf.text ?? ''));
         break;
       case XmlNode.TYPE_CDATA:
         parent.appendChild(new LightCharacterData(CDATA_SECTION_NODE, this.doc, leaf.text ?? ''));

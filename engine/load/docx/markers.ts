@@ -55,7 +55,11 @@ export function stripMarkers(marked: string): StrippedText {
  */
 function dropEmptyLines(text: string, ends: Map<number, number>): StrippedText {
   const lines = text.split('\n');
-  const map = new Array<number>(text.length + 1);
+  // Where each line starts in `text` and in `out`, and whether it was kept as is: an offset
+  // inside a kept line moves with it; one inside a dropped or blank line goes to where it was.
+  const lineStarts: number[] = [];
+  const outStarts: number[] = [];
+  const exactLines: boolean[] = [];
   let out = '';
   let offset = 0;
   let blankRun = 0;
@@ -72,14 +76,28 @@ function dropEmptyLines(text: string, ends: Map<number, number>): StrippedText {
       // Leading blank lines and runs of more than one blank line carry nothing.
       if (blankRun > 1 || out.length === 0) keep = false;
     } else if (keep) blankRun = 0;
-    const exact = keep && !isBlank;
-    for (let k = 0; k < lineWithBreak.length; k++) map[offset + k] = exact ? out.length + k : out.length;
+    lineStarts.push(offset);
+    outStarts.push(out.length);
+    exactLines.push(keep && !isBlank);
     if (keep) out += isBlank ? '\n' : lineWithBreak;
     offset += lineWithBreak.length;
   }
-  map[text.length] = out.length;
+  const total = out.length;
+  /** Where offset `at` of `text` lands in the text before its trailing whitespace is trimmed. */
+  const remap = (at: number): number => {
+    if (at >= text.length) return total;
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((lineStarts[mid] as number) <= at) low = mid;
+      else high = mid - 1;
+    }
+    const start = outStarts[low] as number;
+    return exactLines[low] ? start + (at - (lineStarts[low] as number)) : start;
+  };
   out = `${out.replace(/\s+$/, '')}\n`;
   const remapped = new Map<number, number>();
-  for (const [index, at] of ends) remapped.set(index, Math.min(map[at] ?? out.length, out.length));
+  for (const [index, at] of ends) remapped.set(index, Math.min(remap(at), out.length));
   return { text: out, ends: remapped };
 }
