@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
 import { directHast } from './direct-hast.js';
+import { directMdast } from './direct-mdast.js';
 import type { MammothPackage } from './handover.js';
 import { CAPTURE_FORMAT, type HtmlElement, installTreeWriter, toHtml } from './html-capture.js';
 import { relaxEscapes } from './relax-escapes.js';
@@ -91,7 +92,7 @@ export async function parseHtml(html: string): Promise<HastRoot> {
 function hastToMarkdownText(hast: HastRoot): string {
   dropImages(hast);
   flattenCells(hast, false);
-  const mdast = hastToMarkdown.runSync(hast) as Root;
+  const mdast = directMdast(hast, (root) => hastToMarkdown.runSync(root) as Root);
   unwrapEmptyLinks(mdast);
   hoistAttentionWhitespace(mdast);
   dropEmptyHeaderRows(mdast);
