@@ -8,8 +8,8 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
  * and line breaks. Each of those steps below is the library's own, restricted to these nodes:
  * the whitespace minification (minifyBlock), the handlers (convert) and the final clean-up of
  * text nodes (cleanTexts). Any other block — a list, a table, a paragraph holding anything else —
- * goes through `convertWhole` (rehype-remark) on its own: at the top level every block is
- * minified and converted on its own, so the result is the same. A top level holding anything but
+ * goes through `convertWhole` (rehype-remark), with the other blocks next to it: at the top level
+ * every block is minified and converted on its own, so the result is the same. A top level holding anything but
  * blocks goes whole. rehype-remark's generic machinery (a clone of the tree, object copies per
  * node, a visit for element ids) took most of the time of writing a Word agreement's Markdown.
  *
@@ -19,16 +19,20 @@ export function directMdast(hast: HastRoot, convertWhole: (root: HastRoot) => Ro
   if (!hast.children.every((child) => child.type === 'element' && TOP_LEVEL_BLOCKS.has(child.tagName)))
     return convertWhole(hast);
   const children: RootContent[] = [];
+  // Consecutive blocks for rehype-remark go in one call (each call has its fixed costs).
+  let others: HastElement[] = [];
+  const flush = () => {
+    if (others.length > 0) children.push(...convertWhole({ type: 'root', children: others }).children);
+    others = [];
+  };
   for (const block of hast.children as HastElement[]) {
-    if (HEADINGS.has(block.tagName) || block.tagName === 'p') {
-      if (block.children.every(supported)) {
-        const converted = convertBlock(block);
-        if (converted) children.push(converted);
-        continue;
-      }
-    }
-    children.push(...convertWhole({ type: 'root', children: [block] }).children);
+    if ((HEADINGS.has(block.tagName) || block.tagName === 'p') && block.children.every(supported)) {
+      flush();
+      const converted = convertBlock(block);
+      if (converted) children.push(converted);
+    } else others.push(block);
   }
+  flush();
   return { type: 'root', children };
 }
 
