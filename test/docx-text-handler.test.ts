@@ -50,7 +50,16 @@ const piece = fc.constantFrom(
   '"',
   "'",
 );
-const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+/** Short texts, and long ones (past the 64 characters a "peek" at a text reads; runs of underscores). */
+const text = fc.oneof(
+  { weight: 3, arbitrary: fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')) },
+  fc
+    .array(fc.oneof(piece, fc.constantFrom('_'.repeat(70), 'x'.repeat(60), '_ _', '__a__')), {
+      minLength: 10,
+      maxLength: 40,
+    })
+    .map((parts) => parts.join('')),
+);
 
 const phrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
   { weight: 4, arbitrary: text.map((value) => ({ type: 'text', value }) as PhrasingContent) },
