@@ -21,7 +21,7 @@ function install(): void {
   mammothXml.readString = (xml, namespaceMap) => {
     const document = handedOver.get(xml);
     if (!document?.documentElement) return readString(xml, namespaceMap);
-    return Promise.resolve(toMammothElement(document.documentElement, namespaceMap ?? {}));
+    return Promise.resolve(toMammothElement(document.documentElement, new MammothNames(namespaceMap ?? {})));
   };
   installed = true;
 }
@@ -34,24 +34,46 @@ const TEXT_NODE = 3;
  * attributes by converted name (a later one of the same name wins), and element and text
  * children only (CDATA, comments and processing instructions are dropped).
  */
-function toMammothElement(element: Element, namespaceMap: Record<string, string>): MammothElement {
+function toMammothElement(element: Element, names: MammothNames): MammothElement {
   const attributes: Record<string, string> = Object.create(null);
   for (let i = 0; i < element.attributes.length; i++) {
     const attribute = element.attributes[i] as Node & { value: string };
-    attributes[mammothName(attribute, namespaceMap)] = attribute.value;
+    attributes[names.of(attribute)] = attribute.value;
   }
   const children: MammothNode[] = [];
   for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === ELEMENT_NODE) children.push(toMammothElement(child as Element, namespaceMap));
+    if (child.nodeType === ELEMENT_NODE) children.push(toMammothElement(child as Element, names));
     else if (child.nodeType === TEXT_NODE) children.push(mammothXml.text(child.nodeValue ?? ''));
   }
-  return new mammothXml.Element(mammothName(element, namespaceMap), attributes, children);
+  return new mammothXml.Element(names.of(element), attributes, children);
 }
 
-function mammothName(node: Node, namespaceMap: Record<string, string>): string {
-  if (!node.namespaceURI) return node.localName ?? '';
-  const mapped = namespaceMap[node.namespaceURI];
-  return `${mapped ? `${mapped}:` : `{${node.namespaceURI}}`}${node.localName}`;
+/**
+ * Names as mammoth writes them: "w:p" for a namespace in its map, "{uri}p" for another. A part
+ * has a few dozen distinct names over thousands of nodes, so each is made once per part.
+ */
+class MammothNames {
+  private readonly byNamespace = new Map<string, Map<string, string>>();
+
+  constructor(private readonly namespaceMap: Record<string, string>) {}
+
+  of(node: Node): string {
+    const namespace = node.namespaceURI;
+    const localName = node.localName ?? '';
+    if (!namespace) return localName;
+    let names = this.byNamespace.get(namespace);
+    if (!names) {
+      names = new Map();
+      this.byNamespace.set(namespace, names);
+    }
+    let name = names.get(localName);
+    if (name === undefined) {
+      const mapped = this.namespaceMap[namespace];
+      name = `${mapped ? `${mapped}:` : `{${namespace}}`}${localName}`;
+      names.set(localName, name);
+    }
+    return name;
+  }
 }
 
 /** What mammoth reads a Word package through (the object its own unzip makes). */
