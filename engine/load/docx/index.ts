@@ -92,6 +92,7 @@ function paragraphSpans(
   text: string,
 ): WordParagraphSpan[] {
   const spans: WordParagraphSpan[] = [];
+  const blockEndingAt = blockFinder(blocks);
   let previousEnd = 0;
   for (let index = 1; index <= count; index++) {
     const end = ends.get(index);
@@ -99,7 +100,7 @@ function paragraphSpans(
       spans.push({ index, range: { start: previousEnd, end: previousEnd } });
       continue;
     }
-    const block = blocks.find((b) => b.range.start < end && end <= b.range.end);
+    const block = blockEndingAt(end);
     let start = end;
     if (block) {
       start = Math.max(block.range.start, previousEnd <= end ? previousEnd : block.range.start);
@@ -110,6 +111,35 @@ function paragraphSpans(
     previousEnd = end;
   }
   return spans;
+}
+
+/**
+ * The first block holding the text just before `end` (start < end <= block end). The blocks of a
+ * text view come in order and do not overlap, so a binary search finds it; were they ever out of
+ * order, the search would not be sound, and every block is looked through instead (a look-through
+ * per paragraph took time growing with the square of the agreement's length).
+ */
+function blockFinder(blocks: Block[]): (end: number) => Block | undefined {
+  const linear = (end: number) => blocks.find((b) => b.range.start < end && end <= b.range.end);
+  for (let i = 0; i < blocks.length; i++) {
+    const { start, end } = (blocks[i] as Block).range;
+    if (start > end || (i > 0 && start < (blocks[i - 1] as Block).range.end)) return linear;
+  }
+  return (end) => {
+    // The last block starting before `end`: the only one that can hold it.
+    let low = 0;
+    let high = blocks.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((blocks[mid] as Block).range.start < end) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    const block = blocks[found];
+    return block && end <= block.range.end ? block : undefined;
+  };
 }
 
 /** A block belongs to the first paragraph whose marker lies after its start (markers end paragraphs). */
