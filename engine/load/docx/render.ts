@@ -26,14 +26,42 @@ import { relaxEscapes } from './relax-escapes.js';
  */
 export const textHandler: Handle = (node, parent, state, info) => {
   const all = state.unsafe;
-  const around = `${info.before}${(node as Text).value}${info.after}`;
-  state.unsafe = all.filter((pattern) => around.includes(pattern.character));
+  const seen = charactersIn(info.before, (node as Text).value, info.after);
+  state.unsafe = all.filter((pattern) => {
+    const code = pattern.character.length === 1 ? pattern.character.charCodeAt(0) : ASCII;
+    return code < ASCII
+      ? seen[code] === stamp
+      : `${info.before}${(node as Text).value}${info.after}`.includes(pattern.character);
+  });
   try {
     return defaultHandlers.text(node as Text, parent, state, info);
   } finally {
     state.unsafe = all;
   }
 };
+
+/**
+ * The ASCII characters in the given texts, marked with the current stamp (one pass over the text,
+ * rather than a search of it per pattern; the patterns' characters are all ASCII).
+ */
+const ASCII = 128;
+const seenAt = new Uint32Array(ASCII);
+let stamp = 0;
+
+function charactersIn(...texts: string[]): Uint32Array {
+  if (stamp === 0xffffffff) {
+    seenAt.fill(0);
+    stamp = 0;
+  }
+  stamp++;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < ASCII) seenAt[code] = stamp;
+    }
+  }
+  return seenAt;
+}
 
 export const stringifyOptions: StringifyOptions = {
   handlers: { text: textHandler },
