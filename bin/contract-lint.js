@@ -17,15 +17,24 @@ setFlagsFromString('--interrupt-budget=1000000');
 //   5.7–6.5 → 5.5–5.9 s CPU (4 alternating runs). A single Word file's thread takes 22 instead
 //   of 15 ms to shut down, but whole runs were no slower (11 Word files, 5 alternating runs).
 
-// A batch's lint workers boot while this thread loads and runs the command line; one file is
-// linted on this thread, by the bundled command line with its code cache (see prestart.ts).
-const { prestartLintWorker, discardPrestartedWorker, loadCommandLine } = await import(
-  '../dist/cli/prestart.js'
-);
-const { main, saveCache } =
-  prestartLintWorker(process.argv.slice(2)) === 'this-thread'
-    ? await loadCommandLine(process.argv.slice(2))
-    : { main: (await import('../dist/cli/main.js')).main, saveCache() {} };
+// One file is linted on this thread, by the bundled command line with its code cache
+// (command-line.ts); a batch's lint workers boot while this thread loads and runs the command
+// line (prestart.ts). Each path loads only its own modules (start-mode.ts decides).
+const argv = process.argv.slice(2);
+const { startMode } = await import('../dist/cli/start-mode.js');
+const start = startMode(argv);
+let main;
+let saveCache = () => undefined;
+let discardPrestartedWorker = async () => undefined;
+if (start.mode === 'this-thread') {
+  const { loadCommandLine } = await import('../dist/cli/command-line.js');
+  ({ main, saveCache } = await loadCommandLine(argv));
+} else {
+  const prestart = await import('../dist/cli/prestart.js');
+  if (start.mode === 'workers') prestart.prestartLintWorkers(argv, start.threads);
+  discardPrestartedWorker = prestart.discardPrestartedWorker;
+  ({ main } = await import('../dist/cli/main.js'));
+}
 
 // `contract-lint … | head`: the reader went away; stop quietly, as Unix tools do.
 process.stdout.on('error', (error) => {
@@ -33,7 +42,7 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-main(process.argv.slice(2))
+main(argv, { oneFileHere: start.mode === 'this-thread' })
   .finally(discardPrestartedWorker)
   .then(
     (code) => {

@@ -14,6 +14,8 @@ export interface Budget {
   memoryMb: number;
   /** The user set memoryMb: every file then runs in a worker, which alone can enforce it. */
   memoryGiven?: boolean;
+  /** A lone file may run on this thread (no workers were started for the run). */
+  thisThread?: boolean;
 }
 
 export function secondsFor(task: LintTask, budget: Budget): number {

@@ -1,8 +1,8 @@
 /**
  * Bundles the command line after tsc (`npm run build`), in dist/cli:
- * - its main-thread entry points — prestart and main (bin/contract-lint.js loads them in that
- *   order) — and the annotate worker, as ES modules that share chunks (so prestart and main share
- *   one pool module), with the dependencies inside. A process then loads a few files instead of
+ * - its main-thread entry points — start-mode, then prestart and main, or command-line
+ *   (bin/contract-lint.js loads them in that order) — and the annotate worker, as ES modules that
+ *   share chunks (so prestart and main share one pool module), with the dependencies inside. A process then loads a few files instead of
  *   some 400 modules: about 250 ms less CPU per lint process and per worker thread (a Word file's
  *   lint, whole process, 2.0x -> 1.8x mammoth's alone, bench/docx-process.mjs).
  * - the lint worker as one CommonJS file, lint-worker-<hash>.cjs, which worker.cjs (worker-entry.ts)
@@ -79,7 +79,7 @@ async function buildLintWorker() {
 
 /**
  * The whole command line as one CommonJS file, cli-<hash>.cjs, for a one-file run on the main
- * thread (cli/this-thread.ts), which prestart.ts loads with a code cache.
+ * thread (cli/this-thread.ts), which command-line.ts loads with a code cache.
  */
 async function buildCommandLine() {
   const { metafile } = await build({
@@ -100,7 +100,13 @@ const [lintWorker, commandLine] = await Promise.all([buildLintWorker(), buildCom
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['cli/prestart.ts', 'cli/main.ts', 'cli/annotate-worker.ts'],
+    entryPoints: [
+      'cli/start-mode.ts',
+      'cli/command-line.ts',
+      'cli/prestart.ts',
+      'cli/main.ts',
+      'cli/annotate-worker.ts',
+    ],
     outdir: 'dist/cli',
     outbase: 'cli',
     // Chunks sit beside the entries: modules find their workers with new URL('./worker.cjs', import.meta.url).

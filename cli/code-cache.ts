@@ -12,7 +12,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 
 /**
@@ -134,7 +133,9 @@ function writeCache(file: string, payload: Buffer): void {
   TAG.copy(header);
   header.writeUInt32LE(crc32(payload), 4);
   header.writeUInt32LE(payload.length, 8);
-  const partial = `${file}.${process.pid}-${threadId}.tmp`;
+  // Unique to this writer (threads of one process write too); loading worker_threads for a thread
+  // id would cost a one-file run that has no threads.
+  const partial = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
     writeFileSync(partial, Buffer.concat([header, payload]), { mode: 0o600 });
     renameSync(partial, file);

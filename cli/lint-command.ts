@@ -58,6 +58,8 @@ export interface LintOptions {
   fileTimeout?: number;
   /** Heap one file may use, in MB. */
   maxFileMemory?: number;
+  /** One file may be linted on this thread (set by main, not an option of the command line). */
+  oneFileHere?: boolean;
 }
 
 /** `contract-lint [paths…]`: lint, report, and return the exit code (0 clean, 1 findings, 2 usage). */
@@ -144,6 +146,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     ...(options.fileTimeout !== undefined ? { seconds: options.fileTimeout } : {}),
     memoryMb: options.maxFileMemory ?? DEFAULT_MEMORY_MB,
     memoryGiven: options.maxFileMemory !== undefined,
+    thisThread: options.oneFileHere === true,
   });
   progress.stop();
   out.write(formatter.finish());

@@ -12,8 +12,12 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string;
 };
 
-/** Runs the CLI with the given arguments and resolves to the process exit code. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the CLI with the given arguments and resolves to the process exit code. `oneFileHere`: the
+ * run was started for one file on this thread (start-mode.ts), which the lint then does when the
+ * file allows it (this-thread.ts).
+ */
+export async function main(argv: string[], { oneFileHere = false } = {}): Promise<number> {
   let exitCode: number = EXIT.clean;
   const program = new Command('contract-lint')
     // Options after a subcommand are the subcommand's ("annotate --preset strict"), not lint's.
@@ -63,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await withConfigErrors(() =>
         options.printConfig
           ? printConfig(options.printConfig, options)
-          : lintCommand(paths, options, pkg.version),
+          : lintCommand(paths, { ...options, oneFileHere }, pkg.version),
       );
     });
 

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { type Budget, DEFAULT_MEMORY_MB, overBudgetReport, secondsFor } from './budget.js';
 import type { LintTask } from './lint-task.js';
 import type { FileReport } from './report.js';
-import { hasPrestartedWorker, runInPool } from './task-pool.js';
 
 /** Set by cli/bundle.mjs: the bundled command line's lint worker (worker-entry.ts). */
 declare const BUNDLED_LINT_WORKER: string | undefined;
@@ -25,14 +24,16 @@ export async function runTasks(
   requested = availableParallelism(),
   budget: Budget = { memoryMb: DEFAULT_MEMORY_MB },
 ): Promise<void> {
-  // One file, no memory budget of the user's and no worker started for it: this thread, when the
-  // file's cost is bounded (this-thread.ts). Loaded only then: a batch never loads the engine here.
+  // One file, in a run started for it, without a memory budget of the user's: this thread, when
+  // the file's cost is bounded (this-thread.ts). Loaded only then: a batch never loads the engine
+  // here, and a run on this thread never loads the pool (nor worker_threads).
   const [only] = tasks;
-  if (only && tasks.length === 1 && !budget.memoryGiven && !only.bytes && !hasPrestartedWorker()) {
+  if (only && tasks.length === 1 && budget.thisThread && !budget.memoryGiven && !only.bytes) {
     const { lintInThisThread } = await import('./this-thread.js');
     const report = await lintInThisThread(only, budget);
     if (report) return onReport(report, 0);
   }
+  const { runInPool } = await import('./task-pool.js');
   return runInPool(
     {
       worker: LINT_WORKER,

@@ -56,11 +56,6 @@ export function prestartWorker(worker: URL, memoryMb: number, workerData?: unkno
   prestarted = { lane: startLane(worker, threads, memoryMb, workerData), worker: worker.href, memoryMb };
 }
 
-/** Whether a worker was started ahead of the tasks (and not yet taken or stopped). */
-export function hasPrestartedWorker(): boolean {
-  return prestarted !== undefined;
-}
-
 /** Stops the prestarted worker if no run took it over. */
 export async function discardPrestartedWorker(): Promise<void> {
   const unused = prestarted;

@@ -36,7 +36,7 @@ export async function lintInThisThread(task: LintTask, budget: Budget): Promise<
   const bytes = task.bytes ?? readSmall(task.path);
   if (!bytes || !boundedForThisThread(bytes, task.path)) return undefined;
   const seconds = secondsFor({ ...task, bytes }, budget);
-  const deadline = performance.now() + seconds * 1000;
+  const deadline = Date.now() + seconds * 1000;
   const stopped = () =>
     overTimeBudget(task.path, formatOf(task.path), seconds, 'Raise the limit with --file-timeout.');
   return runLintTask({ ...task, bytes }, deadlineGuard(deadline, stopped));
@@ -74,13 +74,14 @@ const STEP = Symbol.for('contract-lint.guarded-step');
 let stepScript: Script | undefined;
 
 /**
- * A StepGuard that stops each step when the deadline passes (V8 terminates the script; the step's
+ * A StepGuard that stops each step when the deadline (a Date.now() time: the performance global
+ * would load perf_hooks for nothing else) passes (V8 terminates the script; the step's
  * state is abandoned, which is why only a run that ends with this file uses it) and throws the
  * error `stopped` makes instead.
  */
 export function deadlineGuard(deadline: number, stopped: () => Error): StepGuard {
   return <T>(step: () => T): T => {
-    const left = Math.ceil(deadline - performance.now());
+    const left = deadline - Date.now();
     if (left <= 0) throw stopped();
     stepScript ??= new Script('globalThis[Symbol.for("contract-lint.guarded-step")]()');
     const global = globalThis as { [STEP]?: () => unknown };

@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { promises as fsPromises } from 'node:fs';
 import { extname } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../model/types.js';
 import { type StepGuard, unguarded } from './budget.js';
@@ -64,6 +64,9 @@ export async function loadBytes(
 
 /** Reads a file of at most `cap` bytes (checked before and while reading). Throws a `LoadError`. */
 export async function readCapped(path: string, cap: number): Promise<Uint8Array> {
+  // Read through the getter here: in the bundled command line it loads fs/promises only now, and
+  // a run that is handed its bytes (a one-file lint) never does.
+  const { open, stat } = fsPromises;
   let size: number;
   try {
     const info = await stat(path);
