@@ -102,7 +102,7 @@ for (const count of [50, files.length]) {
 // As a user runs it: the executable, whose first line gives node its V8 flags.
 const contractLint = (dir) =>
   measure(
-    join(root, 'bin/contract-lint.js'),
+    join(root, 'bin/contract-lint.cjs'),
     ['--format', 'json', '--output-file', join(work, 'out.json'), dir],
     root,
   );

@@ -10,7 +10,7 @@
  * generated one (see largeAgreement), then the ratio's median and maximum over them (issue 14's
  * goal: ≤ 1.5× on each).
  *
- * With --old, a third command (that checkout's bin/contract-lint.js) runs in each round too; with
+ * With --old, a third command (that checkout's executable) runs in each round too; with
  * --variant script.js, that entry script (same arguments) as well.
  */
 import { spawnSync } from 'node:child_process';
@@ -98,9 +98,13 @@ for (const file of files) {
   const commands = {
     mammoth: ['node', join(root, 'bench', 'mammoth-only.mjs'), file],
     // As a user runs it: the executable, whose first line gives node its V8 flags.
-    ours: [join(root, 'bin', 'contract-lint.js'), '--format', 'json', file],
+    ours: [join(root, 'bin', 'contract-lint.cjs'), '--format', 'json', file],
   };
-  if (old) commands.old = [join(old, 'bin', 'contract-lint.js'), '--format', 'json', file];
+  // An older checkout may have only the ES module executable.
+  if (old) {
+    const cjs = join(old, 'bin', 'contract-lint.cjs');
+    commands.old = [existsSync(cjs) ? cjs : join(old, 'bin', 'contract-lint.js'), '--format', 'json', file];
+  }
   for (const script of variants) commands[basename(script)] = ['node', script, '--format', 'json', file];
   const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (let round = 0; round < pairs; round++) {

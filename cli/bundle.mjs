@@ -1,8 +1,10 @@
 /**
  * Bundles the command line after tsc (`npm run build`), in dist/cli:
- * - its main-thread entry points — start-mode, then prestart and main, or command-line
- *   (bin/contract-lint.js loads them in that order) — and the annotate worker, as ES modules that
- *   share chunks (so prestart and main share one pool module), with the dependencies inside. A process then loads a few files instead of
+ * - what bin/contract-lint.cjs loads first, start.cjs (start-mode.ts, command-line.ts), as
+ *   CommonJS: a one-file run then needs no ES module at all;
+ * - the main-thread entry points of a batch — prestart and main (bin/contract-lint.cjs loads them
+ *   in that order) — and the annotate worker, as ES modules that share chunks (so prestart and
+ *   main share one pool module), with the dependencies inside. A process then loads a few files instead of
  *   some 400 modules: about 250 ms less CPU per lint process and per worker thread (a Word file's
  *   lint, whole process, 2.0x -> 1.8x mammoth's alone, bench/docx-process.mjs).
  * - the lint worker as one CommonJS file, lint-worker-<hash>.cjs, which worker.cjs (worker-entry.ts)
@@ -100,24 +102,27 @@ const [lintWorker, commandLine] = await Promise.all([buildLintWorker(), buildCom
 await Promise.all([
   build({
     ...common,
-    entryPoints: [
-      'cli/start-mode.ts',
-      'cli/command-line.ts',
-      'cli/prestart.ts',
-      'cli/main.ts',
-      'cli/annotate-worker.ts',
-    ],
+    entryPoints: ['cli/prestart.ts', 'cli/main.ts', 'cli/annotate-worker.ts'],
     outdir: 'dist/cli',
     outbase: 'cli',
     // Chunks sit beside the entries: modules find their workers with new URL('./worker.cjs', import.meta.url).
     chunkNames: 'chunk-[hash]',
     splitting: true,
     format: 'esm',
-    define: { BUNDLED_LINT_WORKER: JSON.stringify('./worker.cjs'), CLI_BUNDLE: JSON.stringify(commandLine) },
+    define: { BUNDLED_LINT_WORKER: JSON.stringify('./worker.cjs') },
     // CommonJS dependencies bundled into ES modules get a real `require`.
     banner: {
       js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
     },
+  }),
+  build({
+    ...common,
+    entryPoints: ['cli/start.ts'],
+    outfile: 'dist/cli/start.cjs',
+    ...commonJs,
+    define: { ...commonJs.define, CLI_BUNDLE: JSON.stringify(commandLine) },
+    // Only for a build without the bundle (tsc alone); never loaded here.
+    external: [...common.external, './main.js'],
   }),
   // CommonJS too: piscina then loads it without starting the ES module loader in the thread.
   build({

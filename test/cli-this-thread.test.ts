@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,17 @@ describe('one file on the main thread', () => {
     expect(JSON.parse(here.stdout)[0].messages.length).toBeGreaterThan(0);
     expect(here.stdout).toBe(worker.stdout);
     expect(here.code).toBe(worker.code);
+  });
+
+  it('the executable (CommonJS, flags on its first line) reports as `node bin/contract-lint.js` does', () => {
+    const file = join(repoRoot, 'fixtures/docx/cross-license-defects.docx');
+    const executable = spawnSync(join(repoRoot, 'bin/contract-lint.cjs'), ['--format', 'json', file], {
+      encoding: 'utf8',
+    });
+    const viaNode = runCli(['--format', 'json', file]);
+    expect(executable.status).toBe(viaNode.code);
+    expect(executable.stdout).toBe(viaNode.stdout);
+    expect(JSON.parse(executable.stdout)[0].messages.length).toBeGreaterThan(0);
   });
 
   it('a file over its time budget is stopped, named, and reported as a worker reports it', () => {
