@@ -62,41 +62,33 @@ const commonJs = {
 };
 
 /**
- * The lint worker as one CommonJS file named by its content's hash, which keys its code cache: a
- * rebuild never meets the cache of another build.
+ * One CommonJS file named by its content's hash (`<prefix>-<hash>.cjs`), which keys its code
+ * cache: a rebuild never meets the cache of another build. Returns the file's name.
  */
-async function buildLintWorker() {
+async function buildHashed(entry, prefix, define = {}) {
   const { metafile } = await build({
     ...common,
-    entryPoints: ['cli/worker.ts'],
+    entryPoints: [entry],
     outdir: 'dist/cli',
-    entryNames: 'lint-worker-[hash]',
+    entryNames: `${prefix}-[hash]`,
     outExtension: { '.js': '.cjs' },
     metafile: true,
     ...commonJs,
+    define: { ...commonJs.define, ...define },
   });
   const file = Object.keys(metafile.outputs).find((name) => name.endsWith('.cjs'));
   return basename(file);
 }
 
+/** The lint worker, which worker.cjs runs with a code cache. */
+const buildLintWorker = () => buildHashed('cli/worker.ts', 'lint-worker');
+
 /**
- * The whole command line as one CommonJS file, cli-<hash>.cjs, for a one-file run on the main
- * thread (cli/this-thread.ts), which command-line.ts loads with a code cache.
+ * The whole command line, for a one-file run on the main thread (cli/this-thread.ts), which
+ * command-line.ts loads with a code cache.
  */
-async function buildCommandLine() {
-  const { metafile } = await build({
-    ...common,
-    entryPoints: ['cli/main.ts'],
-    outdir: 'dist/cli',
-    entryNames: 'cli-[hash]',
-    outExtension: { '.js': '.cjs' },
-    metafile: true,
-    ...commonJs,
-    define: { ...commonJs.define, BUNDLED_LINT_WORKER: JSON.stringify('./worker.cjs') },
-  });
-  const file = Object.keys(metafile.outputs).find((name) => name.endsWith('.cjs'));
-  return basename(file);
-}
+const buildCommandLine = () =>
+  buildHashed('cli/main.ts', 'cli', { BUNDLED_LINT_WORKER: JSON.stringify('./worker.cjs') });
 
 const [lintWorker, commandLine] = await Promise.all([buildLintWorker(), buildCommandLine()]);
 await Promise.all([
