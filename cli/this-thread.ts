@@ -10,7 +10,7 @@ import type { FileReport } from './report.js';
 /**
  * One file linted on the main thread, without a worker: for a drafter's `contract-lint
  * agreement.docx` a worker thread's start, the second load of the engine in it and its shutdown
- * were a third of the wait (a 17 KB Word agreement: 330 → 250 ms whole process).
+ * were a fifth of the wait (a 17 KB Word agreement: 330 → 265 ms whole process).
  *
  * A worker can be stopped from outside at any moment; this thread cannot. So a file runs here only
  * when its cost is bounded in advance, and the steps whose time can still explode run under V8's

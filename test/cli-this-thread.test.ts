@@ -43,6 +43,22 @@ describe('one file on the main thread', () => {
     expect(JSON.parse(executable.stdout)[0].messages.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['corrupt.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 'corrupt-zip'],
+    ['empty.docx', Buffer.alloc(0), 'empty'],
+    ['garbage.docx', Buffer.from('plain text, not a Word file'), 'not-a-zip'],
+  ])('a bad Word file alone (%s): its error, naming it, as a worker reports it', (name, bytes, code) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const here = runCli(['--format', 'json', path]);
+    const worker = runCli(['--format', 'json', '--max-file-memory', '1024', path]);
+    expect(here.code).toBe(1);
+    const fatal = JSON.parse(here.stdout)[0].messages.find((m: { fatal?: boolean }) => m.fatal);
+    expect(fatal?.code).toBe(code);
+    expect(fatal?.message).toContain(path);
+    expect(here.stdout).toBe(worker.stdout);
+  });
+
   it('a file over its time budget is stopped, named, and reported as a worker reports it', () => {
     // Nested lists, 60 KB: micromark needs about 26 s (its time grows with the square of the items).
     const slow = join(dir, 'slow.md');
